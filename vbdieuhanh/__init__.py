@@ -1,0 +1,80 @@
+"""vbdieuhanh: read Vietnamese administrative documents into structured, linked data.
+
+>>> import vbdieuhanh
+>>> doc = vbdieuhanh.parse_text("UBND TỈNH LAI CHÂU\\nSố: 12/UBND-VX\\nV/v họp")
+>>> doc.number_symbol
+'12/UBND-VX'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import (
+    CorruptFileError,
+    EmptyDocumentError,
+    EncryptedFileError,
+    FileTooLargeError,
+    MissingDependencyError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+    VbdhError,
+)
+from .layout import Layout, Line
+from .models import (
+    Addressee,
+    Agency,
+    Assignee,
+    Citation,
+    Deadline,
+    Document,
+    ParseWarning,
+    Recipient,
+    Signer,
+    Source,
+    Task,
+    json_schema,
+)
+from .parser import parse_layout, parse_text
+
+__version__ = "0.1.0"
+
+
+def parse_file(path: str | Path, **options: object) -> Document:
+    """Parse a file (PDF, DOCX, legacy .doc, text, image) into a Document.
+
+    Raises a :class:`VbdhError` subclass naming the file and the cause when it cannot be read.
+    """
+    from .readers import read_file
+
+    return parse_layout(read_file(path, **options))
+
+
+__all__ = [
+    "Addressee",
+    "Agency",
+    "Assignee",
+    "Citation",
+    "CorruptFileError",
+    "Deadline",
+    "Document",
+    "EmptyDocumentError",
+    "EncryptedFileError",
+    "FileTooLargeError",
+    "Layout",
+    "Line",
+    "MissingDependencyError",
+    "ParseWarning",
+    "Recipient",
+    "Signer",
+    "Source",
+    "Task",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+    "VbdhError",
+    "__version__",
+    "json_schema",
+    "parse_file",
+    "parse_layout",
+    "parse_text",
+]

@@ -1,0 +1,143 @@
+"""Restore Vietnamese casing of names printed in capitals.
+
+Headers print agency names and positions in capitals ("UBND TỈNH KIÊN GIANG"). The record gives
+them as written in running text ("Ủy ban nhân dân tỉnh Kiên Giang"): head words and fields take
+their canonical casing from ``data/agency_terms.tsv``, place names are title-cased, acronyms stay.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import agency_term_max_len, agency_terms, positions, province_names
+from .normalize import fold_tones
+
+_VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_COORDINATORS = frozenset({"VÀ", "-", "–", "&"})
+_PUNCT_STRIP = ".,;:()\"'“”"
+
+
+def is_upper_text(text: str) -> bool:
+    """True when at least 80 % of the letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def title_word(word: str) -> str:
+    """'KIÊN' → 'Kiên'; hyphenated parts each get a capital ('RỊA-VŨNG' → 'Rịa-Vũng')."""
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    if not letters:
+        return True  # numbers, punctuation
+    if any(c.isdigit() for c in token):
+        return True
+    if any(c.islower() for c in token[1:]) and any(c.isupper() for c in token[1:]):
+        return True  # mixed case as written: "TTr", "QyĐ"
+    return not any(c.lower() in _VOWELS for c in letters)
+
+
+def _split_punct(token: str) -> tuple[str, str, str]:
+    core = token.strip(_PUNCT_STRIP)
+    if not core:
+        return token, "", ""
+    start = token.find(core)
+    return token[:start], core, token[start + len(core) :]
+
+
+def agency_case(text: str, *, expand: bool = True) -> str:
+    """Case an upper-case agency name; with ``expand`` abbreviations are written out.
+
+    Text that is not mostly upper case is returned unchanged (it is already cased).
+    """
+    if not is_upper_text(text):
+        return text
+    raw_tokens = text.split()
+    parts = [_split_punct(t) for t in raw_tokens]
+    keys = [fold_tones(core.upper()) for _, core, _ in parts]
+    terms = agency_terms()
+    max_len = agency_term_max_len()
+    out: list[str] = []
+    mode = "start"
+    capitalise_next = True
+    i = 0
+    while i < len(parts):
+        match = None
+        for size in range(min(max_len, len(parts) - i), 0, -1):
+            term = terms.get(tuple(keys[i : i + size]))
+            if term is not None:
+                match = (term, size)
+                break
+        lead = parts[i][0]
+        if match is not None:
+            term, size = match
+            trail = parts[i + size - 1][2]
+            if term.kind == "abbrev" and not expand:
+                body = " ".join(p[1] for p in parts[i : i + size])
+            elif term.kind == "abbrev" and trail.startswith("."):
+                body, trail = term.canonical, trail[1:]  # "BCĐ." → "Ban Chỉ đạo"
+            else:
+                body = term.canonical
+            if mode == "lower" and term.kind == "abbrev" and term.rest == "lower":
+                body = body.lower() if expand else body
+            out.append(lead + body + trail)
+            if term.kind in ("head", "abbrev"):
+                mode = term.rest if term.rest != "none" else "field"
+                capitalise_next = True
+            elif term.kind == "locality":
+                mode = "place"
+            i += size
+            continue
+        lead, core, trail = parts[i]
+        key = keys[i]
+        if _is_acronym(core):
+            word = core
+        elif mode in ("place", "name"):
+            word = title_word(core)
+        elif mode == "field":
+            word = title_word(core) if capitalise_next else core.lower()
+            capitalise_next = key in _COORDINATORS or trail.endswith(",")
+            if key in _COORDINATORS:
+                word = core.lower()
+        elif mode == "start":
+            word = title_word(core) if not out else core.lower()
+        else:  # lower
+            word = core.lower()
+        out.append(lead + word + trail)
+        i += 1
+    return " ".join(out)
+
+
+def position_case(text: str) -> str:
+    """Case a position title: 'PHÓ CHỦ TỊCH UBND TỈNH' → 'Phó Chủ tịch UBND tỉnh'."""
+    if not is_upper_text(text):
+        return text
+    tokens = text.split()
+    keys = [fold_tones(t.upper().strip(_PUNCT_STRIP)) for t in tokens]
+    table = positions()
+    for size in range(min(6, len(tokens)), 0, -1):
+        title = table.get(tuple(keys[:size]))
+        if title is not None:
+            rest = " ".join(tokens[size:])
+            return title + (" " + agency_case(rest, expand=False) if rest else "")
+    return agency_case(text, expand=False)
+
+
+@cache
+def _province_re() -> re.Pattern[str]:
+    names = sorted(province_names(), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w])({alternation})(?![\w])", re.IGNORECASE)
+
+
+def find_province(name: str) -> str | None:
+    """The province a name mentions ('… tỉnh Kiên Giang' → 'Kiên Giang'), if any."""
+    key = fold_tones(name)
+    best = None
+    for match in _province_re().finditer(key):
+        if match.group(1)[0].isupper():  # "Hòa Bình" the province, not "hòa bình" (peace)
+            best = province_names().get(match.group(1).lower())
+    return best

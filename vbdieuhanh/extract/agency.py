@@ -1,0 +1,143 @@
+"""Agency names: group header lines into bodies, expand and case them, find their place and level."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..casing import agency_case, find_province
+from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms
+from ..normalize import fold_tones
+from .patterns import UPPER
+
+LOCALITY_RE = re.compile(
+    r"(?<!\w)(tỉnh|thành phố|Thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
+    rf"((?:\s+[{UPPER}0-9][\w\-]*)+)"
+)
+_CENTRAL_HEADS = frozenset(
+    {
+        "Bộ",
+        "Chính phủ",
+        "Thủ tướng Chính phủ",
+        "Thủ tướng",
+        "Quốc hội",
+        "Tổng cục",
+        "Cục",
+        "Vụ",
+        "Ủy ban Thường vụ Quốc hội",
+        "Chủ tịch nước",
+        "Kiểm toán nhà nước",
+        "Ngân hàng Nhà nước Việt Nam",
+        "Tổng Liên đoàn Lao động Việt Nam",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    }
+)
+_DISTRICT_WORDS = frozenset({"huyện", "quận", "thị xã"})
+_COMMUNE_WORDS = frozenset({"xã", "phường", "thị trấn", "đặc khu"})
+
+
+@dataclass(slots=True)
+class AgencyUnit:
+    """One body in the header: its lines joined, and the head term it starts with."""
+
+    raw: str
+    start: int
+    end: int
+    head: AgencyTerm | None
+
+
+def head_term(text: str) -> tuple[AgencyTerm | None, int]:
+    """The head term a name starts with and how many tokens it takes."""
+    tokens = [fold_tones(t.strip(".,:;")).upper() for t in text.split()[: agency_term_max_len()]]
+    terms = agency_terms()
+    for size in range(len(tokens), 0, -1):
+        term = terms.get(tuple(tokens[:size]))
+        if term is not None and term.kind in ("head", "abbrev"):
+            return term, size
+    return None, 0
+
+
+def group_units(lines: list[tuple[str, int, int]]) -> list[AgencyUnit]:
+    """Group header lines into bodies: a new body starts at a line that starts with a head term."""
+    units: list[AgencyUnit] = []
+    for text, start, end in lines:
+        term, _size = head_term(text)
+        bare_previous = (
+            bool(units)
+            and units[-1].head is not None
+            and len(units[-1].raw.split()) <= len(units[-1].head.upper.split())
+        )
+        if units and (term is None or bare_previous):
+            unit = units[-1]
+            unit.raw = f"{unit.raw} {text}"
+            unit.end = end
+            continue
+        units.append(AgencyUnit(text, start, end, term))
+    return units
+
+
+def locality_of(name: str) -> str | None:
+    """The last locality phrase of a name: '… tỉnh Kiên Giang' → 'tỉnh Kiên Giang'."""
+    found = None
+    for match in LOCALITY_RE.finditer(name):
+        found = match.group(0)
+    return found
+
+
+def level_of(name: str, head: AgencyTerm | None) -> str | None:
+    """central, province, district, commune or unit, from the locality words and the head."""
+    locality = locality_of(name)
+    if locality:
+        word = locality.split()[0].lower()
+        if word in _COMMUNE_WORDS:
+            return "commune"
+        if word in _DISTRICT_WORDS:
+            return "district"
+        if word == "thành phố" or locality.lower().startswith("thành phố"):
+            return "province" if find_province(locality) else "district"
+        return "province"
+    if head is not None and head.canonical in _CENTRAL_HEADS:
+        return "central"
+    if head is not None and head.rest == "name":
+        return "unit"
+    return None
+
+
+def expand_mixed(text: str) -> str:
+    """Expand abbreviations in an already-cased name: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
+    out = []
+    terms = agency_terms()
+    for token in text.split():
+        core = token.rstrip(".,;:")
+        term = terms.get((fold_tones(core).upper(),))
+        if term is not None and term.kind == "abbrev" and core.isupper() and len(core) >= 3:
+            canonical = term.canonical
+            if out and term.rest == "lower":
+                canonical = canonical[0].lower() + canonical[1:]
+            out.append(canonical + token[len(core) :])
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def canonical_name(raw: str) -> str:
+    """Full, cased name of a body as written in capitals or mixed case."""
+    return expand_mixed(agency_case(raw, expand=True))
+
+
+def complete_with_parent(name: str, head: AgencyTerm | None, parent_name: str | None) -> str:
+    """Add what a local body's name leaves to its parent.
+
+    A bare generic unit ('Văn phòng') takes the parent's name ('Văn phòng Bộ Tư pháp'); a body of a
+    local government without a place of its own takes the parent's ('Sở Nội vụ tỉnh Lâm Đồng').
+    """
+    if not parent_name:
+        return name
+    if head is not None and name == head.canonical:
+        return f"{name} {parent_name}"
+    if head is None or head.rest == "name" or locality_of(name) or find_province(name):
+        return name
+    parent_locality = locality_of(parent_name)
+    if parent_locality:
+        return f"{name} {parent_locality}"
+    return name

@@ -1,0 +1,301 @@
+"""Documents the text cites: full cites, short cites and laws by name.
+
+A full cite gives type, number-symbol, date and issuer ("Công văn số 29/CV-BCĐQG ngày 13/5/2021 của
+Ban Chỉ đạo Quốc gia …"); later mentions give type and number only (Decree 30's viện dẫn rule).
+Mentions of one number-symbol merge into one citation, in the order of first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..casing import find_province
+from ..lexicon import doc_type_by_code, doc_types
+from ..models import Agency, Citation
+from ..normalize import fold_tones
+from ..zones import Seg
+from .agency import expand_mixed, head_term, locality_of
+from .context import Context
+from .patterns import (
+    LONG_DATE_RE,
+    NUMBER_SYMBOL_RE,
+    NUMERIC_DATE_RE,
+    PARTY_NUMBER_RE,
+    UPPER,
+    NumberSymbol,
+    date_from_match,
+    parse_number_symbol,
+)
+
+
+@cache
+def _type_before_re() -> re.Pattern[str]:
+    """'… Công văn số ' / '… kế hoạch số ' / '… Nghị định ' at the end of the text before a number."""
+    names = sorted({fold_tones(t.name) for t in doc_types()}, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?P<type>{alternation})\s*(?:số\s*:?\s*)?$|(?P<so>\bsố\s*:?\s*)$", re.I)
+
+
+@cache
+def _law_re() -> re.Pattern[str]:
+    """'Luật Tổ chức Chính phủ số 63/2025/QH15', 'Bộ luật Lao động ngày …', 'Hiến pháp năm 2013'."""
+    return re.compile(
+        r"(?P<type>Bộ luật|Luật|Hiến pháp)(?P<name>(?:\s+(?!số\b|ngày\b|năm\b)[^\s,;.()]+){0,14}?)"
+        r"\s*(?:(?P<so>số\s*:?\s*)(?=\d)|(?=ngày\s)|năm\s+(?P<year>\d{4})|(?=[,;.)]))"
+    )
+
+
+_AFTER_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s*)?")
+_ISSUER_RE = re.compile(rf"\s*,?\s*của\s+(?P<issuer>[{UPPER}][^,;.()\n]*)")
+_ISSUER_STOP_RE = re.compile(
+    r"\s(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành|tại|nhằm|thì|đã|đến|trong|theo|"
+    r"cho|để|với|là|được|thực hiện|triển khai|sửa đổi|bổ sung|và\s+(?=[a-zđ]))\b"
+)
+_ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>[{UPPER}][^,;.()\n]{{2,80}}?)\s+tại\s*$")
+_TITLE_RE = re.compile(
+    r"\s*,?\s*(?:về việc|về|V/v)\s+(?P<title>[^;()\n]{3,200}?)(?=[;()\n]|\.\s|\.$|,\s(?!chống)|$)"
+)
+
+
+def _scan_regions(ctx: Context) -> list[Seg]:
+    zones = ctx.zones
+    return [*zones.subject, *zones.body]
+
+
+def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:
+    """Citations in the subject and body, merged by number-symbol, in order of first mention."""
+    found: list[tuple[int, Citation]] = []
+    claimed: list[Seg] = []
+    for start, end in _scan_regions(ctx):
+        for law in _law_re().finditer(ctx.nt.key, start, end):
+            citation, span = _law_citation(ctx, law, end, issuer)
+            if citation is not None:
+                found.append((span[0], citation))
+                claimed.append(span)
+        for regex in (PARTY_NUMBER_RE, NUMBER_SYMBOL_RE):
+            for match in regex.finditer(ctx.nt.key, start, end):
+                if not match.group("num"):
+                    continue
+                if any(a <= match.start() < b for a, b in claimed):
+                    continue
+                citation, span = _number_citation(ctx, match, start, end, issuer)
+                if citation is None:
+                    continue
+                claimed.append(span)
+                found.append((span[0], citation))
+    found.sort(key=lambda item: item[0])
+    citations = _merge(found, own)
+    if own is not None and issuer is not None:
+        # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
+        citations = [
+            c.model_copy(update={"issuer": issuer.name}) if _same_body(c, own, issuer) else c
+            for c in citations
+        ]
+    return citations
+
+
+def _number_citation(
+    ctx: Context, match: re.Match[str], region_start: int, region_end: int, issuer: Agency | None
+) -> tuple[Citation | None, Seg]:
+    key = ctx.nt.key
+    value = parse_number_symbol(match)
+    if not re.search(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$", value.symbol):
+        return None, (0, 0)
+    before = key[max(region_start, match.start() - 40) : match.start()]
+    typed = _type_before_re().search(before)
+    cite_start = match.start()
+    doc_type = None
+    if typed is not None:
+        cite_start = match.start() - (len(before) - typed.start())
+        if typed.group("type"):
+            doc_type = _type_name(typed.group("type"))
+    code = value.party_type or value.symbol.split("-")[0].split("/")[0]
+    if doc_type is None:
+        known = doc_type_by_code().get(code)
+        if known is not None:
+            doc_type = known.name
+        elif typed is not None or "-" in value.symbol:
+            doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
+    if typed is None and doc_type is None:
+        return None, (0, 0)
+    pos = match.end()
+    date = None
+    after = _AFTER_DATE_RE.match(key, pos, region_end)
+    if after is not None:
+        date_match = LONG_DATE_RE.match(key, after.end(), region_end) or NUMERIC_DATE_RE.match(
+            key, after.end(), region_end
+        )
+        if date_match is not None:
+            date = date_from_match(date_match)
+            pos = date_match.end()
+    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
+    if issuer_raw is None:
+        before_type = key[max(region_start, cite_start - 100) : cite_start]
+        prior = _ISSUER_BEFORE_RE.search(before_type)
+        if prior is not None:
+            issuer_raw = ctx.nt.text[
+                cite_start - len(before_type) + prior.start("issuer") : cite_start
+                - len(before_type)
+                + prior.end("issuer")
+            ]
+    title = None
+    title_match = _TITLE_RE.match(ctx.nt.text, pos, region_end)
+    if title_match is not None:
+        title = title_match.group("title").strip()
+    span = (cite_start, pos)
+    resolved = _resolve_issuer(issuer_raw, issuer)
+    citation = Citation(
+        doc_type=doc_type,
+        number=value.number,
+        symbol=value.symbol,
+        number_symbol=value.text,
+        date=date.iso() if date else None,
+        issuer=resolved,
+        issuer_raw=issuer_raw,
+        title=title,
+        text=re.sub(r"\s+", " ", ctx.nt.text[span[0] : span[1]]),
+        full=bool(date or issuer_raw),
+        source=ctx.source(*span),
+    )
+    return citation, span
+
+
+def _law_citation(
+    ctx: Context, law: re.Match[str], region_end: int, issuer: Agency | None
+) -> tuple[Citation | None, Seg]:
+    key = ctx.nt.key
+    doc_type = law.group("type")
+    name_text = ctx.nt.text[law.start("name") : law.end("name")].strip()
+    if doc_type != "Hiến pháp" and (not name_text or not name_text[0].isupper()):
+        return None, (0, 0)
+    title = f"{ctx.nt.text[law.start('type') : law.end('type')]} {name_text}".strip()
+    number: NumberSymbol | None = None
+    pos = law.end()
+    if law.group("so"):
+        match = NUMBER_SYMBOL_RE.match(key, pos, region_end)
+        if match is not None and match.group("num"):
+            number = parse_number_symbol(match)
+            pos = match.end()
+    date_text = None
+    if law.group("year"):
+        date_text = law.group("year")
+    after = _AFTER_DATE_RE.match(key, pos, region_end)
+    if after is not None and date_text is None:
+        date_match = LONG_DATE_RE.match(key, after.end(), region_end) or NUMERIC_DATE_RE.match(
+            key, after.end(), region_end
+        )
+        if date_match is not None:
+            value = date_from_match(date_match)
+            date_text = value.iso() if value else None
+            pos = date_match.end()
+    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
+    if number is None and date_text is None and doc_type != "Hiến pháp":
+        return None, (0, 0)
+    span = (law.start(), pos)
+    citation = Citation(
+        doc_type=_type_name(doc_type),
+        number=number.number if number else None,
+        symbol=number.symbol if number else None,
+        number_symbol=number.text if number else None,
+        date=date_text,
+        issuer=_resolve_issuer(issuer_raw, issuer),
+        issuer_raw=issuer_raw,
+        title=title,
+        text=re.sub(r"\s+", " ", ctx.nt.text[span[0] : span[1]]),
+        full=True,
+        source=ctx.source(*span),
+    )
+    return citation, span
+
+
+def _same_body(citation: Citation, own: NumberSymbol, issuer: Agency) -> bool:
+    """A cite with the document's own symbol whose issuer, if written, is the same kind of body."""
+    if citation.symbol != own.symbol or own.party_type is not None:
+        return False
+    if citation.issuer_raw is None:
+        return True
+    if find_province(citation.issuer_raw):
+        return False
+    written, _ = head_term(citation.issuer_raw)
+    own_head, _ = head_term(issuer.raw or issuer.name)
+    return written is not None and own_head is not None and written.canonical == own_head.canonical
+
+
+def _issuer_after(ctx: Context, pos: int, region_end: int) -> tuple[str | None, int]:
+    """'… của Ban Chỉ đạo Quốc gia … về việc' → the issuer as written, and where it ends."""
+    match = _ISSUER_RE.match(ctx.nt.key, pos, region_end)
+    if match is None:
+        return None, pos
+    issuer_key = match.group("issuer")
+    stop = _ISSUER_STOP_RE.search(issuer_key)
+    length = stop.start() if stop else len(issuer_key)
+    words = issuer_key[:length].split()
+    if len(words) > 14:
+        length = len(" ".join(words[:14]))
+    start = match.start("issuer")
+    text = ctx.nt.text[start : start + length].strip()
+    if not text:
+        return None, pos
+    return text, start + len(ctx.nt.text[start : start + length].rstrip())
+
+
+def _type_name(written: str) -> str:
+    folded = fold_tones(written).lower()
+    for doc_type in doc_types():
+        if fold_tones(doc_type.name).lower() == folded:
+            return doc_type.name
+    return written
+
+
+def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
+    """Resolve 'của Ủy ban nhân dân tỉnh' to the document's own province; expand abbreviations."""
+    if raw is None:
+        return None
+    name = expand_mixed(re.sub(r"\s+", " ", raw))
+    words = name.split()
+    if own is not None and words and words[-1] in ("tỉnh", "huyện", "xã", "phường", "quận"):
+        for body in _chain(own):
+            locality = locality_of(body.name)
+            if locality and locality.split()[0] == words[-1]:
+                return " ".join(words[:-1]) + " " + locality
+    if own is not None and words and name.endswith("thành phố"):
+        for body in _chain(own):
+            locality = locality_of(body.name)
+            if locality and locality.lower().startswith("thành phố"):
+                return name[: -len("thành phố")] + locality
+    return name
+
+
+def _chain(agency: Agency) -> list[Agency]:
+    chain = []
+    node: Agency | None = agency
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return chain
+
+
+def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[Citation]:
+    merged: dict[str, Citation] = {}
+    own_key = _merge_key(own.text) if own is not None and own.number is not None else None
+    for _, citation in found:
+        key = _merge_key(citation.number_symbol or citation.title or citation.text)
+        if key == own_key:
+            continue
+        if key not in merged:
+            merged[key] = citation
+            continue
+        first = merged[key]
+        updates: dict[str, object] = {"mentions": first.mentions + 1}
+        for field in ("date", "issuer", "issuer_raw", "title", "doc_type"):
+            if getattr(first, field) is None and getattr(citation, field) is not None:
+                updates[field] = getattr(citation, field)
+        if citation.full and not first.full:
+            updates["full"] = True
+        merged[key] = first.model_copy(update=updates)
+    return list(merged.values())
+
+
+def _merge_key(text: str) -> str:
+    return re.sub(r"\s+", "", fold_tones(text)).upper()

@@ -1,0 +1,63 @@
+"""What every extractor works with: the normalised text, its zones, and a way to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..layout import BBox
+from ..models import ParseWarning, Source
+from ..normalize import NormalizedText
+from ..zones import Seg, Zones
+
+
+@dataclass(slots=True)
+class Context:
+    """The normalised text and zones of one document, plus the warnings found so far."""
+
+    nt: NormalizedText
+    zones: Zones
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def text(self, seg: Seg) -> str:
+        return self.nt.text[seg[0] : seg[1]]
+
+    def key(self, seg: Seg) -> str:
+        return self.nt.key[seg[0] : seg[1]]
+
+    def warn(self, code: str, message: str, seg: Seg | None = None) -> None:
+        self.warnings.append(
+            ParseWarning(code=code, message=message, source=self.source(*seg) if seg else None)
+        )
+
+    def source(self, start: int, end: int) -> Source:
+        """A Source for a span of the normalised text, with page, box or block when known."""
+        nt = self.nt
+        lines = nt.layout.lines
+        first_line, first_offset = nt.locate(start)
+        last_line, _ = nt.locate(max(start, end - 1))
+        first = lines[first_line] if lines else None
+        page = first.page if first else None
+        block = first.block if first else None
+        bbox: BBox | None = None
+        for index in range(first_line, last_line + 1):
+            box = lines[index].bbox if lines else None
+            if box is None or (page is not None and lines[index].page != page):
+                continue
+            bbox = (
+                box
+                if bbox is None
+                else (min(bbox[0], box[0]), min(bbox[1], box[1]), max(bbox[2], box[2]), max(bbox[3], box[3]))
+            )
+        source_start = None
+        if first is not None and first.source_offset is not None:
+            source_start = first.source_offset + first_offset
+        return Source(start=start, end=end, page=page, bbox=bbox, block=block, source_start=source_start)
+
+    def trimmed(self, start: int, end: int, chars: str = " .;,:-–") -> Seg:
+        """The span without leading/trailing punctuation and spaces."""
+        text = self.nt.text
+        while start < end and text[start] in chars:
+            start += 1
+        while end > start and text[end - 1] in chars:
+            end -= 1
+        return start, end

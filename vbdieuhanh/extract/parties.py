@@ -1,0 +1,108 @@
+"""'Kính gửi' (addressees), 'Nơi nhận' (recipients) and 'Lưu' (archive copies)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..lexicon import recipient_purposes
+from ..models import Addressee, Recipient
+from ..normalize import fold_tones
+from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg
+from .context import Context
+
+_AS_ABOVE_RE = re.compile(r"^Như\s+trên\b", re.I)
+_PURPOSE_RE = re.compile(r"\(([^()]{1,30})\)\s*$")
+_INLINE_BULLET_RE = re.compile(r"(?<=[;:.])\s*[-–+•]\s+")
+
+
+def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[Seg]:
+    """Entry spans of a list: one per bullet, wrapped lines joined, ';'-separated parts split."""
+    pieces: list[Seg] = []
+    for index, seg in enumerate(segs):
+        start, end = seg
+        if index == 0:
+            label = label_re.match(ctx.key(seg))
+            start += label.end() if label else 0
+        key = ctx.nt.key[start:end]
+        # bullets inside one line: "Kính gửi: - A; - B"
+        cuts = [m.start() for m in _INLINE_BULLET_RE.finditer(key)]
+        bounds = [0, *cuts, len(key)]
+        for a, b in itertools.pairwise(bounds):
+            piece = (start + a, start + b)
+            if ctx.nt.text[piece[0] : piece[1]].strip():
+                pieces.append(piece)
+    entries: list[Seg] = []
+    for piece in pieces:
+        text = ctx.nt.text[piece[0] : piece[1]].strip()
+        is_bullet = bool(BULLET_RE.match(text))
+        if entries and not is_bullet:
+            last = ctx.nt.text[entries[-1][0] : entries[-1][1]].rstrip()
+            if not last.endswith((";", ".")) or text[:1].islower():
+                entries[-1] = (entries[-1][0], piece[1])
+                continue
+        entries.append(piece)
+    split: list[Seg] = []
+    for start, end in entries:
+        for part in re.finditer(r"[^;]+", ctx.nt.text[start:end]):
+            split.append((start + part.start(), start + part.end()))
+    cleaned = []
+    for start, end in split:
+        start, end = ctx.trimmed(start, end, " .;,:")
+        while start < end and ctx.nt.text[start] in "-–+•* ":
+            start += 1
+        if end > start:
+            cleaned.append((start, end))
+    return cleaned
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def extract_addressees(ctx: Context) -> list[Addressee]:
+    """Entries of 'Kính gửi', inline or one per line."""
+    segs = ctx.zones.kinh_gui
+    if not segs:
+        return []
+    return [
+        Addressee(name=_one_line(ctx.text(seg)), source=ctx.source(*seg))
+        for seg in _entries(ctx, segs, KINH_GUI_RE)
+    ]
+
+
+def _purpose(name: str) -> str | None:
+    match = _PURPOSE_RE.search(name)
+    if not match:
+        return None
+    return recipient_purposes().get(fold_tones(match.group(1).strip().lower()))
+
+
+def extract_recipients(
+    ctx: Context, addressees: list[Addressee]
+) -> tuple[list[Recipient], list[str], Seg | None]:
+    """Entries of 'Nơi nhận' in order, and the 'Lưu:' entries."""
+    segs = ctx.zones.noi_nhan
+    if not segs:
+        return [], [], None
+    recipients: list[Recipient] = []
+    archive: list[str] = []
+    archive_seg = None
+    for seg in _entries(ctx, segs, NOI_NHAN_RE):
+        name = _one_line(ctx.text(seg))
+        luu = LUU_RE.match(ctx.key(seg))
+        if luu:
+            archive_seg = seg
+            archive.extend(part.strip(" .") for part in name[luu.end() :].split(",") if part.strip(" ."))
+            continue
+        as_above = bool(_AS_ABOVE_RE.match(name))
+        recipients.append(
+            Recipient(
+                name=name,
+                purpose=_purpose(name),
+                as_above=as_above,
+                resolves_to=[a.name for a in addressees] if as_above else [],
+                source=ctx.source(*seg),
+            )
+        )
+    return recipients, archive, archive_seg

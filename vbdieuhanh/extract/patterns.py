@@ -1,0 +1,127 @@
+"""The number-symbol and date patterns, one definition each, shared by every extractor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+# One group of a symbol: "BCĐ", "KGVX", "TTr", "THPT.PB", "CCHC&VTLT", "PC04(Đ1)"
+_SEG = rf"[{UPPER}0-9][{UPPER}{LOWER}0-9&]*(?:\.[{UPPER}0-9][{UPPER}{LOWER}0-9&]*)*(?:\([{UPPER}0-9]+\))?"
+# Groups joined by "-" (spaces allowed around it: "BCĐ - KGVX") or "/" ("HD/BTGDVTU")
+SYMBOL = rf"{_SEG}(?:\s?[-–]\s?{_SEG}|/{_SEG})*"
+
+_BLANK = r"[\s.…_\-]*"  # a number or day left blank: spaces, dots, an ellipsis, underscores
+
+# "114/BCĐ-KGVX", "30/2020/NĐ-CP", "/UBND-VX" (blank number, header only)
+NUMBER_SYMBOL_RE = re.compile(
+    rf"(?P<num>\d{{1,6}})?{_BLANK}(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<sym>{SYMBOL})"
+)
+# Party style: "15-CV/TU", "132-KL/TW"
+PARTY_NUMBER_RE = re.compile(
+    rf"(?P<num>\d{{1,6}})\s?-\s?(?P<type>[{UPPER}][{UPPER}{LOWER}]{{0,4}})\s?/\s?(?P<sym>{SYMBOL})"
+)
+
+# "ngày 04 tháng 6 năm 2021", "ngày   tháng 3 năm 2021", "ngày … tháng … năm 2026", OCR "ngày 0§ tháng"
+LONG_DATE_RE = re.compile(
+    r"ngày(?P<d>[^\n]{0,14}?)tháng(?P<m>[^\n]{0,14}?)năm\s*(?P<y>(?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+# "13/5/2021", "02-10-2020", "09.1.2015"
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?"
+    r"(?P<y>(?:19|20)\d{2})(?![\d/])"
+)
+
+
+def iter_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, PartialDate]]:
+    """Every long or numeric date in ``text[start:end]``, in order: (start, end, date)."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, PartialDate]] = []
+    for regex in (LONG_DATE_RE, NUMERIC_DATE_RE):
+        for match in regex.finditer(text, start, end):
+            value = date_from_match(match)
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSymbol:
+    """A parsed 'số, ký hiệu'."""
+
+    number: int | None
+    year: int | None
+    symbol: str
+    party_type: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self.party_type:
+            return f"{self.number}-{self.party_type}/{self.symbol}"
+        head = "" if self.number is None else str(self.number)
+        year = f"/{self.year}" if self.year else ""
+        return f"{head}{year}/{self.symbol}"
+
+
+def clean_symbol(raw: str) -> str:
+    """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–' → '-'; trailing dots dropped."""
+    return re.sub(r"\s*[-–]\s*", "-", raw).rstrip(".-")
+
+
+def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
+    """Build a NumberSymbol from a NUMBER_SYMBOL_RE or PARTY_NUMBER_RE match."""
+    groups = match.groupdict()
+    number = int(groups["num"]) if groups.get("num") else None
+    if groups.get("type"):
+        return NumberSymbol(number, None, clean_symbol(groups["sym"]), groups["type"])
+    year = int(groups["year"]) if groups.get("year") else None
+    return NumberSymbol(number, year, clean_symbol(groups["sym"]))
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date with the precision the document gives; ``day``/``month`` None when left blank."""
+
+    year: int
+    month: int | None
+    day: int | None
+    day_garbled: bool = False
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def make_date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
+    """Validate the parts of a date; blank parts lower the precision, impossible ones give None."""
+    if not year or not year.isdigit():
+        return None
+    y = int(year)
+    month_text = (month or "").strip(" .…_")
+    m = int(month_text) if month_text.isdigit() else None
+    if m is not None and not 1 <= m <= 12:
+        return None
+    day_text = (day or "").strip(" .…_")
+    d = int(day_text) if day_text.isdigit() else None
+    garbled = bool(day_text) and d is None
+    if m is None:
+        d = None
+    if d is not None:
+        try:
+            date(y, m or 1, d)
+        except ValueError:
+            return None
+    return PartialDate(y, m, d, garbled)
+
+
+def date_from_match(match: re.Match[str]) -> PartialDate | None:
+    """A PartialDate from a LONG_DATE_RE or NUMERIC_DATE_RE match."""
+    return make_date(match.group("d"), match.group("m"), match.group("y"))

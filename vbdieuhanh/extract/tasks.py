@@ -1,0 +1,410 @@
+"""Tasks: numbered items as a tree, and instructions given in prose, with assignees and deadlines.
+
+A list's introducing sentence ("đề nghị A, B và C thực hiện một số nội dung sau:") gives its items
+default assignees; an item that starts with a body ("UBND các huyện chỉ đạo …"), or says "Giao …",
+"Đối với …", "… chủ trì, phối hợp với …", names its own. Outside lists, sentences such as "Chủ tịch
+UBND tỉnh giao Sở X chủ trì, … trước ngày 10/02/2025" become prose tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import assignee_heads, assignment_cues, non_bodies, restatements, task_verbs
+from ..models import Assignee, Task
+from ..zones import Seg
+from .context import Context
+from .deadlines import find_deadline
+
+_BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
+MARKER_RE = re.compile(
+    r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
+    r"|(?P<roman>[IVXL]{1,5})\s*[.:)]"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
+    r"|(?P<arabic>\d{1,2})\s*[.)]"
+    r"|\((?P<paren>\d{1,2})\)"
+    r"|(?P<letter>[a-zđ])\s*\)"
+    r"|(?P<letterdot>[a-zđ])\."
+    rf"|(?P<bullet>[{re.escape(_BULLETS)}])"
+    r")\s*(?=\S)"
+)
+_TERMINAL = ".;:!?"
+_SENTENCE_RE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_CLAUSE_START_RE = re.compile(r"(?:^|[,;:]\s*|\s)")
+_END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
+_REPORT_RE = re.compile(r"\b(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: báo cáo| kết quả| văn bản)?(?: về)?)\s+")
+_OWN_VERBS_RE = re.compile(r"^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")
+
+
+@dataclass(slots=True)
+class _Para:
+    start: int
+    end: int
+    text: str
+    style: str | None = None
+    label: str | None = None
+    body_start: int = 0  # offset of the text after the marker
+
+
+@dataclass(slots=True)
+class _Node:
+    para: _Para
+    style: str
+    kind: str
+    own_id: str
+    extra: list[_Para] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+
+def _marker(text: str, prev_text: str | None) -> tuple[str, str, int] | None:
+    """(style, label, length) of a list marker at the start of a paragraph."""
+    match = MARKER_RE.match(text)
+    if match is None:
+        return None
+    kind = match.lastgroup
+    if kind == "article_no":
+        kind = "article"
+    if kind == "letterdot" and prev_text is not None and prev_text[-1:] not in _TERMINAL:
+        return None
+    if kind == "roman" and len(text) > match.end() and text[match.end()].islower():
+        return None
+    if kind in ("arabic", "dotted", "paren") and prev_text is not None:
+        # a wrapped line that starts with a number ("2021. …") is not an item when the sentence runs on
+        if prev_text[-1:] not in _TERMINAL and not prev_text.endswith(")"):
+            return None
+    label = match.group(kind) if kind != "article" else match.group("article_no")
+    style = f"bullet{label}" if kind == "bullet" else kind
+    if kind == "letterdot":
+        style = "letter"
+    return style, label, match.end()
+
+
+def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
+    """Join wrapped lines into paragraphs; a marker or a finished sentence starts a new one."""
+    paras: list[_Para] = []
+    text = ctx.nt.text
+    prev_end = None
+    for start, end in segs:
+        line = text[start:end]
+        blank_before = prev_end is not None and "\n\n" in text[prev_end:start]
+        prev_end = end
+        prev = paras[-1] if paras else None
+        marker = _marker(line, prev.text if prev else None)
+        new = (
+            prev is None
+            or marker is not None
+            or (prev.text[-1:] in _TERMINAL and not line[:1].islower())
+            or (blank_before and not line[:1].islower())
+        )
+        if new:
+            para = _Para(start, end, line)
+            if marker is not None:
+                para.style, para.label, para.body_start = marker
+            paras.append(para)
+        else:
+            assert prev is not None
+            prev.text = f"{prev.text} {line}"
+            prev.end = end
+    return paras
+
+
+# --- bodies named in text ------------------------------------------------------------------------
+
+
+def _starts_with_head(key: str, pos: int) -> int:
+    """Length of the body head word(s) at ``pos`` (0 if none)."""
+    if any(key.startswith(phrase, pos) for phrase in non_bodies()):
+        return 0
+    for form, _ in assignee_heads():
+        if key.startswith(form, pos):
+            after = pos + len(form)
+            if after == len(key) or not key[after].isalnum():
+                return len(form)
+    return 0
+
+
+def _verb_at(key: str, pos: int) -> bool:
+    verbs = task_verbs()
+    words = key[pos : pos + 40].split(" ", 3)
+    return any(len(words) >= n and " ".join(words[:n]).rstrip(",;:.") in verbs for n in (3, 2, 1))
+
+
+def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the bodies listed at ``pos`` ('Sở A, Sở B và UBND các huyện'), up to the verb."""
+    if not _starts_with_head(key, pos):
+        return []
+    stop = end
+    i = pos
+    words = 0
+    while i < end:
+        ch = key[i]
+        if ch in ":;(\n" or (ch == "." and (i + 1 == end or key[i + 1] == " ")):
+            stop = i
+            break
+        if key.startswith(" - ", i) and key[i + 3 : i + 4].islower():
+            stop = i  # "Bệnh viện đa khoa tỉnh - đơn vị tiếp nhận máu": an apposition
+            break
+        if ch == " " and i + 1 < end:
+            words += 1
+            if key[i + 1].islower() and _verb_at(key, i + 1):
+                stop = i
+                break
+            if words > 40:
+                return []
+        i += 1
+    phrase_end = stop
+    while phrase_end > pos and key[phrase_end - 1] in " ,":
+        phrase_end -= 1
+    if phrase_end <= pos:
+        return []
+    # split at ", " / " và " / " với " when a new body starts there
+    spans: list[tuple[int, int]] = []
+    cut = pos
+    j = pos
+    while j < phrase_end:
+        for sep in (", ", " và ", " với ", "; "):
+            if key.startswith(sep, j) and _starts_with_head(key, j + len(sep)):
+                spans.append((cut, j))
+                cut = j + len(sep)
+                j = cut
+                break
+        else:
+            j += 1
+    spans.append((cut, phrase_end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _clause_cues(key: str, start: int, end: int) -> list[tuple[str, int]]:
+    """(role, position after the cue) of assignment cues that begin a clause in key[start:end]."""
+    lower = key[start:end].lower()
+    found: list[tuple[str, int]] = []
+    for cue, role in assignment_cues():
+        pos = 0
+        while True:
+            at = lower.find(cue, pos)
+            if at < 0:
+                break
+            pos = at + 1
+            before_ok = at == 0 or lower[at - 1] in " ,;:("
+            after = at + len(cue)
+            if not before_ok or after >= len(lower) or lower[after] != " ":
+                continue
+            if cue in ("giao", "giao cho") and lower.startswith("giao thông", at):
+                continue
+            found.append((role, start + after + 1))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _assignees(ctx: Context, start: int, end: int, *, from_start: bool) -> list[Assignee]:
+    """Lead and coordinating bodies named in key[start:end]."""
+    key = ctx.nt.key
+    text = ctx.nt.text
+    result: list[Assignee] = []
+    seen: set[str] = set()
+
+    def add(spans: list[tuple[int, int]], role: str) -> None:
+        for a, b in spans:
+            name = re.sub(r"\s+", " ", text[a:b]).strip(" ,")
+            if name and name not in seen:
+                seen.add(name)
+                result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))  # type: ignore[arg-type]
+
+    if from_start:
+        pos = start
+        if key.startswith("Đối với ", pos):
+            pos += len("Đối với ")
+        spans = bodies_at(key, pos, end)
+        if spans:
+            last = spans[-1][1]
+            tail = key[last:end]
+            if (
+                pos != start
+                or _OWN_VERBS_RE.match(tail)
+                or tail.lstrip(" ,")[:1] in (":", "")
+                or (tail[:1] == " " and _verb_at(key, last + 1))
+            ):
+                add(spans, "lead")
+    for role, pos in _clause_cues(key, start, end):
+        spans = bodies_at(key, pos, end)
+        add(spans, role)
+    # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
+    for match in re.finditer(r"\s(?:chủ trì)\b", key[start:end]):
+        head_end = start + match.start()
+        clause_start = max(key.rfind(", ", start, head_end), key.rfind("; ", start, head_end))
+        clause_start = start if clause_start < 0 else clause_start + 2
+        spans = bodies_at(key, clause_start, head_end + 1)
+        if spans and spans[-1][1] >= head_end - 1:
+            add(spans, "lead")
+    # a body named twice keeps its first role; leads come first
+    result.sort(key=lambda a: 0 if a.role == "lead" else 1)
+    return result
+
+
+def _report_to(ctx: Context, start: int, end: int) -> list[str]:
+    key = ctx.nt.key
+    found: list[str] = []
+    for match in _REPORT_RE.finditer(key, start, end):
+        for a, b in bodies_at(key, match.end(), end):
+            name = re.sub(r"\s+", " ", ctx.nt.text[a:b]).strip(" ,")
+            name = re.sub(r"\s+(?:trước|theo|để|qua|chậm nhất)\b.*$", "", name)
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+def _is_restatement(text: str) -> bool:
+    lower = text.lower()
+    return any(phrase in lower for phrase in restatements())
+
+
+# --- building the tree ---------------------------------------------------------------------------
+
+
+def extract_tasks(ctx: Context) -> list[Task]:
+    """Numbered items as a tree (with inherited assignees) followed by prose tasks."""
+    paras = _paragraphs(ctx, ctx.zones.body)
+    roots: list[_Node] = []
+    prose: list[_Para] = []
+    preambles: dict[int, _Para] = {}  # id(root node) → introducing paragraph
+    stack: list[_Node] = []
+    last_prose: _Para | None = None
+    for para in paras:
+        if para.style is not None:
+            node = _Node(para, para.style, _kind(para.style), para.label or "")
+            styles = [n.style for n in stack]
+            if para.style in styles:  # a sibling of an open item: close everything below it
+                del stack[styles.index(para.style) :]
+            if stack:
+                stack[-1].children.append(node)
+            else:
+                roots.append(node)
+                if last_prose is not None and last_prose.text.rstrip().endswith(":"):
+                    preambles[id(node)] = last_prose
+            stack.append(node)
+            continue
+        if stack and _belongs_to_item(stack[-1], para, ctx):
+            stack[-1].extra.append(para)
+            continue
+        stack.clear()
+        prose.append(para)
+        last_prose = para
+    preamble_assignees = {
+        node_id: _assignees(ctx, p.start, p.end, from_start=False) for node_id, p in preambles.items()
+    }
+    tasks: list[Task] = []
+    used: set[str] = set()
+    inherited: list[Assignee] = []
+    _number_bullets(roots)
+    for root in roots:
+        if id(root) in preamble_assignees:
+            inherited = preamble_assignees[id(root)]
+        tasks.append(_to_task(ctx, root, "", inherited, used))
+    introducing = {id(p) for p in preambles.values()}
+    prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used)
+    return tasks + prose_tasks
+
+
+def _number_bullets(nodes: list[_Node]) -> None:
+    """Bullets have no printed label: number them among their siblings."""
+    count = 0
+    for node in nodes:
+        if node.style.startswith("bullet"):
+            count += 1
+            node.own_id = str(count)
+        _number_bullets(node.children)
+
+
+def _kind(style: str) -> str:
+    if style == "roman":
+        return "section"
+    if style == "article":
+        return "article"
+    return "item"
+
+
+def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
+    """Does an unmarked paragraph continue the current item, or leave the list?"""
+    text = para.text
+    if para.text[:1].islower():
+        return True
+    own = (node.extra[-1] if node.extra else node.para).text.rstrip()
+    if own.endswith(":") or node.kind in ("section", "article"):
+        return not _END_MARK_RE.search(text) or node.kind == "article"
+    key = ctx.nt.key[para.start : para.end]
+    if _END_MARK_RE.search(text) or _is_restatement(key) or _clause_cues(key, 0, min(len(key), 12)):
+        return False
+    return not _starts_with_head(key, 0)
+
+
+def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee], used: set[str]) -> Task:
+    para = node.para
+    label = node.own_id
+    if node.style == "dotted":
+        label = label.split(".")[-1]
+    task_id = f"Điều {label}" if node.kind == "article" else f"{parent_id}.{label}" if parent_id else label
+    while task_id in used:
+        task_id += "'"
+    used.add(task_id)
+    text_start = para.start + para.body_start
+    text_end = node.extra[-1].end if node.extra else para.end
+    own_text = para.text[para.body_start :]
+    full_text = " ".join([own_text, *(p.text for p in node.extra)])
+    assignees = _assignees(ctx, text_start, text_end, from_start=True)
+    has_lead = any(a.role == "lead" for a in assignees)
+    is_inherited = False
+    if not has_lead and node.kind != "section" and inherited:
+        assignees = [*inherited, *assignees]
+        is_inherited = True
+    leads = [a for a in assignees if a.role == "lead"]
+    deadline = find_deadline(ctx, text_start, text_end)
+    children = [_to_task(ctx, child, task_id, leads or inherited, used) for child in node.children]
+    return Task(
+        id=task_id,
+        label=para.text[: para.body_start].strip() or None,
+        text=re.sub(r"\s+", " ", full_text).strip(),
+        kind=node.kind,  # type: ignore[arg-type]
+        assignees=assignees,
+        assignees_inherited=is_inherited,
+        deadline=deadline,
+        report_to=_report_to(ctx, text_start, text_end),
+        subtasks=children,
+        source=ctx.source(para.start, text_end),
+    )
+
+
+def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str]) -> list[Task]:
+    """Sentences outside lists that tell a body to act."""
+    tasks: list[Task] = []
+    key = ctx.nt.key
+    for para in paras:
+        for sentence in _SENTENCE_RE.finditer(key, para.start, para.end):
+            start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
+            if end - start < 15:
+                continue
+            sentence_key = key[start:end]
+            assignees = _assignees(ctx, start, end, from_start=True)
+            leads = [a for a in assignees if a.role == "lead"]
+            if not leads:
+                continue
+            own_subject = _starts_with_head(key, start) and not _clause_cues(key, start, end)
+            if own_subject and not _OWN_VERBS_RE.search(sentence_key):
+                continue  # "Sở Nội vụ xây dựng các dự thảo …": the writer reporting, not a task
+            deadline = find_deadline(ctx, start, end)
+            if _is_restatement(sentence_key.lower()) and deadline is None:
+                continue
+            task_id = f"P{1 + sum(1 for u in used if u.startswith('P'))}"
+            used.add(task_id)
+            tasks.append(
+                Task(
+                    id=task_id,
+                    text=re.sub(r"\s+", " ", ctx.nt.text[start:end]).strip(),
+                    kind="prose",
+                    assignees=assignees,
+                    deadline=deadline,
+                    report_to=_report_to(ctx, start, end),
+                    source=ctx.source(start, end),
+                )
+            )
+    return tasks

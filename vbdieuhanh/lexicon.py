@@ -1,0 +1,192 @@
+"""Loaders for the domain data files in ``vbdieuhanh/data``.
+
+Domain knowledge (document types, agency words, position titles, provinces…) lives in data files;
+each loader reads its file once and caches the result.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .normalize import fold_tones
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, without comments and blank lines."""
+    text = resources.files("vbdieuhanh").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _words(name: str) -> list[str]:
+    return [row[0].strip() for row in _rows(name)]
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    """A document type: its Vietnamese name, symbol code (if any) and family."""
+
+    code: str | None
+    name: str
+    family: str
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    return tuple(DocType(code=row[0] or None, name=row[1], family=row[2]) for row in _rows("doc_types.tsv"))
+
+
+@cache
+def doc_type_by_code() -> dict[str, DocType]:
+    return {t.code: t for t in doc_types() if t.code}
+
+
+@cache
+def doc_type_by_upper_name() -> dict[str, DocType]:
+    """Type by its folded upper-case name ("QUYẾT ĐỊNH" → Quyết định)."""
+    return {fold_tones(t.name.upper()): t for t in doc_types()}
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyTerm:
+    """A word or phrase of an agency name with its canonical casing."""
+
+    upper: str
+    canonical: str
+    kind: str  # head | abbrev | acronym | locality | phrase
+    rest: str  # field | lower | name | none
+
+
+@cache
+def agency_terms() -> dict[tuple[str, ...], AgencyTerm]:
+    """Terms keyed by their folded upper-case token tuple."""
+    terms = {}
+    for row in _rows("agency_terms.tsv"):
+        upper = fold_tones(row[0].upper())
+        terms[tuple(upper.split())] = AgencyTerm(upper, row[1], row[2], row[3])
+    return terms
+
+
+@cache
+def agency_term_max_len() -> int:
+    return max(len(k) for k in agency_terms())
+
+
+@cache
+def positions() -> dict[tuple[str, ...], str]:
+    """Position titles keyed by folded upper-case tokens ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch")."""
+    return {tuple(fold_tones(r[0].upper()).split()): r[1] for r in _rows("positions.tsv")}
+
+
+@cache
+def authority_marks() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("authority_marks.tsv")}
+
+
+@cache
+def marks() -> tuple[tuple[str, str], ...]:
+    """(folded upper form, kind) of urgency, secrecy and circulation marks."""
+    return tuple((fold_tones(r[0].upper()), r[1]) for r in _rows("marks.tsv"))
+
+
+@cache
+def honorifics() -> tuple[str, ...]:
+    """Titles and ranks that may precede a signer's name, longest first."""
+    return tuple(sorted((r[0] for r in _rows("honorifics.tsv")), key=len, reverse=True))
+
+
+@cache
+def recipient_purposes() -> dict[str, str]:
+    return {fold_tones(r[0].lower()): r[1] for r in _rows("recipient_purposes.tsv")}
+
+
+@cache
+def assignee_heads() -> tuple[tuple[str, str], ...]:
+    """(form, kind) of the words that start a body's name in running text, longest first."""
+    rows = [(fold_tones(r[0]), r[1]) for r in _rows("assignee_heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def task_verbs() -> frozenset[str]:
+    return frozenset(fold_tones(w) for w in _words("task_verbs.txt"))
+
+
+@cache
+def dangling_words() -> frozenset[str]:
+    return frozenset(_words("dangling_words.txt"))
+
+
+@cache
+def recurrences() -> tuple[tuple[str, str], ...]:
+    rows = [(fold_tones(r[0]), r[1]) for r in _rows("recurrence.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(fold_tones(w) for w in _words("surnames.txt"))
+
+
+@cache
+def _provinces_payload() -> dict[str, Any]:
+    text = resources.files("vbdieuhanh").joinpath("data", "provinces.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A province-level unit, before (``legacy``) or after (``2025``) the 2025 reorganisation."""
+
+    name: str
+    full_name: str
+    code: str
+    period: str
+    successor: str | None
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    return tuple(
+        Province(p["name"], p["full_name"], p["code"], p["period"], p["successor"])
+        for p in _provinces_payload()["provinces"]
+    )
+
+
+@cache
+def province_names() -> dict[str, str]:
+    """Every province name (old and new) keyed by its folded lower-case form."""
+    names = {fold_tones(p.name.lower()): p.name for p in provinces()}
+    for alias, name in _rows("province_aliases.tsv"):
+        names.setdefault(fold_tones(alias.lower()), name)
+    return names
+
+
+def reorganisation_date() -> str:
+    return str(_provinces_payload()["reorganisation_date"])
+
+
+@cache
+def restatements() -> tuple[str, ...]:
+    return tuple(fold_tones(w.lower()) for w in _words("restatements.txt"))
+
+
+@cache
+def assignment_cues() -> tuple[tuple[str, str], ...]:
+    """(cue, role) pairs, longest cue first."""
+    rows = [(fold_tones(r[0].lower()), r[1]) for r in _rows("assignment_cues.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def non_bodies() -> tuple[str, ...]:
+    return tuple(fold_tones(w) for w in _words("non_bodies.txt"))

@@ -1,0 +1,194 @@
+"""The record: what the parser returns, as pydantic v2 models.
+
+Public field names are a contract other systems read. Every extracted value carries a ``Source``:
+a character span in the normalised text (``Document.text``) plus, when the format gives them, the
+page and box (PDF, OCR) or the paragraph / table-cell index (DOCX).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    """Where a value came from."""
+
+    start: int = Field(description="Start offset in the normalised text (Document.text).")
+    end: int = Field(description="End offset (exclusive) in the normalised text.")
+    page: int | None = Field(None, description="1-based page number (PDF, OCR).")
+    bbox: tuple[float, float, float, float] | None = Field(
+        None, description="x0, top, x1, bottom in PDF points, origin at the top left (PDF, OCR)."
+    )
+    block: str | None = Field(None, description="DOCX paragraph or table cell, e.g. 'p12' or 't0.r1.c0.p2'.")
+    source_start: int | None = Field(
+        None, description="Start offset in the original input string (text input only)."
+    )
+
+
+class Agency(_Model):
+    """A body (cơ quan, tổ chức), as named in the document."""
+
+    name: str = Field(description="Full name, abbreviations expanded, sentence case restored.")
+    raw: str | None = Field(None, description="As written in the document.")
+    parent: Agency | None = Field(None, description="The parent body (cơ quan chủ quản).")
+    province: str | None = Field(None, description="Province named by the body or its parent.")
+    level: Literal["central", "province", "district", "commune", "unit"] | None = None
+    source: Source | None = None
+
+
+class Addressee(_Model):
+    """An entry of 'Kính gửi'."""
+
+    name: str
+    source: Source | None = None
+
+
+class Recipient(_Model):
+    """An entry of 'Nơi nhận', in order."""
+
+    name: str
+    purpose: str | None = Field(None, description="Why it is sent there, e.g. 'báo cáo' for '(b/c)'.")
+    as_above: bool = Field(False, description="True for 'Như trên' (the addressees).")
+    resolves_to: list[str] = Field(
+        default_factory=list, description="For 'Như trên': the addressees it stands for."
+    )
+    source: Source | None = None
+
+
+class Signer(_Model):
+    """The signature block."""
+
+    name: str | None = None
+    position: str | None = Field(None, description="Position title, e.g. 'Phó Chủ tịch'.")
+    authority: list[str] = Field(
+        default_factory=list,
+        description="Authority marks in order, e.g. ['TM. Ủy ban nhân dân', 'KT. Chủ tịch'].",
+    )
+    honorifics: list[str] = Field(
+        default_factory=list, description="Academic titles or ranks written before the name."
+    )
+    source: Source | None = None
+
+
+class Assignee(_Model):
+    """A body told to do a task."""
+
+    name: str
+    role: Literal["lead", "coordinate"]
+    source: Source | None = None
+
+
+class Deadline(_Model):
+    """When a task is due."""
+
+    text: str = Field(description="The deadline phrase as written.")
+    date: str | None = Field(
+        None, description="ISO date with the precision given: '2021-06-30', '2021-06', '2021'."
+    )
+    kind: Literal["by", "within", "on", "recurring"] = "by"
+    recurrence: str | None = Field(None, description="daily, weekly, monthly, quarterly, yearly…")
+    source: Source | None = None
+
+
+class Task(_Model):
+    """A numbered item or a prose instruction, with who does it and by when."""
+
+    id: str = Field(description="Path of labels ('2', 'II.1', '2.a'); 'P1', 'P2'… for prose tasks.")
+    label: str | None = Field(None, description="The item's own label as printed ('2.', 'a)', '-').")
+    text: str
+    kind: Literal["item", "section", "article", "prose"] = "item"
+    assignees: list[Assignee] = Field(default_factory=list)
+    assignees_inherited: bool = Field(
+        False, description="True when the assignees come from the sentence that introduces the list."
+    )
+    deadline: Deadline | None = None
+    report_to: list[str] = Field(
+        default_factory=list, description="Bodies the task must report to ('báo cáo UBND tỉnh …')."
+    )
+    subtasks: list[Task] = Field(default_factory=list)
+    source: Source | None = None
+
+
+class Citation(_Model):
+    """A document the text cites."""
+
+    doc_type: str | None = None
+    number: int | None = None
+    symbol: str | None = None
+    number_symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = Field(
+        None, description="Issuer, resolved in context ('của UBND tỉnh' → its province)."
+    )
+    issuer_raw: str | None = Field(None, description="The issuer as written.")
+    title: str | None = Field(None, description="Name of a law or the subject given ('về việc …').")
+    text: str = Field(description="The citation as written.")
+    full: bool = Field(True, description="False for a short cite (type and number only).")
+    mentions: int = 1
+    source: Source | None = None
+
+
+class ParseWarning(_Model):
+    """Something the parser could not find or had to guess."""
+
+    code: str
+    message: str
+    source: Source | None = None
+
+
+class Document(_Model):
+    """The record of one document."""
+
+    schema_version: str = SCHEMA_VERSION
+    file: str | None = Field(None, description="Path of the input file, if any.")
+    format: str = Field("text", description="text, pdf, docx, doc, ocr")
+    pages: int | None = None
+    is_administrative: bool
+    doc_type: str | None = Field(None, description="Vietnamese type name: 'Công văn', 'Quyết định'…")
+    doc_type_code: str | None = Field(None, description="'QĐ', 'KH'…; null for công văn.")
+    number: int | None = None
+    number_year: int | None = Field(None, description="Year in legal numbers such as 30/2020/NĐ-CP.")
+    symbol: str | None = None
+    number_symbol: str | None = None
+    issuer: Agency | None = None
+    place: str | None = None
+    issue_date: str | None = Field(None, description="ISO date with the precision given.")
+    subject: str | None = None
+    urgency: str | None = None
+    secrecy: str | None = None
+    circulation: str | None = None
+    addressees: list[Addressee] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    archive: list[str] = Field(default_factory=list, description="'Lưu:' entries, e.g. ['VT', 'pthtran'].")
+    signer: Signer | None = None
+    tasks: list[Task] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    abbreviations: dict[str, str] = Field(default_factory=dict)
+    warnings: list[ParseWarning] = Field(default_factory=list)
+    sources: dict[str, Source] = Field(
+        default_factory=dict, description="Source of each top-level scalar field, by field name."
+    )
+    text: str = Field("", description="The normalised text all spans point into.")
+
+    def iter_tasks(self) -> list[Task]:
+        """All tasks, depth first."""
+        out: list[Task] = []
+        stack = list(reversed(self.tasks))
+        while stack:
+            task = stack.pop()
+            out.append(task)
+            stack.extend(reversed(task.subtasks))
+        return out
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the record."""
+    return Document.model_json_schema()

@@ -1,0 +1,286 @@
+"""Normalisation that keeps offsets true.
+
+The parser reads a *normalised* text: Unicode NFC, no Markdown bold markers, single spaces, no
+control characters, and blank runs that a page break left inside a sentence mended into one space.
+Every character of it maps back to a layout line and to the offset in that line's original text,
+so a span found in the normalised text can be reported on the page (and in the user's input).
+
+Matching uses a second string, ``key``, of the same length: the normalised text with old-style
+tone placement folded to the new style ("hoà" → "hòa", "Uỷ" → "Ủy"), so one pattern matches both
+spellings while the values still come from the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .layout import Layout
+
+# --- tone folding -------------------------------------------------------------------------------
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+
+def _build_fold_table() -> dict[str, str]:
+    """Map old-style pairs ("oà", "uỷ") to new-style ones ("òa", "ủy"), all cases."""
+    table: dict[str, str] = {}
+    pairs = [("o", "a"), ("o", "e"), ("u", "y")]
+    for first, second in pairs:
+        for tone in _TONE_MARKS:
+            for f in (first, first.upper()):
+                for s in (second, second.upper()):
+                    old = f + unicodedata.normalize("NFC", s + tone)
+                    new = unicodedata.normalize("NFC", f + tone) + s
+                    table[old] = new
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+# "quý", "quỳ", "quỹ": after q the u is part of the consonant, and the tone is already on the y.
+_FOLD_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(_FOLD_TABLE, key=len, reverse=True)) + ")")
+
+
+def fold_tones(text: str) -> str:
+    """Fold old-style tone placement to the new style; the result has the same length."""
+    if not _FOLD_RE.search(text):
+        return text
+    return _FOLD_RE.sub(lambda m: _FOLD_TABLE[m.group(0)], text)
+
+
+# --- per-line cleaning --------------------------------------------------------------------------
+
+# characters dropped outright, and characters replaced by one other character
+_DROP = "\u200b\u200c\u200d\u2060\ufeff\x00"
+_REPLACE = {
+    "\u00a0": " ",
+    "\t": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u3000": " ",
+    "\ufffe": "-",  # pdfium's mark for a hyphen at a line break
+    "\u00ad": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\r": " ",
+    "\x0b": " ",
+    "\x0c": " ",
+}
+_CLEAN_RE = re.compile(
+    r"\*\*+|[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
+    + re.escape(_DROP + "".join(_REPLACE))
+    + r"]|[\x01-\x08\x0e-\x1f]"
+)
+_SPACE_CHARS = frozenset(" \t\u00a0\u2002\u2003\u2009\u202f\u3000\r\x0b\x0c")
+
+
+def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """Clean one line; return the text and its chunk map [(offset in text, offset in raw)]."""
+    if not unicodedata.is_normalized("NFC", raw):
+        return _clean_non_nfc(raw)
+    out: list[str] = []
+    chunks: list[tuple[int, int]] = []
+    pos = 0  # position in raw
+    length = 0  # length of output so far
+    for match in _CLEAN_RE.finditer(raw):
+        start, end = match.span()
+        if start > pos:
+            chunks.append((length, pos))
+            out.append(raw[pos:start])
+            length += start - pos
+        token = match.group(0)
+        replacement = ""
+        if token[0] in _SPACE_CHARS and (len(token) > 1 or token in _REPLACE):
+            replacement = " "
+        elif token in _REPLACE:
+            replacement = _REPLACE[token]
+        if replacement:
+            chunks.append((length, start))
+            out.append(replacement)
+            length += 1
+        pos = end
+    if pos < len(raw):
+        chunks.append((length, pos))
+        out.append(raw[pos:])
+    text = "".join(out)
+    # strip both ends, keeping the map right
+    stripped_left = len(text) - len(text.lstrip(" "))
+    text = text.strip(" ")
+    if stripped_left:
+        chunks = _shift(chunks, stripped_left)
+    if not chunks:
+        chunks = [(0, 0)]
+    return text, chunks
+
+
+def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    """Drop ``by`` characters from the front of a chunk map."""
+    shifted: list[tuple[int, int]] = []
+    for i, (norm, raw) in enumerate(chunks):
+        next_norm = chunks[i + 1][0] if i + 1 < len(chunks) else None
+        if next_norm is not None and next_norm <= by:
+            continue
+        if norm < by:
+            shifted.append((0, raw + (by - norm)))
+        else:
+            shifted.append((norm - by, raw))
+    return shifted or [(0, 0)]
+
+
+def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
+    """NFC-normalise cluster by cluster (base letter + combining marks) to keep the map exact."""
+    clusters: list[tuple[int, str]] = []
+    start = 0
+    for i in range(1, len(raw) + 1):
+        if i == len(raw) or not unicodedata.combining(raw[i]):
+            clusters.append((start, unicodedata.normalize("NFC", raw[start:i])))
+            start = i
+    composed = "".join(c for _, c in clusters)
+    text, inner = clean_line(composed) if unicodedata.is_normalized("NFC", composed) else (composed, [(0, 0)])
+    # map composed offsets back to raw offsets
+    composed_to_raw: list[int] = []
+    for raw_start, piece in clusters:
+        composed_to_raw.extend([raw_start] * len(piece))
+    composed_to_raw.append(len(raw))
+    chunks: list[tuple[int, int]] = []
+    for i, (norm, comp) in enumerate(inner):
+        next_norm = inner[i + 1][0] if i + 1 < len(inner) else len(text)
+        for k in range(next_norm - norm):
+            chunks.append((norm + k, composed_to_raw[min(comp + k, len(composed_to_raw) - 1)]))
+    return text, chunks or [(0, 0)]
+
+
+# --- the normalised document --------------------------------------------------------------------
+
+_TERMINAL = '.;:!?)"”»'
+_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[-–+•*])\s")
+_LOWER_START_RE = re.compile(r"^[a-zà-ỹđ]")
+_ZONE_START_RE = re.compile(
+    r"^(?:Nơi nhận|Kính gửi|Căn cứ|Điều \d|Chương [IVX]|Mục \d|Phần [IVX]|V/v|Số\s*:)", re.I
+)
+
+
+@dataclass(slots=True)
+class NLine:
+    """A line of the normalised text: its span and the layout lines it came from."""
+
+    start: int
+    end: int
+    layout_index: int
+
+
+@dataclass(slots=True)
+class NormalizedText:
+    """The normalised text, its tone-folded matching key, and the maps back to the layout."""
+
+    text: str
+    key: str
+    lines: list[NLine]
+    layout: Layout
+    # (offset in text, layout line index, offset in the layout line's raw text), sorted
+    _map_norm: list[int] = field(default_factory=list)
+    _map_line: list[int] = field(default_factory=list)
+    _map_raw: list[int] = field(default_factory=list)
+    mended_breaks: int = 0
+
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(layout line index, offset into that line's raw text) of a normalised offset."""
+        i = bisect_right(self._map_norm, pos) - 1
+        if i < 0:
+            return 0, 0
+        return self._map_line[i], self._map_raw[i] + (pos - self._map_norm[i])
+
+    def source_offset(self, pos: int) -> int | None:
+        """Offset in the original input text (text input only)."""
+        line_index, offset = self.locate(pos)
+        line = self.layout.lines[line_index] if self.layout.lines else None
+        if line is None or line.source_offset is None:
+            return None
+        return line.source_offset + offset
+
+    def line_at(self, pos: int) -> int:
+        """Index into ``lines`` of the line holding a normalised offset."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
+    """Is a blank run between ``prev`` and ``nxt`` a page break inside one sentence?"""
+    if not prev or not nxt or prev[-1] in _TERMINAL or _is_upper_line(prev):
+        return False
+    if _ZONE_START_RE.match(nxt) or _MARKER_RE.match(nxt) or _is_upper_line(nxt):
+        return False
+    if _LOWER_START_RE.match(nxt):
+        return True
+    last_word = prev.rsplit(" ", 1)[-1].lower()
+    if last_word in dangling:
+        return True
+    # a numbered item cut short: "4. Đảm bảo … phòng, chống dịch bệnh" / "Covid-19 theo chỉ đạo …"
+    return bool(_MARKER_RE.match(prev)) and len(prev) >= 40 and prev[-1].isalnum()
+
+
+def normalize(layout: Layout) -> NormalizedText:
+    """Build the normalised text of a layout."""
+    from .lexicon import dangling_words
+
+    dangling = dangling_words()
+    cleaned = [clean_line(line.text) for line in layout.lines]
+    parts: list[str] = []
+    lines: list[NLine] = []
+    map_norm: list[int] = []
+    map_line: list[int] = []
+    map_raw: list[int] = []
+    length = 0
+    mended = 0
+    blank_run = 0
+    prev_text = ""
+    for index, (text, chunks) in enumerate(cleaned):
+        if not text:
+            blank_run += 1
+            continue
+        if lines and blank_run and _mend(prev_text, text, dangling):
+            parts.append(" ")
+            length += 1
+            mended += 1
+            line = lines[-1]
+        else:
+            if lines:
+                parts.append("\n" * (2 if blank_run else 1))
+                length += 2 if blank_run else 1
+            line = NLine(length, length, index)
+            lines.append(line)
+        for norm_off, raw_off in chunks:
+            map_norm.append(length + norm_off)
+            map_line.append(index)
+            map_raw.append(raw_off)
+        parts.append(text)
+        length += len(text)
+        line.end = length
+        prev_text = text
+        blank_run = 0
+    full = "".join(parts)
+    return NormalizedText(
+        text=full,
+        key=fold_tones(full),
+        lines=lines,
+        layout=layout,
+        _map_norm=map_norm,
+        _map_line=map_line,
+        _map_raw=map_raw,
+        mended_breaks=mended,
+    )

@@ -1,0 +1,124 @@
+"""From a layout to a record: normalise, find zones, run the extractors, assemble the Document."""
+
+from __future__ import annotations
+
+from .extract.abbreviations import extract_abbreviations
+from .extract.citations import extract_citations
+from .extract.context import Context
+from .extract.header import (
+    extract_doc_type,
+    extract_issuer,
+    extract_marks,
+    extract_number,
+    extract_place_date,
+    extract_subject,
+)
+from .extract.parties import extract_addressees, extract_recipients
+from .extract.signer import extract_signer
+from .extract.tasks import extract_tasks
+from .layout import Layout, layout_from_text
+from .models import Document, Source
+from .normalize import normalize
+from .zones import find_zones
+
+
+def parse_layout(layout: Layout) -> Document:
+    """Parse a reader's layout into a Document."""
+    nt = normalize(layout)
+    ctx = Context(nt, find_zones(nt))
+    for note in layout.notes:
+        ctx.warn(note.code, note.message)
+    zones = ctx.zones
+    sources: dict[str, Source] = {}
+
+    def keep(field: str, seg: tuple[int, int] | None) -> None:
+        if seg is not None:
+            sources[field] = ctx.source(*seg)
+
+    issuer = extract_issuer(ctx)
+    number = extract_number(ctx)
+    place_date = extract_place_date(ctx)
+    doc_type = extract_doc_type(ctx, number.value)
+    subject, subject_seg = extract_subject(ctx)
+    marks = extract_marks(ctx)
+    addressees = extract_addressees(ctx)
+    recipients, archive, archive_seg = extract_recipients(ctx, addressees)
+    signer = extract_signer(ctx)
+    is_administrative = _is_administrative(
+        zones.has_header, issuer is not None, signer is not None, bool(recipients), number.value is not None
+    )
+    tasks = extract_tasks(ctx) if is_administrative else []
+    citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
+    abbreviations = extract_abbreviations(ctx)
+
+    keep("number_symbol", number.seg if number.value else None)
+    keep("number", number.seg if number.value and number.value.number is not None else None)
+    keep("symbol", number.seg if number.value else None)
+    keep("place", place_date.place_seg)
+    keep("issue_date", place_date.date_seg if place_date.date else None)
+    keep("doc_type", doc_type.seg)
+    keep("subject", subject_seg)
+    keep("archive", archive_seg)
+    for kind, (_, seg) in marks.items():
+        keep(kind, seg)
+    if is_administrative:
+        _warn_missing(
+            ctx,
+            issuer is not None,
+            number.seg is not None,
+            place_date.date_seg is not None,
+            signer is not None,
+        )
+
+    value = number.value
+    return Document(
+        format=layout.format,
+        pages=layout.pages,
+        file=None if layout.source == "<text>" else layout.source,
+        is_administrative=is_administrative,
+        doc_type=doc_type.name if is_administrative else None,
+        doc_type_code=doc_type.code if is_administrative else None,
+        number=value.number if value else None,
+        number_year=value.year if value else None,
+        symbol=value.symbol if value else None,
+        number_symbol=value.text if value and value.number is not None else None,
+        issuer=issuer if is_administrative else None,
+        place=place_date.place,
+        issue_date=place_date.date.iso() if place_date.date else None,
+        subject=subject,
+        urgency=marks["urgency"][0] if "urgency" in marks else None,
+        secrecy=marks["secrecy"][0] if "secrecy" in marks else None,
+        circulation=marks["circulation"][0] if "circulation" in marks else None,
+        addressees=addressees,
+        recipients=recipients,
+        archive=archive,
+        signer=signer if is_administrative else None,
+        tasks=tasks,
+        citations=citations,
+        abbreviations=abbreviations,
+        warnings=ctx.warnings,
+        sources=sources,
+        text=nt.text,
+    )
+
+
+def _is_administrative(has_header: bool, issuer: bool, signer: bool, recipients: bool, number: bool) -> bool:
+    """A directive has the Decree 30 header; a news article or report has none of its parts."""
+    signals = sum((has_header, issuer, signer, recipients, number))
+    return has_header and signals >= 2
+
+
+def _warn_missing(ctx: Context, issuer: bool, number: bool, date: bool, signer: bool) -> None:
+    if not issuer:
+        ctx.warn("missing_issuer", "no issuing body found in the header")
+    if not number:
+        ctx.warn("missing_number_symbol", "no 'Số:' line found in the header")
+    if not date:
+        ctx.warn("missing_date", "no place and date line found in the header")
+    if not signer:
+        ctx.warn("missing_signer", "no signature block found")
+
+
+def parse_text(text: str, source: str = "<text>") -> Document:
+    """Parse a directive given as plain text (or Markdown)."""
+    return parse_layout(layout_from_text(text, source))
