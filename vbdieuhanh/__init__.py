@@ -40,14 +40,17 @@ from .parser import parse_layout, parse_text
 __version__ = "0.1.0"
 
 
-def parse_file(path: str | Path, **options: object) -> Document:
+def parse_file(
+    path: str | Path, *, pdf_engine: str = "pdfium", ocr: str = "auto", ocr_lang: str = "vie"
+) -> Document:
     """Parse a file (PDF, DOCX, legacy .doc, text, image) into a Document.
 
+    ``pdf_engine``: "pdfium" (default) or "pdfplumber"; ``ocr``: "auto", "always" or "never".
     Raises a :class:`VbdhError` subclass naming the file and the cause when it cannot be read.
     """
     from .readers import read_file
 
-    return parse_layout(read_file(path, **options))
+    return parse_layout(read_file(path, pdf_engine=pdf_engine, ocr=ocr, ocr_lang=ocr_lang))
 
 
 __all__ = [

@@ -11,17 +11,11 @@ import re
 from functools import cache
 
 from .lexicon import agency_term_max_len, agency_terms, positions, province_names
-from .normalize import fold_tones
+from .normalize import fold_tones, is_upper_text
 
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _COORDINATORS = frozenset({"VÀ", "-", "–", "&"})
 _PUNCT_STRIP = ".,;:()\"'“”"
-
-
-def is_upper_text(text: str) -> bool:
-    """True when at least 80 % of the letters are capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def title_word(word: str) -> str:

@@ -39,8 +39,11 @@ def _build_fold_table() -> dict[str, str]:
 
 
 _FOLD_TABLE = _build_fold_table()
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_TONED_AE = _TONED["a"] + _TONED["e"] + (_TONED["a"] + _TONED["e"]).upper()
+_TONED_Y = _TONED["y"] + _TONED["y"].upper()
 # "quý", "quỳ", "quỹ": after q the u is part of the consonant, and the tone is already on the y.
-_FOLD_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(_FOLD_TABLE, key=len, reverse=True)) + ")")
+_FOLD_RE = re.compile(f"[oO][{_TONED_AE}]|(?<![qQ])[uU][{_TONED_Y}]")
 
 
 def fold_tones(text: str) -> str:
@@ -70,6 +73,15 @@ _REPLACE = {
     "\x0b": " ",
     "\x0c": " ",
 }
+# Cyrillic and Greek letters that look like Latin ones ("TT-BTС" typed with a Cyrillic С)
+_HOMOGLYPHS = dict(
+    zip(
+        "АВСЕНКМОРТХаеорсухіΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+        "ABCEHKMOPTXaeopcyxiABEHIKMNOPTXYZ",
+        strict=True,
+    )
+)
+_REPLACE.update(_HOMOGLYPHS)
 _CLEAN_RE = re.compile(
     r"\*\*+|[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
     + re.escape(_DROP + "".join(_REPLACE))
@@ -214,16 +226,18 @@ class NormalizedText:
         return lo
 
 
-def _is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+def is_upper_text(text: str) -> bool:
+    """True when at least 80 % of the letters are capitals."""
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper > 0 and upper >= 4 * lower
 
 
 def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     """Is a blank run between ``prev`` and ``nxt`` a page break inside one sentence?"""
-    if not prev or not nxt or prev[-1] in _TERMINAL or _is_upper_line(prev):
+    if not prev or not nxt or prev[-1] in _TERMINAL or is_upper_text(prev):
         return False
-    if _ZONE_START_RE.match(nxt) or _MARKER_RE.match(nxt) or _is_upper_line(nxt):
+    if _ZONE_START_RE.match(nxt) or _MARKER_RE.match(nxt) or is_upper_text(nxt):
         return False
     if _LOWER_START_RE.match(nxt):
         return True

@@ -51,7 +51,7 @@ def parse_layout(layout: Layout) -> Document:
     citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
     abbreviations = extract_abbreviations(ctx)
 
-    keep("number_symbol", number.seg if number.value else None)
+    keep("number_symbol", number.seg if number.value and not number.value.blank else None)
     keep("number", number.seg if number.value and number.value.number is not None else None)
     keep("symbol", number.seg if number.value else None)
     keep("place", place_date.place_seg)
@@ -81,7 +81,7 @@ def parse_layout(layout: Layout) -> Document:
         number=value.number if value else None,
         number_year=value.year if value else None,
         symbol=value.symbol if value else None,
-        number_symbol=value.text if value and value.number is not None else None,
+        number_symbol=value.text if value and not value.blank else None,
         issuer=issuer if is_administrative else None,
         place=place_date.place,
         issue_date=place_date.date.iso() if place_date.date else None,

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .casing import is_upper_text
+
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
 from .lexicon import doc_type_by_upper_name, marks, positions
-from .normalize import NormalizedText
+from .normalize import NormalizedText, is_upper_text
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
 
@@ -24,7 +24,8 @@ PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 TIEU_NGU_RE = re.compile(r"Độc\s*lập\s*[-–—]+\s*Tự\s*do\s*[-–—]+\s*Hạnh\s*phúc", re.I)
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
 NUMBER_LINE_RE = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+)?S[ốôố]\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*/))\s*"
+    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốô])"
+    r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*/))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
 KINH_GUI_RE = re.compile(r"^Kính\s*gửi\s*:?\s*", re.I)

@@ -278,7 +278,7 @@ def _chain(agency: Agency) -> list[Agency]:
 
 def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[Citation]:
     merged: dict[str, Citation] = {}
-    own_key = _merge_key(own.text) if own is not None and own.number is not None else None
+    own_key = _merge_key(own.text) if own is not None and not own.blank else None
     for _, citation in found:
         key = _merge_key(citation.number_symbol or citation.title or citation.text)
         if key == own_key:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..casing import find_province, is_upper_text
+from ..casing import find_province
+from ..normalize import is_upper_text
 from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks
 from ..models import Agency
 from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
@@ -69,7 +70,7 @@ def extract_number(ctx: Context) -> NumberResult:
         return NumberResult(None, seg)
     value = parse_number_symbol(match)
     span = (seg[0] + match.start(), seg[0] + match.end())
-    if value.number is None:
+    if value.blank:
         ctx.warn("missing_number", "the number was left blank ('Số: /…'); number is null", span)
     return NumberResult(value, span)
 

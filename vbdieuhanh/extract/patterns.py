@@ -18,7 +18,7 @@ _BLANK = r"[\s.…_\-]*"  # a number or day left blank: spaces, dots, an ellipsi
 
 # "114/BCĐ-KGVX", "30/2020/NĐ-CP", "/UBND-VX" (blank number, header only)
 NUMBER_SYMBOL_RE = re.compile(
-    rf"(?P<num>\d{{1,6}})?{_BLANK}(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<sym>{SYMBOL})"
+    rf"(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)?{_BLANK}(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<sym>{SYMBOL})"
 )
 # Party style: "15-CV/TU", "132-KL/TW"
 PARTY_NUMBER_RE = re.compile(
@@ -58,14 +58,19 @@ class NumberSymbol:
     year: int | None
     symbol: str
     party_type: str | None = None
+    number_text: str = ""  # the number as written: "05", "66.15"
 
     @property
     def text(self) -> str:
         if self.party_type:
-            return f"{self.number}-{self.party_type}/{self.symbol}"
-        head = "" if self.number is None else str(self.number)
+            return f"{self.number_text}-{self.party_type}/{self.symbol}"
         year = f"/{self.year}" if self.year else ""
-        return f"{head}{year}/{self.symbol}"
+        return f"{self.number_text}{year}/{self.symbol}"
+
+    @property
+    def blank(self) -> bool:
+        """True when the number was left blank ('Số: /UBND-VX')."""
+        return not self.number_text
 
 
 def clean_symbol(raw: str) -> str:
@@ -76,11 +81,12 @@ def clean_symbol(raw: str) -> str:
 def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
     """Build a NumberSymbol from a NUMBER_SYMBOL_RE or PARTY_NUMBER_RE match."""
     groups = match.groupdict()
-    number = int(groups["num"]) if groups.get("num") else None
+    number_text = groups.get("num") or ""
+    number = int(number_text) if number_text.isdigit() else None
     if groups.get("type"):
-        return NumberSymbol(number, None, clean_symbol(groups["sym"]), groups["type"])
+        return NumberSymbol(number, None, clean_symbol(groups["sym"]), groups["type"], number_text)
     year = int(groups["year"]) if groups.get("year") else None
-    return NumberSymbol(number, year, clean_symbol(groups["sym"]))
+    return NumberSymbol(number, year, clean_symbol(groups["sym"]), None, number_text)
 
 
 @dataclass(frozen=True, slots=True)

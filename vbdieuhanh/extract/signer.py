@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..casing import agency_case, is_upper_text, position_case
+from ..casing import agency_case, position_case
+from ..normalize import is_upper_text
 from ..lexicon import honorifics
 from ..models import Signer
 from ..zones import AUTHORITY_RE, SIGNATURE_NOISE_RE, is_name_line

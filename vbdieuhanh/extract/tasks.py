@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..lexicon import assignee_heads, assignment_cues, non_bodies, restatements, task_verbs
 from ..models import Assignee, Task
 from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline
+from .patterns import LOWER
 
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
@@ -112,22 +114,34 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
 # --- bodies named in text ------------------------------------------------------------------------
 
 
+@cache
+def _head_re() -> re.Pattern[str]:
+    """Body head words ('UBND', 'Sở', 'các cơ quan'…), not when they start a non-body phrase."""
+    excluded = "|".join(re.escape(p) for p in non_bodies())
+    heads = "|".join(re.escape(form) for form, _ in assignee_heads())
+    return re.compile(rf"(?!(?:{excluded})(?!\w))(?:{heads})(?!\w)")
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    """A lower-case verb that ends a body's name: ' chỉ đạo', ' tăng cường'…"""
+    verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
+    return re.compile(rf" (?:{verbs})(?=[\s,.;:]|$)")
+
+
+# where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
+_PHRASE_STOP_RE = re.compile(rf"[:;(\n]|\.(?=\s|$)| - (?=[{LOWER}])")
+
+
 def _starts_with_head(key: str, pos: int) -> int:
     """Length of the body head word(s) at ``pos`` (0 if none)."""
-    if any(key.startswith(phrase, pos) for phrase in non_bodies()):
-        return 0
-    for form, _ in assignee_heads():
-        if key.startswith(form, pos):
-            after = pos + len(form)
-            if after == len(key) or not key[after].isalnum():
-                return len(form)
-    return 0
+    match = _head_re().match(key, pos)
+    return match.end() - pos if match else 0
 
 
 def _verb_at(key: str, pos: int) -> bool:
-    verbs = task_verbs()
-    words = key[pos : pos + 40].split(" ", 3)
-    return any(len(words) >= n and " ".join(words[:n]).rstrip(",;:.") in verbs for n in (3, 2, 1))
+    """Is there a task verb at ``pos`` (which follows a space)?"""
+    return _verb_re().match(key, pos - 1) is not None
 
 
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -135,44 +149,31 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     if not _starts_with_head(key, pos):
         return []
     stop = end
-    i = pos
-    words = 0
-    while i < end:
-        ch = key[i]
-        if ch in ":;(\n" or (ch == "." and (i + 1 == end or key[i + 1] == " ")):
-            stop = i
-            break
-        if key.startswith(" - ", i) and key[i + 3 : i + 4].islower():
-            stop = i  # "Bệnh viện đa khoa tỉnh - đơn vị tiếp nhận máu": an apposition
-            break
-        if ch == " " and i + 1 < end:
-            words += 1
-            if key[i + 1].islower() and _verb_at(key, i + 1):
-                stop = i
-                break
-            if words > 40:
-                return []
-        i += 1
+    found = _PHRASE_STOP_RE.search(key, pos, end)
+    if found is not None:
+        stop = found.start()
+    verb = _verb_re().search(key, pos, stop)
+    if verb is not None:
+        stop = verb.start()
+    if key.count(" ", pos, stop) > 40:
+        return []
     phrase_end = stop
     while phrase_end > pos and key[phrase_end - 1] in " ,":
         phrase_end -= 1
     if phrase_end <= pos:
         return []
-    # split at ", " / " và " / " với " when a new body starts there
+    # split at ", " / " và " / " với " / "; " when a new body starts there
     spans: list[tuple[int, int]] = []
     cut = pos
-    j = pos
-    while j < phrase_end:
-        for sep in (", ", " và ", " với ", "; "):
-            if key.startswith(sep, j) and _starts_with_head(key, j + len(sep)):
-                spans.append((cut, j))
-                cut = j + len(sep)
-                j = cut
-                break
-        else:
-            j += 1
+    for sep in _SEPARATOR_RE.finditer(key, pos, phrase_end):
+        if _starts_with_head(key, sep.end()):
+            spans.append((cut, sep.start()))
+            cut = sep.end()
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
+
+
+_SEPARATOR_RE = re.compile(r", | và | với |; ")
 
 
 def _clause_cues(key: str, start: int, end: int) -> list[tuple[str, int]]:

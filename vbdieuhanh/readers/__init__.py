@@ -33,8 +33,18 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def read_file(path: str | Path, **options: object) -> Layout:
-    """Read any supported file into a Layout, or raise a VbdhError naming the file and cause."""
+def read_file(
+    path: str | Path,
+    *,
+    pdf_engine: str = "pdfium",
+    ocr: str = "auto",
+    ocr_lang: str = "vie",
+) -> Layout:
+    """Read any supported file into a Layout, or raise a VbdhError naming the file and cause.
+
+    ``pdf_engine`` is "pdfium" (pypdfium2, default) or "pdfplumber"; ``ocr`` is "auto" (OCR pages
+    without a text layer), "always" or "never"; ``ocr_lang`` is Tesseract's language list.
+    """
     path = Path(path)
     name = str(path)
     try:
