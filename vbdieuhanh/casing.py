@@ -65,6 +65,8 @@ def agency_case(text: str, *, expand: bool = True) -> str:
             if term is not None:
                 match = (term, size)
                 break
+        if match is not None and match[1] == 1 and match[0].kind == "head" and out:
+            match = None  # "SỞ NỘI VỤ": inside a name a one-word head ("VỤ") is an ordinary word
         lead = parts[i][0]
         if match is not None:
             term, size = match

@@ -50,6 +50,8 @@ class Layout:
     pages: int = 1
     notes: list[ReaderNote] = field(default_factory=list)
     ocr: bool = False
+    # True when every line is a whole paragraph (DOCX); False when lines may be wrapped (PDF, OCR, text)
+    lines_are_paragraphs: bool = False
 
 
 def layout_from_text(text: str, source: str = "<text>") -> Layout:

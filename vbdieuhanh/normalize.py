@@ -92,6 +92,9 @@ _SPACE_CHARS = frozenset(" \t\u00a0\u2002\u2003\u2009\u202f\u3000\r\x0b\x0c")
 
 def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """Clean one line; return the text and its chunk map [(offset in text, offset in raw)]."""
+    if _CLEAN_RE.search(raw) is None and unicodedata.is_normalized("NFC", raw):
+        stripped = raw.strip(" ")
+        return stripped, [(0, len(raw) - len(raw.lstrip(" ")))]
     if not unicodedata.is_normalized("NFC", raw):
         return _clean_non_nfc(raw)
     out: list[str] = []
@@ -193,6 +196,7 @@ class NormalizedText:
     key: str
     lines: list[NLine]
     layout: Layout
+    flat: str = ""  # ``key`` with single line breaks turned into spaces (wrapped lines read as one)
     # (offset in text, layout line index, offset in the layout line's raw text), sorted
     _map_norm: list[int] = field(default_factory=list)
     _map_line: list[int] = field(default_factory=list)
@@ -248,6 +252,9 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     return bool(_MARKER_RE.match(prev)) and len(prev) >= 40 and prev[-1].isalnum()
 
 
+_SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
 def normalize(layout: Layout) -> NormalizedText:
     """Build the normalised text of a layout."""
     from .lexicon import dangling_words
@@ -288,9 +295,11 @@ def normalize(layout: Layout) -> NormalizedText:
         prev_text = text
         blank_run = 0
     full = "".join(parts)
+    key = fold_tones(full)
     return NormalizedText(
         text=full,
-        key=fold_tones(full),
+        key=key,
+        flat=_SINGLE_BREAK_RE.sub(" ", key),
         lines=lines,
         layout=layout,
         _map_norm=map_norm,

@@ -47,7 +47,7 @@ def parse_layout(layout: Layout) -> Document:
     is_administrative = _is_administrative(
         zones.has_header, issuer is not None, signer is not None, bool(recipients), number.value is not None
     )
-    tasks = extract_tasks(ctx) if is_administrative else []
+    tasks = extract_tasks(ctx, issuer, addressees) if is_administrative else []
     citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
     abbreviations = extract_abbreviations(ctx)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
 from .lexicon import doc_type_by_upper_name, marks, positions
 from .normalize import NormalizedText, is_upper_text
@@ -165,13 +164,23 @@ def _place_start(before_comma: str) -> int:
     return len(" ".join(words[: len(words) - count])) + 1
 
 
+# interleaved two-column text is looked for only where the columns are: the header and the footer
+_HEADER_LINES = 40
+_FOOTER_LINES = 60
+
+
 def find_zones(nt: NormalizedText) -> Zones:
     """Split a normalised document into its zones."""
     zones = Zones()
     segs: list[Seg] = []
     blank_before: list[bool] = []
-    for line in nt.lines:
+    count = len(nt.lines)
+    for index, line in enumerate(nt.lines):
         prev_char_blank = line.start >= 2 and nt.text[line.start - 2 : line.start] == "\n\n"
+        if _HEADER_LINES <= index < count - _FOOTER_LINES:
+            segs.append((line.start, line.end))
+            blank_before.append(prev_char_blank)
+            continue
         for i, piece in enumerate(_split_interleaved(nt, (line.start, line.end))):
             segs.append(piece)
             blank_before.append(prev_char_blank and i == 0)

@@ -40,7 +40,7 @@ def extract_abbreviations(ctx: Context) -> dict[str, str]:
     """Abbreviation → long form, for every definition in the body and subject."""
     found: dict[str, str] = {}
     text = ctx.nt.text
-    for start, end in [*ctx.zones.subject, *ctx.zones.body]:
+    for start, end in ctx.regions():
         for match in _ACRONYM_RE.finditer(text, start, end):
             abbr = match.group("abbr")
             if abbr in found:
@@ -54,7 +54,10 @@ def extract_abbreviations(ctx: Context) -> dict[str, str]:
             abbr = match.group("abbr").strip()
             if abbr in found or not abbr:
                 continue
-            long_form = _long_form_before(text[max(start, match.start() - 300) : match.start()], abbr)
+            before = text[max(start, match.start() - 300) : match.start()]
+            words = _WORD_RE.findall(before)
+            count = _initials_match(words[-16:], abbr) if " " not in abbr else 0
+            long_form = " ".join(words[-count:]) if count else _long_form_before(before, abbr)
             if long_form:
                 found[abbr] = long_form
     return found

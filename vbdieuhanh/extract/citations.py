@@ -18,6 +18,7 @@ from ..zones import Seg
 from .agency import expand_mixed, head_term, locality_of
 from .context import Context
 from .patterns import (
+    CITED_NUMBER_RE,
     LONG_DATE_RE,
     NUMBER_SYMBOL_RE,
     NUMERIC_DATE_RE,
@@ -58,25 +59,18 @@ _TITLE_RE = re.compile(
 )
 
 
-def _scan_regions(ctx: Context) -> list[Seg]:
-    zones = ctx.zones
-    return [*zones.subject, *zones.body]
-
-
 def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:
     """Citations in the subject and body, merged by number-symbol, in order of first mention."""
     found: list[tuple[int, Citation]] = []
     claimed: list[Seg] = []
-    for start, end in _scan_regions(ctx):
-        for law in _law_re().finditer(ctx.nt.key, start, end):
+    for start, end in ctx.regions():
+        for law in _law_re().finditer(ctx.nt.flat, start, end):
             citation, span = _law_citation(ctx, law, end, issuer)
             if citation is not None:
                 found.append((span[0], citation))
                 claimed.append(span)
-        for regex in (PARTY_NUMBER_RE, NUMBER_SYMBOL_RE):
-            for match in regex.finditer(ctx.nt.key, start, end):
-                if not match.group("num"):
-                    continue
+        for regex in (PARTY_NUMBER_RE, CITED_NUMBER_RE):
+            for match in regex.finditer(ctx.nt.flat, start, end):
                 if any(a <= match.start() < b for a, b in claimed):
                     continue
                 citation, span = _number_citation(ctx, match, start, end, issuer)
@@ -98,7 +92,7 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
 def _number_citation(
     ctx: Context, match: re.Match[str], region_start: int, region_end: int, issuer: Agency | None
 ) -> tuple[Citation | None, Seg]:
-    key = ctx.nt.key
+    key = ctx.nt.flat
     value = parse_number_symbol(match)
     if not re.search(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$", value.symbol):
         return None, (0, 0)
@@ -164,7 +158,7 @@ def _number_citation(
 def _law_citation(
     ctx: Context, law: re.Match[str], region_end: int, issuer: Agency | None
 ) -> tuple[Citation | None, Seg]:
-    key = ctx.nt.key
+    key = ctx.nt.flat
     doc_type = law.group("type")
     name_text = ctx.nt.text[law.start("name") : law.end("name")].strip()
     if doc_type != "Hiến pháp" and (not name_text or not name_text[0].isupper()):
@@ -224,7 +218,7 @@ def _same_body(citation: Citation, own: NumberSymbol, issuer: Agency) -> bool:
 
 def _issuer_after(ctx: Context, pos: int, region_end: int) -> tuple[str | None, int]:
     """'… của Ban Chỉ đạo Quốc gia … về việc' → the issuer as written, and where it ends."""
-    match = _ISSUER_RE.match(ctx.nt.key, pos, region_end)
+    match = _ISSUER_RE.match(ctx.nt.flat, pos, region_end)
     if match is None:
         return None, pos
     issuer_key = match.group("issuer")

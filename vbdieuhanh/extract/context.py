@@ -24,6 +24,16 @@ class Context:
     def key(self, seg: Seg) -> str:
         return self.nt.key[seg[0] : seg[1]]
 
+    def regions(self) -> list[Seg]:
+        """The spans where running text is read: the subject and the body, each as one span."""
+        zones = self.zones
+        spans = []
+        if zones.subject:
+            spans.append((zones.subject[0][0], zones.subject[-1][1]))
+        if zones.body:
+            spans.append((zones.body[0][0], zones.body[-1][1]))
+        return spans
+
     def warn(self, code: str, message: str, seg: Seg | None = None) -> None:
         self.warnings.append(
             ParseWarning(code=code, message=message, source=self.source(*seg) if seg else None)

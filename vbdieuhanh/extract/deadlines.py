@@ -40,14 +40,14 @@ def _recurrence(key: str, start: int, end: int) -> tuple[str, int, int] | None:
     best = None
     for phrase, value in recurrences():
         at = lower.find(phrase)
-        if at >= 0 and (best is None or at < best[1]):
+        if at >= 0 and (best is None or start + at < best[1]):
             best = (value, start + at, start + at + len(phrase))
     return best
 
 
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
-    key = ctx.nt.key
+    key = ctx.nt.flat
     text = ctx.nt.text
     recurring = _recurrence(key, start, end)
 

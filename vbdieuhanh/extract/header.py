@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from ..casing import find_province
-from ..normalize import is_upper_text
 from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks
 from ..models import Agency
+from ..normalize import is_upper_text
 from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
 from .agency import canonical_name, complete_with_parent, group_units, level_of
 from .context import Context

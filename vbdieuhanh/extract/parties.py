@@ -44,7 +44,10 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
         entries.append(piece)
     split: list[Seg] = []
     for start, end in entries:
-        for part in re.finditer(r"[^;]+", ctx.nt.text[start:end]):
+        if BULLET_RE.match(ctx.nt.text[start:end].lstrip()):
+            split.append((start, end))  # "- Các sở, ngành: TC; XD; …;" is one entry
+            continue
+        for part in re.finditer(r"[^;]+", ctx.nt.text[start:end]):  # "Bộ A; Bộ B." inline
             split.append((start + part.start(), start + part.end()))
     cleaned = []
     for start, end in split:

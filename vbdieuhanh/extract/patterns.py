@@ -20,6 +20,10 @@ _BLANK = r"[\s.…_\-]*"  # a number or day left blank: spaces, dots, an ellipsi
 NUMBER_SYMBOL_RE = re.compile(
     rf"(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)?{_BLANK}(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<sym>{SYMBOL})"
 )
+# A cited number always has digits: "số 29/CV-BCĐQG", "Nghị định số 16/2015/NĐ-CP"
+CITED_NUMBER_RE = re.compile(
+    rf"(?<![\w/])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:/\s?(?P<year>(?:19|20)\d{{2}})\s?)?/\s?(?P<sym>{SYMBOL})"
+)
 # Party style: "15-CV/TU", "132-KL/TW"
 PARTY_NUMBER_RE = re.compile(
     rf"(?P<num>\d{{1,6}})\s?-\s?(?P<type>[{UPPER}][{UPPER}{LOWER}]{{0,4}})\s?/\s?(?P<sym>{SYMBOL})"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..casing import agency_case, position_case
-from ..normalize import is_upper_text
 from ..lexicon import honorifics
 from ..models import Signer
+from ..normalize import is_upper_text
 from ..zones import AUTHORITY_RE, SIGNATURE_NOISE_RE, is_name_line
 from .context import Context
 

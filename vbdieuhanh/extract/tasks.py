@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicon import assignee_heads, assignment_cues, non_bodies, restatements, task_verbs
-from ..models import Assignee, Task
+from ..models import Addressee, Agency, Assignee, Task
+from ..normalize import fold_tones, is_upper_text
 from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline
@@ -32,8 +33,8 @@ MARKER_RE = re.compile(
     r")\s*(?=\S)"
 )
 _TERMINAL = ".;:!?"
-_SENTENCE_RE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
-_CLAUSE_START_RE = re.compile(r"(?:^|[,;:]\s*|\s)")
+_WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
+_SENTENCE_RE = re.compile(r"(?:[^.!?]|\.(?=\d|/))+(?:[.!?]|$)")
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
 _REPORT_RE = re.compile(r"\b(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: báo cáo| kết quả| văn bản)?(?: về)?)\s+")
 _OWN_VERBS_RE = re.compile(r"^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")
@@ -59,7 +60,17 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
-def _marker(text: str, prev_text: str | None) -> tuple[str, str, int] | None:
+def _runs_on(prev_line: str) -> bool:
+    """Does a line look cut by the page width mid-sentence (long, no closing punctuation)?"""
+    return (
+        len(prev_line) >= _WRAP_WIDTH
+        and prev_line[-1:] not in _TERMINAL
+        and not prev_line.endswith(")")
+        and not is_upper_text(prev_line)
+    )
+
+
+def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
     """(style, label, length) of a list marker at the start of a paragraph."""
     match = MARKER_RE.match(text)
     if match is None:
@@ -67,14 +78,12 @@ def _marker(text: str, prev_text: str | None) -> tuple[str, str, int] | None:
     kind = match.lastgroup
     if kind == "article_no":
         kind = "article"
-    if kind == "letterdot" and prev_text is not None and prev_text[-1:] not in _TERMINAL:
+    if kind == "letterdot" and prev_line is not None and prev_line[-1:] not in _TERMINAL:
         return None
     if kind == "roman" and len(text) > match.end() and text[match.end()].islower():
         return None
-    if kind in ("arabic", "dotted", "paren") and prev_text is not None:
-        # a wrapped line that starts with a number ("2021. …") is not an item when the sentence runs on
-        if prev_text[-1:] not in _TERMINAL and not prev_text.endswith(")"):
-            return None
+    if kind in ("arabic", "dotted", "paren") and prev_line is not None and _runs_on(prev_line):
+        return None  # a wrapped line that starts with a number ("2021. …") is not an item
     label = match.group(kind) if kind != "article" else match.group("article_no")
     style = f"bullet{label}" if kind == "bullet" else kind
     if kind == "letterdot":
@@ -83,23 +92,32 @@ def _marker(text: str, prev_text: str | None) -> tuple[str, str, int] | None:
 
 
 def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
-    """Join wrapped lines into paragraphs; a marker or a finished sentence starts a new one."""
+    """Join wrapped lines into paragraphs.
+
+    A line continues the paragraph when it starts in lower case, or when the line before it was cut
+    by the page width (long, no closing punctuation); a marker, a blank line or a finished sentence
+    starts a new paragraph. Layouts whose lines are whole paragraphs (DOCX) are never joined.
+    """
     paras: list[_Para] = []
     text = ctx.nt.text
+    whole = ctx.nt.layout.lines_are_paragraphs
     prev_end = None
+    prev_line: str | None = None
     for start, end in segs:
         line = text[start:end]
         blank_before = prev_end is not None and "\n\n" in text[prev_end:start]
         prev_end = end
         prev = paras[-1] if paras else None
-        marker = _marker(line, prev.text if prev else None)
-        new = (
-            prev is None
-            or marker is not None
-            or (prev.text[-1:] in _TERMINAL and not line[:1].islower())
-            or (blank_before and not line[:1].islower())
+        marker = _marker(line, None if whole else prev_line)
+        lower_start = line[:1].islower()
+        joins = (
+            prev is not None
+            and marker is None
+            and not whole
+            and (lower_start or (not blank_before and prev_line is not None and _runs_on(prev_line)))
         )
-        if new:
+        prev_line = line
+        if not joins:
             para = _Para(start, end, line)
             if marker is not None:
                 para.style, para.label, para.body_start = marker
@@ -118,7 +136,9 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
 def _head_re() -> re.Pattern[str]:
     """Body head words ('UBND', 'Sở', 'các cơ quan'…), not when they start a non-body phrase."""
     excluded = "|".join(re.escape(p) for p in non_bodies())
-    heads = "|".join(re.escape(form) for form, _ in assignee_heads())
+    forms = {form for form, _ in assignee_heads()}
+    forms |= {form[0].upper() + form[1:] for form in forms}  # "các sở" starts a sentence as "Các sở"
+    heads = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?!(?:{excluded})(?!\w))(?:{heads})(?!\w)")
 
 
@@ -165,10 +185,15 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     # split at ", " / " và " / " với " / "; " when a new body starts there
     spans: list[tuple[int, int]] = []
     cut = pos
+    protected = cut + _starts_with_head(key, cut)  # "các sở, ban, ngành" is one head
     for sep in _SEPARATOR_RE.finditer(key, pos, phrase_end):
-        if _starts_with_head(key, sep.end()):
+        if sep.start() < protected:
+            continue
+        head = _starts_with_head(key, sep.end())
+        if head:
             spans.append((cut, sep.start()))
             cut = sep.end()
+            protected = cut + head
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
 
@@ -198,9 +223,13 @@ def _clause_cues(key: str, start: int, end: int) -> list[tuple[str, int]]:
     return found
 
 
-def _assignees(ctx: Context, start: int, end: int, *, from_start: bool) -> list[Assignee]:
-    """Lead and coordinating bodies named in key[start:end]."""
-    key = ctx.nt.key
+def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> list[Assignee]:
+    """Lead and coordinating bodies named in key[start:end].
+
+    With ``opening``, a body that starts the text (up to ``opening``: the item's own first
+    paragraph) is a lead: "UBND các huyện chỉ đạo …", "Đối với Sở Y tế: …", "3. Sở Tư pháp".
+    """
+    key = ctx.nt.flat
     text = ctx.nt.text
     result: list[Assignee] = []
     seen: set[str] = set()
@@ -212,14 +241,14 @@ def _assignees(ctx: Context, start: int, end: int, *, from_start: bool) -> list[
                 seen.add(name)
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))  # type: ignore[arg-type]
 
-    if from_start:
+    if opening is not None:
         pos = start
         if key.startswith("Đối với ", pos):
             pos += len("Đối với ")
-        spans = bodies_at(key, pos, end)
+        spans = bodies_at(key, pos, opening)
         if spans:
             last = spans[-1][1]
-            tail = key[last:end]
+            tail = key[last:opening]
             if (
                 pos != start
                 or _OWN_VERBS_RE.match(tail)
@@ -244,7 +273,7 @@ def _assignees(ctx: Context, start: int, end: int, *, from_start: bool) -> list[
 
 
 def _report_to(ctx: Context, start: int, end: int) -> list[str]:
-    key = ctx.nt.key
+    key = ctx.nt.flat
     found: list[str] = []
     for match in _REPORT_RE.finditer(key, start, end):
         for a, b in bodies_at(key, match.end(), end):
@@ -263,8 +292,13 @@ def _is_restatement(text: str) -> bool:
 # --- building the tree ---------------------------------------------------------------------------
 
 
-def extract_tasks(ctx: Context) -> list[Task]:
-    """Numbered items as a tree (with inherited assignees) followed by prose tasks."""
+def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addressee]) -> list[Task]:
+    """Numbered items as a tree (with inherited assignees) followed by prose tasks.
+
+    Items that name no body of their own inherit the bodies of the sentence that introduces the
+    list; when that sentence names none (or only the writer itself), a letter's requests go to its
+    addressees ('Kính gửi').
+    """
     paras = _paragraphs(ctx, ctx.zones.body)
     roots: list[_Node] = []
     prose: list[_Para] = []
@@ -292,19 +326,29 @@ def extract_tasks(ctx: Context) -> list[Task]:
         prose.append(para)
         last_prose = para
     preamble_assignees = {
-        node_id: _assignees(ctx, p.start, p.end, from_start=False) for node_id, p in preambles.items()
+        node_id: _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer)
+        for node_id, p in preambles.items()
     }
+    default = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
     tasks: list[Task] = []
     used: set[str] = set()
-    inherited: list[Assignee] = []
+    inherited: list[Assignee] = default
     _number_bullets(roots)
     for root in roots:
         if id(root) in preamble_assignees:
-            inherited = preamble_assignees[id(root)]
+            inherited = preamble_assignees[id(root)] or default
         tasks.append(_to_task(ctx, root, "", inherited, used))
     introducing = {id(p) for p in preambles.values()}
     prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used)
     return tasks + prose_tasks
+
+
+def _not_the_writer(assignees: list[Assignee], issuer: Agency | None) -> list[Assignee]:
+    """Drop the issuing body itself ('Thực hiện nhiệm vụ giao cho Sở Nội vụ, …' in its own letter)."""
+    if issuer is None:
+        return assignees
+    own = fold_tones(issuer.name).lower()
+    return [a for a in assignees if not own.startswith(fold_tones(a.name).lower())]
 
 
 def _number_bullets(nodes: list[_Node]) -> None:
@@ -333,7 +377,7 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     own = (node.extra[-1] if node.extra else node.para).text.rstrip()
     if own.endswith(":") or node.kind in ("section", "article"):
         return not _END_MARK_RE.search(text) or node.kind == "article"
-    key = ctx.nt.key[para.start : para.end]
+    key = ctx.nt.flat[para.start : para.end]
     if _END_MARK_RE.search(text) or _is_restatement(key) or _clause_cues(key, 0, min(len(key), 12)):
         return False
     return not _starts_with_head(key, 0)
@@ -352,7 +396,7 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     text_end = node.extra[-1].end if node.extra else para.end
     own_text = para.text[para.body_start :]
     full_text = " ".join([own_text, *(p.text for p in node.extra)])
-    assignees = _assignees(ctx, text_start, text_end, from_start=True)
+    assignees = _assignees(ctx, text_start, text_end, opening=para.end)
     has_lead = any(a.role == "lead" for a in assignees)
     is_inherited = False
     if not has_lead and node.kind != "section" and inherited:
@@ -378,14 +422,14 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
 def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str]) -> list[Task]:
     """Sentences outside lists that tell a body to act."""
     tasks: list[Task] = []
-    key = ctx.nt.key
+    key = ctx.nt.flat
     for para in paras:
         for sentence in _SENTENCE_RE.finditer(key, para.start, para.end):
             start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
             if end - start < 15:
                 continue
             sentence_key = key[start:end]
-            assignees = _assignees(ctx, start, end, from_start=True)
+            assignees = _assignees(ctx, start, end, opening=end)
             leads = [a for a in assignees if a.role == "lead"]
             if not leads:
                 continue

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh) and run the test suite. In CI (CI=true) the slow tests run too.
+#   bash scripts/test.sh [extra pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. .venv/bin/activate
+export OMP_THREAD_LIMIT=1
+ruff check vbdieuhanh tests scripts benchmarks
+python -m pytest -q -n 2 "$@"
