@@ -46,9 +46,12 @@ _TONED_Y = _TONED["y"] + _TONED["y"].upper()
 _FOLD_RE = re.compile(f"[oO][{_TONED_AE}]|(?<![qQ])[uU][{_TONED_Y}]")
 
 
+_FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)
+
+
 def fold_tones(text: str) -> str:
     """Fold old-style tone placement to the new style; the result has the same length."""
-    if not _FOLD_RE.search(text):
+    if _FOLD_TRIGGERS.isdisjoint(text) or not _FOLD_RE.search(text):
         return text
     return _FOLD_RE.sub(lambda m: _FOLD_TABLE[m.group(0)], text)
 
@@ -197,6 +200,7 @@ class NormalizedText:
     lines: list[NLine]
     layout: Layout
     flat: str = ""  # ``key`` with single line breaks turned into spaces (wrapped lines read as one)
+    lower: str = ""  # ``flat`` in lower case, for case-insensitive patterns (same length)
     # (offset in text, layout line index, offset in the layout line's raw text), sorted
     _map_norm: list[int] = field(default_factory=list)
     _map_line: list[int] = field(default_factory=list)
@@ -228,6 +232,11 @@ class NormalizedText:
             else:
                 hi = mid - 1
         return lo
+
+
+def squash(text: str, strip: str = " ") -> str:
+    """Runs of whitespace (line breaks included) as one space, ends stripped of ``strip``."""
+    return " ".join(text.split()).strip(strip)
 
 
 def is_upper_text(text: str) -> bool:
@@ -296,10 +305,13 @@ def normalize(layout: Layout) -> NormalizedText:
         blank_run = 0
     full = "".join(parts)
     key = fold_tones(full)
+    flat = _SINGLE_BREAK_RE.sub(" ", key)
+    lower = flat.lower()
     return NormalizedText(
         text=full,
         key=key,
-        flat=_SINGLE_BREAK_RE.sub(" ", key),
+        flat=flat,
+        lower=lower if len(lower) == len(flat) else flat,
         lines=lines,
         layout=layout,
         _map_norm=map_norm,

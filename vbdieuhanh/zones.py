@@ -45,6 +45,7 @@ SIGNATURE_NOISE_RE = re.compile(
 SPLIT_RIGHT_RE = re.compile(
     r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|Độc\s*lập\s*[-–]|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ])"
 )
+_SPLIT_TRIGGERS = ("CỘNG", "ĐẢNG", "Độc", "ĐỘC", "TM.", "KT.", "TL.", "TUQ.", "ngày")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*,?\s*(?=ngày\b)", re.I)
 
 
@@ -127,6 +128,8 @@ def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
     """Split a line where a right-column phrase follows left-column text on the same line."""
     start, end = seg
     key = nt.key[start:end]
+    if not any(trigger in key for trigger in _SPLIT_TRIGGERS):
+        return [seg]
     pieces: list[Seg] = []
     cut = start
     for match in SPLIT_RIGHT_RE.finditer(key):
@@ -167,106 +170,157 @@ def _place_start(before_comma: str) -> int:
 # interleaved two-column text is looked for only where the columns are: the header and the footer
 _HEADER_LINES = 40
 _FOOTER_LINES = 60
+_HEADER_SCAN = 60  # the header never runs longer than this many lines
+
+
+@dataclass(slots=True)
+class _Row:
+    """One line (or one column of an interleaved line) with the facts the zoner asks about."""
+
+    seg: Seg
+    text: str
+    key: str
+    blank_before: bool
+    _upper: bool | None = None
+    _cls: str | None = None
+    _classified: bool = False
+
+    @property
+    def upper(self) -> bool:
+        if self._upper is None:
+            self._upper = is_upper_text(self.text)
+        return self._upper
+
+    @property
+    def cls(self) -> str | None:
+        if not self._classified:
+            self._cls = _header_class(self.key, self.text, self.upper)
+            self._classified = True
+        return self._cls
+
+
+def _rows(nt: NormalizedText) -> list[_Row]:
+    rows: list[_Row] = []
+    count = len(nt.lines)
+    for index, line in enumerate(nt.lines):
+        blank = line.start >= 2 and nt.text[line.start - 2 : line.start] == "\n\n"
+        pieces = (
+            [(line.start, line.end)]
+            if _HEADER_LINES <= index < count - _FOOTER_LINES
+            else _split_interleaved(nt, (line.start, line.end))
+        )
+        for i, (a, b) in enumerate(pieces):
+            text = nt.text[a:b]
+            rows.append(_Row((a, b), text, nt.key[a:b], blank and i == 0))
+    return rows
 
 
 def find_zones(nt: NormalizedText) -> Zones:
     """Split a normalised document into its zones."""
     zones = Zones()
-    segs: list[Seg] = []
-    blank_before: list[bool] = []
-    count = len(nt.lines)
-    for index, line in enumerate(nt.lines):
-        prev_char_blank = line.start >= 2 and nt.text[line.start - 2 : line.start] == "\n\n"
-        if _HEADER_LINES <= index < count - _FOOTER_LINES:
-            segs.append((line.start, line.end))
-            blank_before.append(prev_char_blank)
-            continue
-        for i, piece in enumerate(_split_interleaved(nt, (line.start, line.end))):
-            segs.append(piece)
-            blank_before.append(prev_char_blank and i == 0)
-    body_start = _scan_header(nt, segs, blank_before, zones)
-    _scan_footer(nt, segs, body_start, zones)
+    rows = _rows(nt)
+    body_start = _HeaderScan(rows, zones).run()
+    _scan_footer(rows, body_start, zones)
     return zones
 
 
-def _scan_header(nt: NormalizedText, segs: list[Seg], blank_before: list[bool], z: Zones) -> int:
-    """Classify header lines; return the index of the first body segment."""
-    state = "header"  # header | vv | subject | kinh_gui
-    seen_title = False
-    limit = min(len(segs), 60)
-    i = 0
-    while i < limit:
-        start, end = segs[i]
-        key = nt.key[start:end]
-        text = nt.text[start:end]
-        upper = is_upper_text(text)
-        if RULE_RE.match(key) or len(key.strip()) <= 1:
-            i += 1
-            continue
-        if state == "vv":
-            if _continues_subject(key, text, blank_before[i], z, nt):
-                z.subject.append((start, end))
-                i += 1
+class _HeaderScan:
+    """A small state machine over the first lines: header parts, then where the body starts."""
+
+    def __init__(self, rows: list[_Row], zones: Zones) -> None:
+        self.rows = rows
+        self.z = zones
+        self.state = "header"  # header | vv | subject | kinh_gui
+        self.seen_title = False
+
+    def run(self) -> int:
+        z = self.z
+        index = 0
+        for index, row in enumerate(self.rows[:_HEADER_SCAN]):  # noqa: B007 (index used after)
+            if RULE_RE.match(row.key) or len(row.key.strip()) <= 1:
                 continue
-            state = "header"
-        if state == "subject":
-            if not blank_before[i] or (upper and z.subject and is_upper_text(nt.text[slice(*z.subject[0])])):
-                if not (BODY_STARTERS_RE.match(key) or KINH_GUI_RE.match(key) or _header_class(key, text)):
-                    if not upper or not z.subject or is_upper_text(nt.text[slice(*z.subject[0])]):
-                        z.subject.append((start, end))
-                        i += 1
-                        continue
-            state = "header"
-        if state == "kinh_gui":
-            if _continues_addressees(nt, z, key, text):
-                z.kinh_gui.append((start, end))
-                i += 1
+            if self._continues(row):
                 continue
-            state = "header"
-        cls = _header_class(key, text)
-        if cls == "quoc_hieu" or cls == "tieu_ngu":
-            z.quoc_hieu.append((start, end))
-        elif cls == "number" and z.number is None:
-            z.number = (start, end)
-        elif cls == "place_date" and z.place_date is None:
-            z.place_date = (start, end)
-        elif cls == "mark":
-            z.marks.append((start, end))
-        elif cls == "vv" and not z.subject:
-            z.subject.append((start, end))
-            state = "vv"
-        elif cls == "kinh_gui":
-            z.kinh_gui.append((start, end))
-            state = "kinh_gui"
-        elif cls == "title" and not seen_title and not z.kinh_gui:
-            z.title = (start, end)
-            seen_title = True
-            state = "subject"
-        elif upper and not seen_title and not z.subject and not z.kinh_gui and len(text) <= 90:
-            if starts_with_position(key) and (z.number or z.place_date):
-                break  # a signer-like line right after the header: the document has no body
-            z.agency.append((start, end))
-        elif upper and (seen_title or z.subject) and not z.kinh_gui and z.authority_line is None:
-            z.authority_line = (start, end)  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" before Căn cứ
-        elif cls is None and (z.quoc_hieu or z.number or z.agency) and not _looks_like_body(key, text, z):
-            if z.subject or seen_title:
+            if not self._classify(row):
                 break
-            # an unclassified short line inside the header (OCR noise, a stray word)
         else:
-            break
-        i += 1
-    if not (z.quoc_hieu or z.number or z.place_date or z.title):
-        # no header at all (a news article): what looked like an agency line is body text
-        z.agency.clear()
-        z.subject.clear()
-        z.kinh_gui.clear()
-        z.marks.clear()
-        z.authority_line = None
-        return 0
-    return i
+            index = min(len(self.rows), _HEADER_SCAN)
+        if not (z.quoc_hieu or z.number or z.place_date or z.title):
+            # no header at all (a news article): what looked like header lines is body text
+            z.agency.clear()
+            z.subject.clear()
+            z.kinh_gui.clear()
+            z.marks.clear()
+            z.authority_line = None
+            return 0
+        return index
+
+    def _continues(self, row: _Row) -> bool:
+        """Add the row to the open subject or addressee block if it belongs there."""
+        z = self.z
+        if self.state == "vv" and _continues_vv(row, z.subject, self.rows):
+            z.subject.append(row.seg)
+            return True
+        if self.state == "subject" and self._continues_title_subject(row):
+            z.subject.append(row.seg)
+            return True
+        if self.state == "kinh_gui" and _continues_addressees(row, z.kinh_gui, self.rows):
+            z.kinh_gui.append(row.seg)
+            return True
+        self.state = "header"
+        return False
+
+    def _continues_title_subject(self, row: _Row) -> bool:
+        """The lines under a title ('QUYẾT ĐỊNH') are its subject until a blank line or the body."""
+        if BODY_STARTERS_RE.match(row.key) or row.cls is not None:
+            return False
+        subject_upper = bool(self.z.subject) and _row_at(self.rows, self.z.subject[0]).upper
+        if row.upper and self.z.subject and not subject_upper:
+            return False  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" after a lower-case subject
+        return not row.blank_before or (row.upper and subject_upper) or not self.z.subject
+
+    def _classify(self, row: _Row) -> bool:
+        """Record a header row; False when the row is the first line of the body."""
+        z = self.z
+        cls = row.cls
+        if cls in ("quoc_hieu", "tieu_ngu"):
+            z.quoc_hieu.append(row.seg)
+        elif cls == "number" and z.number is None:
+            z.number = row.seg
+        elif cls == "place_date" and z.place_date is None:
+            z.place_date = row.seg
+        elif cls == "mark":
+            z.marks.append(row.seg)
+        elif cls == "vv" and not z.subject:
+            z.subject.append(row.seg)
+            self.state = "vv"
+        elif cls == "kinh_gui":
+            z.kinh_gui.append(row.seg)
+            self.state = "kinh_gui"
+        elif cls == "title" and not self.seen_title and not z.kinh_gui:
+            z.title = row.seg
+            self.seen_title = True
+            self.state = "subject"
+        elif row.upper and not self.seen_title and not z.subject and not z.kinh_gui and len(row.text) <= 90:
+            if starts_with_position(row.key) and (z.number or z.place_date):
+                return False  # a signer-like line right after the header: the document has no body
+            z.agency.append(row.seg)
+        elif row.upper and (self.seen_title or z.subject) and not z.kinh_gui and z.authority_line is None:
+            z.authority_line = row.seg  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" before "Căn cứ"
+        elif cls is None and (z.quoc_hieu or z.number or z.agency) and not _looks_like_body(row):
+            # a short unclassified line inside the header (OCR noise, a stray word), unless the
+            # subject is already known, in which case the body has begun
+            return not (z.subject or self.seen_title)
+        else:
+            return False
+        return True
 
 
-def _header_class(key: str, text: str) -> str | None:
+def _row_at(rows: list[_Row], seg: Seg) -> _Row:
+    return next(r for r in rows if r.seg == seg)
+
+
+def _header_class(key: str, text: str, upper: bool) -> str | None:
     if QUOC_HIEU_RE.search(key) or PARTY_MOTTO_RE.search(key):
         return "quoc_hieu"
     if TIEU_NGU_RE.search(key):
@@ -281,130 +335,120 @@ def _header_class(key: str, text: str) -> str | None:
         return "place_date"
     if is_mark_line(key):
         return "mark"
-    if is_upper_text(text) and title_type(key) is not None:
+    if upper and title_type(key) is not None:
         return "title"
     return None
 
 
-def _looks_like_body(key: str, text: str, z: Zones) -> bool:
-    if BODY_STARTERS_RE.match(key):
+def _looks_like_body(row: _Row) -> bool:
+    if BODY_STARTERS_RE.match(row.key):
         return True
-    words = text.split()
-    return len(words) >= 6 or (len(words) >= 3 and text[-1:] in ".;:")
+    words = row.text.split()
+    return len(words) >= 6 or (len(words) >= 3 and row.text[-1:] in ".;:")
 
 
-def _continues_subject(key: str, text: str, blank_before: bool, z: Zones, nt: NormalizedText) -> bool:
+def _continues_vv(row: _Row, subject: list[Seg], rows: list[_Row]) -> bool:
     """Is this line the next line of a 'V/v …' subject?"""
-    if _header_class(key, text) is not None or BODY_STARTERS_RE.match(key):
+    if row.cls is not None or BODY_STARTERS_RE.match(row.key) or row.upper:
         return False
-    if len(z.subject) >= 8 or len(text) > 90:
+    if len(subject) >= 8 or len(row.text) > 90:
         return False
-    last = nt.text[slice(*z.subject[-1])]
-    if blank_before and (last.endswith(".") or text[:1].isupper()):
-        return False
-    return not is_upper_text(text)
+    last = _row_at(rows, subject[-1]).text
+    return not (row.blank_before and (last.endswith(".") or row.text[:1].isupper()))
 
 
-def _continues_addressees(nt: NormalizedText, z: Zones, key: str, text: str) -> bool:
+def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool:
     """Is this line another entry (or the wrapped rest of one) of 'Kính gửi'?"""
-    if BULLET_RE.match(key) and len(text) <= 200:
+    if BULLET_RE.match(row.key) and len(row.text) <= 200:
         return True
-    if _header_class(key, text) is not None or BODY_STARTERS_RE.match(key):
+    if row.cls is not None or BODY_STARTERS_RE.match(row.key):
         return False
-    last = nt.text[slice(*z.kinh_gui[-1])].rstrip()
-    only_label = len(z.kinh_gui) == 1 and KINH_GUI_RE.sub("", nt.key[slice(*z.kinh_gui[0])]) == ""
-    if only_label:
-        return len(text) <= 150
-    if last.endswith(";") or last.endswith(","):
-        return len(text) <= 150
-    return bool(not last.endswith(".") and text[:1].islower() and len(text) <= 120)
+    first = _row_at(rows, block[0])
+    if len(block) == 1 and not KINH_GUI_RE.sub("", first.key):
+        return len(row.text) <= 150  # "Kính gửi:" alone on its line: the entries follow
+    last = _row_at(rows, block[-1]).text.rstrip()
+    if last.endswith((";", ",")):
+        return len(row.text) <= 150
+    return not last.endswith(".") and row.text[:1].islower() and len(row.text) <= 120
 
 
-def _scan_footer(nt: NormalizedText, segs: list[Seg], body_start: int, z: Zones) -> None:
+def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     """Find Nơi nhận, the signer block and the body between header and footer."""
-    n = len(segs)
-    keys = [nt.key[s:e] for s, e in segs]
-    texts = [nt.text[s:e] for s, e in segs]
-    noi_nhan = next((i for i in range(body_start, n) if NOI_NHAN_RE.match(keys[i])), None)
-    appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if APPENDIX_RE.match(keys[i])), n)
+    n = len(rows)
+    noi_nhan = next((i for i in range(body_start, n) if NOI_NHAN_RE.match(rows[i].key)), None)
+    appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if APPENDIX_RE.match(rows[i].key)), n)
     end_mark = None
-    search_to = noi_nhan if noi_nhan is not None else appendix
-    for i in range(body_start, search_to):
-        if END_MARK_RE.search(keys[i]):
+    for i in range(body_start, noi_nhan if noi_nhan is not None else appendix):
+        if END_MARK_RE.search(rows[i].key):
             end_mark = i
     footer_start = noi_nhan if noi_nhan is not None else appendix
-    # signer block: authority marks, position lines, a name
-    region_start = end_mark + 1 if end_mark is not None else max(body_start, (noi_nhan or appendix) - 12)
-    if noi_nhan is None and end_mark is None:
+    if end_mark is not None:
+        region_start = end_mark + 1
+    elif noi_nhan is not None:
+        region_start = max(body_start, noi_nhan - 12)
+    else:
         region_start = max(body_start, appendix - 25)
-    signer_start = _find_signer(keys, texts, region_start, appendix, noi_nhan)
+    signer_start = _find_signer(rows, region_start, appendix, noi_nhan)
     if signer_start is not None:
         footer_start = min(footer_start, signer_start)
     if end_mark is not None:
         footer_start = min(footer_start, end_mark + 1)
-    z.body = [segs[i] for i in range(body_start, footer_start)]
+    z.body = [rows[i].seg for i in range(body_start, footer_start)]
     if noi_nhan is not None:
-        z.noi_nhan = _noi_nhan_block(keys, texts, segs, noi_nhan, appendix, signer_start)
+        z.noi_nhan = _noi_nhan_block(rows, noi_nhan, appendix, signer_start)
     if signer_start is not None:
-        z.signer = _signer_block(keys, texts, segs, signer_start, appendix, z.noi_nhan)
+        z.signer = _signer_block(rows, signer_start, appendix, z.noi_nhan)
 
 
-def _find_signer(
-    keys: list[str], texts: list[str], start: int, stop: int, noi_nhan: int | None
-) -> int | None:
+def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) -> int | None:
     """Index of the first line of the signer block in [start, stop)."""
     in_list = False
     for i in range(start, stop):
-        key = keys[i]
-        if noi_nhan is not None and i == noi_nhan:
+        row = rows[i]
+        if i == noi_nhan:
             in_list = True
             continue
         if in_list:
-            if LUU_RE.match(key):
+            if LUU_RE.match(row.key):
                 in_list = False
                 continue
-            if BULLET_RE.match(key) or not (AUTHORITY_RE.match(key) or is_upper_text(texts[i])):
+            if BULLET_RE.match(row.key) or not (AUTHORITY_RE.match(row.key) or row.upper):
                 continue
             in_list = False
-        if AUTHORITY_RE.match(key):
+        if AUTHORITY_RE.match(row.key):
             return i
-        if is_upper_text(texts[i]) and starts_with_position(key) and len(texts[i]) <= 80:
-            for j in range(i + 1, min(i + 6, stop)):
-                if is_name_line(texts[j]):
-                    return i
+        if (
+            row.upper
+            and len(row.text) <= 80
+            and starts_with_position(row.key)
+            and any(is_name_line(rows[j].text) for j in range(i + 1, min(i + 6, stop)))
+        ):
+            return i
     return None
 
 
-def _noi_nhan_block(
-    keys: list[str], texts: list[str], segs: list[Seg], start: int, stop: int, signer: int | None
-) -> list[Seg]:
-    block = [segs[start]]
+def _noi_nhan_block(rows: list[_Row], start: int, stop: int, signer: int | None) -> list[Seg]:
+    block = [rows[start].seg]
     for i in range(start + 1, stop):
-        if signer is not None and i == signer:
+        row = rows[i]
+        if i == signer or AUTHORITY_RE.match(row.key):
             break
-        key = keys[i]
-        if AUTHORITY_RE.match(key) or (is_upper_text(texts[i]) and not BULLET_RE.match(key)):
+        bullet = BULLET_RE.match(row.key)
+        if not bullet and (row.upper or is_name_line(row.text)):
             break
-        if is_name_line(texts[i]) and not BULLET_RE.match(key):
-            break
-        block.append(segs[i])
-        if LUU_RE.match(key):
+        block.append(row.seg)
+        if LUU_RE.match(row.key):
             break
     return block
 
 
-def _signer_block(
-    keys: list[str], texts: list[str], segs: list[Seg], start: int, stop: int, noi_nhan: list[Seg]
-) -> list[Seg]:
+def _signer_block(rows: list[_Row], start: int, stop: int, noi_nhan: list[Seg]) -> list[Seg]:
     taken = set(noi_nhan)
     block: list[Seg] = []
-    for i in range(start, min(stop, start + 14)):
-        if segs[i] in taken:
+    for row in rows[start : min(stop, start + 14)]:
+        if row.seg in taken or NOI_NHAN_RE.match(row.key) or BULLET_RE.match(row.key):
             continue
-        key, text = keys[i], texts[i]
-        if NOI_NHAN_RE.match(key) or BULLET_RE.match(key):
-            continue
-        block.append(segs[i])
-        if is_name_line(text) and not SIGNATURE_NOISE_RE.match(key):
+        block.append(row.seg)
+        if is_name_line(row.text) and not SIGNATURE_NOISE_RE.match(row.key):
             break
     return block

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalize import fold_tones
+from ..normalize import fold_tones, squash
 from .context import Context
 from .patterns import LOWER, UPPER
 
@@ -68,7 +68,7 @@ def _long_form_before(before: str, abbr: str) -> str | None:
     head = " ".join(abbr.split()[:2])
     at = before.rfind(head)
     if at >= 0 and len(abbr.split()) > 1:
-        return re.sub(r"\s+", " ", before[at:]).strip(" ,")
+        return squash(before[at:], " ,")
     clause = re.split(r"[;:.,(]\s", before)[-1]
-    clause = re.sub(r"\s+", " ", clause).strip(" ,")
+    clause = squash(clause, " ,")
     return clause or None

@@ -13,7 +13,7 @@ from functools import cache
 from ..casing import find_province
 from ..lexicon import doc_type_by_code, doc_types
 from ..models import Agency, Citation
-from ..normalize import fold_tones
+from ..normalize import fold_tones, squash
 from ..zones import Seg
 from .agency import expand_mixed, head_term, locality_of
 from .context import Context
@@ -28,6 +28,7 @@ from .patterns import (
     date_from_match,
     parse_number_symbol,
 )
+from .prefilter import AroundSlash, Prefiltered
 
 
 @cache
@@ -38,12 +39,19 @@ def _type_before_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<type>{alternation})\s*(?:số\s*:?\s*)?$|(?P<so>\bsố\s*:?\s*)$", re.I)
 
 
+_CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
+_PARTY_SCAN = AroundSlash(PARTY_NUMBER_RE, reach=16)
+
+
 @cache
-def _law_re() -> re.Pattern[str]:
+def _law_re() -> Prefiltered:
     """'Luật Tổ chức Chính phủ số 63/2025/QH15', 'Bộ luật Lao động ngày …', 'Hiến pháp năm 2013'."""
-    return re.compile(
-        r"(?P<type>Bộ luật|Luật|Hiến pháp)(?P<name>(?:\s+(?!số\b|ngày\b|năm\b)[^\s,;.()]+){0,14}?)"
-        r"\s*(?:(?P<so>số\s*:?\s*)(?=\d)|(?=ngày\s)|năm\s+(?P<year>\d{4})|(?=[,;.)]))"
+    return Prefiltered(
+        re.compile(
+            r"(?P<type>Bộ luật|Luật|Hiến pháp)(?P<name>(?:\s+(?!số\b|ngày\b|năm\b)[^\s,;.()]+){0,14}?)"
+            r"\s*(?:(?P<so>số\s*:?\s*)(?=\d)|(?=ngày\s)|năm\s+(?P<year>\d{4})|(?=[,;.)]))"
+        ),
+        ("Bộ luật", "Luật", "Hiến pháp"),
     )
 
 
@@ -64,13 +72,13 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     found: list[tuple[int, Citation]] = []
     claimed: list[Seg] = []
     for start, end in ctx.regions():
-        for law in _law_re().finditer(ctx.nt.flat, start, end):
+        for law in ctx.hits(_law_re(), start, end):
             citation, span = _law_citation(ctx, law, end, issuer)
             if citation is not None:
                 found.append((span[0], citation))
                 claimed.append(span)
-        for regex in (PARTY_NUMBER_RE, CITED_NUMBER_RE):
-            for match in regex.finditer(ctx.nt.flat, start, end):
+        for regex in (_PARTY_SCAN, _CITED_SCAN):
+            for match in ctx.hits(regex, start, end):
                 if any(a <= match.start() < b for a, b in claimed):
                     continue
                 citation, span = _number_citation(ctx, match, start, end, issuer)
@@ -148,7 +156,7 @@ def _number_citation(
         issuer=resolved,
         issuer_raw=issuer_raw,
         title=title,
-        text=re.sub(r"\s+", " ", ctx.nt.text[span[0] : span[1]]),
+        text=squash(ctx.nt.text[span[0] : span[1]]),
         full=bool(date or issuer_raw),
         source=ctx.source(*span),
     )
@@ -196,7 +204,7 @@ def _law_citation(
         issuer=_resolve_issuer(issuer_raw, issuer),
         issuer_raw=issuer_raw,
         title=title,
-        text=re.sub(r"\s+", " ", ctx.nt.text[span[0] : span[1]]),
+        text=squash(ctx.nt.text[span[0] : span[1]]),
         full=True,
         source=ctx.source(*span),
     )
@@ -246,7 +254,7 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     """Resolve 'của Ủy ban nhân dân tỉnh' to the document's own province; expand abbreviations."""
     if raw is None:
         return None
-    name = expand_mixed(re.sub(r"\s+", " ", raw))
+    name = expand_mixed(squash(raw))
     words = name.split()
     if own is not None and words and words[-1] in ("tỉnh", "huyện", "xã", "phường", "quận"):
         for body in _chain(own):

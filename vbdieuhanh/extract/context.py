@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..layout import BBox
 from ..models import ParseWarning, Source
 from ..normalize import NormalizedText
 from ..zones import Seg, Zones
+from .prefilter import Scanner, scan
 
 
 @dataclass(slots=True)
@@ -17,6 +20,29 @@ class Context:
     nt: NormalizedText
     zones: Zones
     warnings: list[ParseWarning] = field(default_factory=list)
+    _hits: dict[tuple[Scanner, bool], tuple[list[int], list[re.Match[str]]]] = field(default_factory=dict)
+
+    def hits(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> list[re.Match[str]]:
+        """Matches of ``regex`` in the running text that lie in [start, end).
+
+        The text is ``nt.flat``, or ``nt.lower`` with ``lower`` (patterns written in lower case,
+        matched without re.IGNORECASE, which is much slower). Each pattern scans the subject and
+        body once per document; later calls only look up the range.
+        """
+        cached = self._hits.get((regex, lower))
+        if cached is None:
+            text = self.nt.lower if lower else self.nt.flat
+            matches = [m for a, b in self.regions() for m in scan(regex, text, a, b)]
+            cached = ([m.start() for m in matches], matches)
+            self._hits[(regex, lower)] = cached
+        starts, matches = cached
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        return [m for m in matches[first:last] if m.end() <= end]
+
+    def first_hit(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> re.Match[str] | None:
+        found = self.hits(regex, start, end, lower=lower)
+        return found[0] if found else None
 
     def text(self, seg: Seg) -> str:
         return self.nt.text[seg[0] : seg[1]]

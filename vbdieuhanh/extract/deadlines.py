@@ -3,30 +3,58 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import recurrences
 from ..models import Deadline
+from ..normalize import squash
 from .context import Context
 from .patterns import LONG_DATE_RE, NUMERIC_DATE_RE, date_from_match
+from .prefilter import Prefiltered
 
-_BY_RE = re.compile(
-    r"(?:trước|chậm nhất(?:\s+là)?|muộn nhất|hạn chót(?:\s+là)?|hạn cuối|không quá|xong trong|"
-    r"hoàn thành trong|trong thời hạn đến)\s*(?:\d{1,2}\s*giờ(?:\s*\d{1,2}\s*(?:phút)?)?\s*,?\s*)?"
-    r"(?:ngày\s*)?(?=\d)",
-    re.I,
+# all patterns are in lower case and run on the lower-cased text (Context.hits(..., lower=True))
+_BY_WORDS = (
+    "trước",
+    "chậm nhất",
+    "muộn nhất",
+    "hạn chót",
+    "hạn cuối",
+    "không quá",
+    "xong trong",
+    "hoàn thành trong",
+    "trong thời hạn đến",
+)
+_BY_RE = Prefiltered(
+    re.compile(
+        r"(?:trước|chậm nhất(?:\s+là)?|muộn nhất|hạn chót(?:\s+là)?|hạn cuối|không quá|xong trong|"
+        r"hoàn thành trong|trong thời hạn đến)\s*(?:\d{1,2}\s*giờ(?:\s*\d{1,2}\s*(?:phút)?)?\s*,?\s*)?"
+        r"(?:ngày\s*)?(?=\d)"
+    ),
+    _BY_WORDS,
 )
 _DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
-_QUARTER_RE = re.compile(
-    r"(?:trong|trước hết|hết|cuối)\s+quý\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?", re.I
+_WITHIN = ("trong ", "hết ", "cuối ", "trước hết ", "ngay trong ")
+_QUARTER_RE = Prefiltered(
+    re.compile(
+        r"(?:trong|trước hết|hết|cuối)\s+quý\s+(?P<q>iv|i{1,3}|[1-4])(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?"
+    ),
+    tuple(w + "quý" for w in _WITHIN),
 )
-_MONTH_RE = re.compile(r"(?:trong|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})", re.I)
-_YEAR_RE = re.compile(r"(?:trong|hết|cuối|ngay trong)\s+năm\s+(?P<y>\d{4})", re.I)
-_PERIOD_RE = re.compile(r"định kỳ\s+(?P<n>\d{1,2})\s*(?P<unit>ngày|tuần|tháng|năm)\s*/\s*lần", re.I)
+_MONTH_RE = Prefiltered(
+    re.compile(r"(?:trong|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})"),
+    tuple(w + "tháng" for w in _WITHIN),
+)
+_YEAR_RE = Prefiltered(
+    re.compile(r"(?:trong|hết|cuối|ngay trong)\s+năm\s+(?P<y>\d{4})"), tuple(w + "năm" for w in _WITHIN)
+)
+_PERIOD_RE = Prefiltered(
+    re.compile(r"định kỳ\s+(?P<n>\d{1,2})\s*(?P<unit>ngày|tuần|tháng|năm)\s*/\s*lần"), ("định kỳ",)
+)
 _QUARTER_END = {
-    "I": "03-31",
-    "II": "06-30",
-    "III": "09-30",
-    "IV": "12-31",
+    "i": "03-31",
+    "ii": "06-30",
+    "iii": "09-30",
+    "iv": "12-31",
     "1": "03-31",
     "2": "06-30",
     "3": "09-30",
@@ -35,32 +63,38 @@ _QUARTER_END = {
 _UNIT_RECURRENCE = {"ngày": "daily", "tuần": "weekly", "tháng": "monthly", "năm": "yearly"}
 
 
-def _recurrence(key: str, start: int, end: int) -> tuple[str, int, int] | None:
-    lower = key[start:end].lower()
-    best = None
-    for phrase, value in recurrences():
-        at = lower.find(phrase)
-        if at >= 0 and (best is None or start + at < best[1]):
-            best = (value, start + at, start + at + len(phrase))
-    return best
+@cache
+def _recurrence_re() -> Prefiltered:
+    phrases = [phrase for phrase, _ in recurrences()]
+    alternation = "|".join(re.escape(phrase) for phrase in phrases)
+    return Prefiltered(re.compile(rf"(?:{alternation})(?!\w)"), tuple(phrases))
+
+
+def _recurrence(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
+    """(recurrence, start, end) of the first 'hằng tháng', 'định kỳ'… in [start, end)."""
+    lower = ctx.nt.lower
+    for match in ctx.hits(_recurrence_re(), start, end, lower=True):
+        if match.start() == 0 or not lower[match.start() - 1].isalnum():
+            return dict(recurrences())[match.group(0)], match.start(), match.end()
+    return None
 
 
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
     key = ctx.nt.flat
     text = ctx.nt.text
-    recurring = _recurrence(key, start, end)
+    recurring = _recurrence(ctx, start, end)
 
     def make(a: int, b: int, date: str | None, kind: str, recurrence: str | None = None) -> Deadline:
         return Deadline(
-            text=re.sub(r"\s+", " ", text[a:b]).strip(),
+            text=squash(text[a:b]),
             date=date,
             kind=kind,  # type: ignore[arg-type]
             recurrence=recurrence,
             source=ctx.source(a, b),
         )
 
-    for by in _BY_RE.finditer(key, start, end):
+    for by in ctx.hits(_BY_RE, start, end, lower=True):
         pos = by.end()
         full = LONG_DATE_RE.match(key, pos, end) or NUMERIC_DATE_RE.match(key, pos, end)
         if full is not None and (value := date_from_match(full)) is not None:
@@ -75,22 +109,20 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
                     yearly, stop = recurring[0], recurring[2]
                 kind = "recurring" if yearly else "by"
                 return make(by.start(), stop, f"--{month:02d}-{day:02d}", kind, yearly)
-    quarter = _QUARTER_RE.search(key, start, end)
+    quarter = ctx.first_hit(_QUARTER_RE, start, end, lower=True)
     if quarter is not None:
         year = quarter.group("y")
-        date = f"{year}-{_QUARTER_END[quarter.group('q').upper()]}" if year else None
+        date = f"{year}-{_QUARTER_END[quarter.group('q')]}" if year else None
         return make(quarter.start(), quarter.end(), date, "within")
-    month = _MONTH_RE.search(key, start, end)
+    month = ctx.first_hit(_MONTH_RE, start, end, lower=True)
     if month is not None and 1 <= int(month.group("m")) <= 12:
         return make(month.start(), month.end(), f"{month.group('y')}-{int(month.group('m')):02d}", "within")
-    year = _YEAR_RE.search(key, start, end)
+    year = ctx.first_hit(_YEAR_RE, start, end, lower=True)
     if year is not None:
         return make(year.start(), year.end(), year.group("y"), "within")
-    period = _PERIOD_RE.search(key, start, end)
+    period = ctx.first_hit(_PERIOD_RE, start, end, lower=True)
     if period is not None:
-        return make(
-            period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit").lower()]
-        )
+        return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
     if recurring is not None and recurring[0] not in ("continuous", "periodic"):
         return make(recurring[1], recurring[2], None, "recurring", recurring[0])
     return None

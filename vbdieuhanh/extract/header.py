@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..casing import find_province
 from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks
 from ..models import Agency
-from ..normalize import is_upper_text
+from ..normalize import is_upper_text, squash
 from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
 from .agency import canonical_name, complete_with_parent, group_units, level_of
 from .context import Context
@@ -83,11 +83,29 @@ class PlaceDate:
     date_seg: Seg | None
 
 
+_ADOPTED_RE = re.compile(r"\bthông qua\s+(?=ngày)")
+
+
+def _adoption_date(ctx: Context) -> PlaceDate:
+    """Laws and resolutions date themselves at the end: '… thông qua ngày 10 tháng 12 năm 2025.'"""
+    body = ctx.zones.body
+    if not body:
+        return PlaceDate(None, None, None, None)
+    start = body[max(0, len(body) - 6)][0]
+    flat = ctx.nt.flat
+    for adopted in _ADOPTED_RE.finditer(flat, start, body[-1][1]):
+        match = LONG_DATE_RE.match(flat, adopted.end())
+        value = date_from_match(match) if match else None
+        if match is not None and value is not None:
+            return PlaceDate(None, None, value, (match.start(), match.end()))
+    return PlaceDate(None, None, None, None)
+
+
 def extract_place_date(ctx: Context) -> PlaceDate:
     """'Kiên Giang, ngày 04 tháng 6 năm 2021' → place and a date of the precision given."""
     seg = ctx.zones.place_date
     if seg is None:
-        return PlaceDate(None, None, None, None)
+        return _adoption_date(ctx)
     key = ctx.key(seg)
     found = classify_place_date(key)
     if found is None:
@@ -163,7 +181,7 @@ def extract_subject(ctx: Context) -> tuple[str | None, Seg | None]:
     text = text.strip()
     if text.startswith("(") is False and text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1]
-    text = re.sub(r"\s+", " ", text).strip(" .;")
+    text = squash(text, " .;")
     if is_upper_text(text):
         text = text[:1] + text[1:].lower()
     if not text:

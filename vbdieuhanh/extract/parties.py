@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import recipient_purposes
 from ..models import Addressee, Recipient
-from ..normalize import fold_tones
+from ..normalize import fold_tones, squash
 from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg
 from .context import Context
 
@@ -60,7 +60,7 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return squash(text)
 
 
 def extract_addressees(ctx: Context) -> list[Addressee]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ..casing import agency_case, position_case
 from ..lexicon import honorifics
 from ..models import Signer
-from ..normalize import is_upper_text
+from ..normalize import is_upper_text, squash
 from ..zones import AUTHORITY_RE, SIGNATURE_NOISE_RE, is_name_line
 from .context import Context
 
@@ -47,7 +45,7 @@ def extract_signer(ctx: Context) -> Signer | None:
         if SIGNATURE_NOISE_RE.match(key):
             continue
         if is_name_line(text):
-            name, titles = _strip_honorifics(re.sub(r"\s+", " ", text))
+            name, titles = _strip_honorifics(squash(text))
             end = seg[1]
             break
         if is_upper_text(text):

@@ -14,11 +14,12 @@ from functools import cache
 
 from ..lexicon import assignee_heads, assignment_cues, non_bodies, restatements, task_verbs
 from ..models import Addressee, Agency, Assignee, Task
-from ..normalize import fold_tones, is_upper_text
+from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline
 from .patterns import LOWER
+from .prefilter import Prefiltered
 
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
@@ -36,7 +37,11 @@ _TERMINAL = ".;:!?"
 _WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
 _SENTENCE_RE = re.compile(r"(?:[^.!?]|\.(?=\d|/))+(?:[.!?]|$)")
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
-_REPORT_RE = re.compile(r"\b(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: báo cáo| kết quả| văn bản)?(?: về)?)\s+")
+_REPORT_RE = Prefiltered(
+    re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: báo cáo| kết quả| văn bản)?(?: về)?)\s+"),
+    ("báo cáo", "gửi"),
+)
+_CHU_TRI_RE = Prefiltered(re.compile(r" chủ trì\b"), (" chủ trì",))
 _OWN_VERBS_RE = re.compile(r"^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")
 
 
@@ -201,26 +206,23 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
 _SEPARATOR_RE = re.compile(r", | và | với |; ")
 
 
-def _clause_cues(key: str, start: int, end: int) -> list[tuple[str, int]]:
-    """(role, position after the cue) of assignment cues that begin a clause in key[start:end]."""
-    lower = key[start:end].lower()
-    found: list[tuple[str, int]] = []
-    for cue, role in assignment_cues():
-        pos = 0
-        while True:
-            at = lower.find(cue, pos)
-            if at < 0:
-                break
-            pos = at + 1
-            before_ok = at == 0 or lower[at - 1] in " ,;:("
-            after = at + len(cue)
-            if not before_ok or after >= len(lower) or lower[after] != " ":
-                continue
-            if cue in ("giao", "giao cho") and lower.startswith("giao thông", at):
-                continue
-            found.append((role, start + after + 1))
-    found.sort(key=lambda item: item[1])
-    return found
+@cache
+def _cue_re() -> Prefiltered:
+    """An assignment cue at the start of a clause: 'giao', 'đề nghị', 'phối hợp với'…"""
+    cues = [cue for cue, _ in assignment_cues()]
+    alternation = "|".join(re.escape(cue) for cue in cues)
+    return Prefiltered(re.compile(rf"(?P<cue>{alternation}) (?!thông\b)"), tuple(cues))
+
+
+def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
+    """(role, position after the cue) of assignment cues that begin a clause in [start, end)."""
+    roles = dict(assignment_cues())
+    lower = ctx.nt.lower
+    return [
+        (roles[m.group("cue")], m.end())
+        for m in ctx.hits(_cue_re(), start, end, lower=True)
+        if m.start() == 0 or lower[m.start() - 1] in " ,;:(\n"
+    ]
 
 
 def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> list[Assignee]:
@@ -236,7 +238,7 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
 
     def add(spans: list[tuple[int, int]], role: str) -> None:
         for a, b in spans:
-            name = re.sub(r"\s+", " ", text[a:b]).strip(" ,")
+            name = squash(text[a:b], " ,")
             if name and name not in seen:
                 seen.add(name)
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))  # type: ignore[arg-type]
@@ -256,12 +258,12 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
                 or (tail[:1] == " " and _verb_at(key, last + 1))
             ):
                 add(spans, "lead")
-    for role, pos in _clause_cues(key, start, end):
+    for role, pos in _clause_cues(ctx, start, end):
         spans = bodies_at(key, pos, end)
         add(spans, role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
-    for match in re.finditer(r"\s(?:chủ trì)\b", key[start:end]):
-        head_end = start + match.start()
+    for match in ctx.hits(_CHU_TRI_RE, start, end, lower=True):
+        head_end = match.start()
         clause_start = max(key.rfind(", ", start, head_end), key.rfind("; ", start, head_end))
         clause_start = start if clause_start < 0 else clause_start + 2
         spans = bodies_at(key, clause_start, head_end + 1)
@@ -275,9 +277,9 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
 def _report_to(ctx: Context, start: int, end: int) -> list[str]:
     key = ctx.nt.flat
     found: list[str] = []
-    for match in _REPORT_RE.finditer(key, start, end):
+    for match in ctx.hits(_REPORT_RE, start, end, lower=True):
         for a, b in bodies_at(key, match.end(), end):
-            name = re.sub(r"\s+", " ", ctx.nt.text[a:b]).strip(" ,")
+            name = squash(ctx.nt.text[a:b], " ,")
             name = re.sub(r"\s+(?:trước|theo|để|qua|chậm nhất)\b.*$", "", name)
             if name and name not in found:
                 found.append(name)
@@ -378,7 +380,11 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     if own.endswith(":") or node.kind in ("section", "article"):
         return not _END_MARK_RE.search(text) or node.kind == "article"
     key = ctx.nt.flat[para.start : para.end]
-    if _END_MARK_RE.search(text) or _is_restatement(key) or _clause_cues(key, 0, min(len(key), 12)):
+    if (
+        _END_MARK_RE.search(text)
+        or _is_restatement(key)
+        or _clause_cues(ctx, para.start, min(para.end, para.start + 12))
+    ):
         return False
     return not _starts_with_head(key, 0)
 
@@ -408,7 +414,7 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     return Task(
         id=task_id,
         label=para.text[: para.body_start].strip() or None,
-        text=re.sub(r"\s+", " ", full_text).strip(),
+        text=squash(full_text),
         kind=node.kind,  # type: ignore[arg-type]
         assignees=assignees,
         assignees_inherited=is_inherited,
@@ -433,7 +439,7 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str]) -> list[Task]
             leads = [a for a in assignees if a.role == "lead"]
             if not leads:
                 continue
-            own_subject = _starts_with_head(key, start) and not _clause_cues(key, start, end)
+            own_subject = _starts_with_head(key, start) and not _clause_cues(ctx, start, end)
             if own_subject and not _OWN_VERBS_RE.search(sentence_key):
                 continue  # "Sở Nội vụ xây dựng các dự thảo …": the writer reporting, not a task
             deadline = find_deadline(ctx, start, end)
@@ -444,7 +450,7 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str]) -> list[Task]
             tasks.append(
                 Task(
                     id=task_id,
-                    text=re.sub(r"\s+", " ", ctx.nt.text[start:end]).strip(),
+                    text=squash(ctx.nt.text[start:end]),
                     kind="prose",
                     assignees=assignees,
                     deadline=deadline,

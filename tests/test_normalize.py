@@ -1,0 +1,99 @@
+"""Normalisation keeps offsets true: NFC, tone folding, Markdown, page breaks, noise characters."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import vbdieuhanh
+from vbdieuhanh.layout import layout_from_text
+from vbdieuhanh.normalize import fold_tones, normalize
+
+FOLD_CASES = [
+    # (written, folded): old-style tone placement → new style, same length
+    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+    ("UỶ BAN THƯỜNG VỤ QUỐC HỘI", "ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
+    ("thuỷ lợi, tuỳ theo, huỷ bỏ", "thủy lợi, tùy theo, hủy bỏ"),
+    ("Khánh Hoà, Thanh Hoá, Hoà Bình", "Khánh Hòa, Thanh Hóa, Hòa Bình"),
+    ("khoẻ mạnh, hoạ sĩ", "khỏe mạnh, họa sĩ"),
+    # "quý", "quỹ": after q the tone already sits on the y
+    ("quý II năm 2019, quỹ phòng chống thiên tai", "quý II năm 2019, quỹ phòng chống thiên tai"),
+    ("hòa, Ủy, thủy", "hòa, Ủy, thủy"),
+]
+
+
+@pytest.mark.parametrize(("written", "folded"), FOLD_CASES)
+def test_fold_tones(written: str, folded: str) -> None:
+    assert fold_tones(written) == folded
+    assert len(fold_tones(written)) == len(written)
+
+
+def test_nfd_input_is_composed_and_offsets_map_back() -> None:
+    raw = unicodedata.normalize("NFD", "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/UBND-VX")
+    nt = normalize(layout_from_text(raw))
+    assert nt.text == "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/UBND-VX"
+    at = nt.text.index("LAI CHÂU")
+    start, end = nt.source_offset(at), nt.source_offset(at + len("LAI CHÂU"))
+    assert start is not None and end is not None
+    assert unicodedata.normalize("NFC", raw[start:end]) == "LAI CHÂU"
+
+
+def test_markdown_bold_and_spaces_are_removed_with_offsets_kept() -> None:
+    raw = "**UBND TỈNH KIÊN GIANG\nBCĐ. VẬN ĐỘNG HIẾN**\nSố:   114/BCĐ-KGVX"
+    nt = normalize(layout_from_text(raw))
+    assert nt.text == "UBND TỈNH KIÊN GIANG\nBCĐ. VẬN ĐỘNG HIẾN\nSố: 114/BCĐ-KGVX"
+    for word in ("KIÊN", "HIẾN", "114/BCĐ"):
+        at = nt.text.index(word)
+        source = nt.source_offset(at)
+        assert source is not None and raw[source : source + len(word)] == word
+
+
+def test_page_break_inside_a_sentence_is_mended() -> None:
+    raw = "1. Tăng cường truyền thông; tích\n\n\n\ncực tuyên truyền thông điệp 5K.\n\n2. Báo cáo kết quả."
+    nt = normalize(layout_from_text(raw))
+    assert "tích cực tuyên truyền" in nt.text
+    assert nt.mended_breaks == 1
+    assert "5K.\n\n2. Báo cáo" in nt.text  # a real paragraph break stays
+
+
+def test_numbered_item_cut_by_a_page_break_is_mended() -> None:
+    # Lai Châu seed: "4. Đảm bảo … phòng, chống dịch bệnh" / blank line / "Covid-19 theo chỉ đạo …"
+    raw = "4. Đảm bảo thực hiện nghiêm các biện pháp phòng, chống dịch bệnh\n\nCovid-19 theo chỉ đạo."
+    assert "dịch bệnh Covid-19 theo" in normalize(layout_from_text(raw)).text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Kính gửi:\n\n- Sở Y tế;",  # a label before its list
+        "V/v tăng cường công tác\n\nHà Nội, ngày 04 tháng 6 năm 2021",  # header lines
+        "MÁU TÌNH NGUYỆN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # upper-case header
+        "Thực hiện tốt các nội dung trên./.\n\nNơi nhận:",
+    ],
+)
+def test_paragraph_breaks_are_not_mended(raw: str) -> None:
+    assert normalize(layout_from_text(raw)).mended_breaks == 0
+
+
+def test_lookalike_and_invisible_characters() -> None:
+    nt = normalize(layout_from_text("Số: 06/2026/TT-BT\u0421\u200b\nngày\u00a004"))  # Cyrillic С, ZWSP, NBSP
+    assert nt.text == "Số: 06/2026/TT-BTC\nngày 04"
+
+
+def test_spans_point_into_the_normalised_text(samples_dir) -> None:
+    record = vbdieuhanh.parse_file(samples_dir / "kiengiang_114-BCD-KGVX_2021.txt")
+    text = record.text
+    number = record.sources["number_symbol"]
+    assert text[number.start : number.end] == "114/BCĐ-KGVX"
+    date = record.sources["issue_date"]
+    assert text[date.start : date.end] == "ngày 04 tháng 6 năm 2021"
+    assert record.signer is not None and record.signer.source is not None
+    assert record.signer.name in text[record.signer.source.start : record.signer.source.end]
+    for citation in record.citations:
+        assert citation.source is not None
+        assert citation.number_symbol in text[citation.source.start : citation.source.end]
+    raw = (samples_dir / "kiengiang_114-BCD-KGVX_2021.txt").read_text(encoding="utf-8")
+    assert number.source_start is not None
+    assert raw[number.source_start : number.source_start + 12] == "114/BCĐ-KGVX"
