@@ -45,7 +45,7 @@ SIGNATURE_NOISE_RE = re.compile(
 SPLIT_RIGHT_RE = re.compile(
     r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|Độc\s*lập\s*[-–]|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ])"
 )
-_SPLIT_TRIGGERS = ("CỘNG", "ĐẢNG", "Độc", "ĐỘC", "TM.", "KT.", "TL.", "TUQ.", "ngày")
+_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|ngày")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*,?\s*(?=ngày\b)", re.I)
 
 
@@ -128,7 +128,7 @@ def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
     """Split a line where a right-column phrase follows left-column text on the same line."""
     start, end = seg
     key = nt.key[start:end]
-    if not any(trigger in key for trigger in _SPLIT_TRIGGERS):
+    if _SPLIT_TRIGGER_RE.search(key) is None:
         return [seg]
     pieces: list[Seg] = []
     cut = start

@@ -242,12 +242,15 @@ def _issuer_after(ctx: Context, pos: int, region_end: int) -> tuple[str | None, 
     return text, start + len(ctx.nt.text[start : start + length].rstrip())
 
 
+@cache
+def _type_names() -> dict[str, str]:
+    """Canonical type names by their folded lower-case form."""
+    return {fold_tones(t.name).lower(): t.name for t in doc_types()}
+
+
 def _type_name(written: str) -> str:
-    folded = fold_tones(written).lower()
-    for doc_type in doc_types():
-        if fold_tones(doc_type.name).lower() == folded:
-            return doc_type.name
-    return written
+    """'kế hoạch' → 'Kế hoạch'; an unknown type stays as written."""
+    return _type_names().get(fold_tones(written).lower(), written)
 
 
 def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:

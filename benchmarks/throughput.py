@@ -1,0 +1,107 @@
+"""Parser throughput: documents per second in one process, import and file reading excluded.
+
+Texts come from the bundled samples and the real corpus in ../shared/corpus/real: the 574
+Vietnamese legal texts of the vbpl crawl, and the text of every DOCX and text-layer PDF (read once
+before timing; readers have their own benchmark, benchmarks/pdf_engines.py). "Letters" are the
+administrative texts of 1,000–8,000 characters, about one or two printed pages: the target is
+≥ 1,000 documents/s for them.
+
+    python benchmarks/throughput.py [--shared ../shared] [--rounds 5] [--no-files] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import vbdieuhanh
+from vbdieuhanh.errors import VbdhError
+
+ROOT = Path(__file__).resolve().parents[1]
+LETTER_CHARS = (1_000, 8_000)
+
+
+def load_texts(shared: Path, with_files: bool = True) -> dict[str, list[str]]:
+    """Texts by group: samples, vbpl crawl, files of the corpus (DOCX and text-layer PDF)."""
+    groups: dict[str, list[str]] = {"samples": [], "vbpl": [], "files": []}
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        groups["samples"].append(path.read_text(encoding="utf-8"))
+    for path in sorted((shared / "corpus" / "real" / "text").glob("vbpl_central_crawl_*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            groups["vbpl"].extend(r["text"] for r in map(json.loads, handle) if r.get("lang") == "vi")
+    for folder in ("docx", "pdf") if with_files else ():
+        for path in sorted((shared / "corpus" / "real" / folder).glob(f"*.{folder}")):
+            try:
+                document = vbdieuhanh.parse_file(path, ocr="never")
+            except VbdhError:
+                continue
+            if document.text.strip():
+                groups["files"].append(document.text)
+    return groups
+
+
+def measure(texts: list[str], rounds: int) -> dict[str, float]:
+    """Best-of-rounds documents/s, and per-document latency percentiles in ms."""
+    for text in texts:  # warm the caches (compiled patterns, lexicons)
+        vbdieuhanh.parse_text(text)
+    best = 0.0
+    latencies: list[float] = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts:
+            t0 = time.perf_counter()
+            vbdieuhanh.parse_text(text)
+            latencies.append(time.perf_counter() - t0)
+        best = max(best, len(texts) / (time.perf_counter() - started))
+    latencies.sort()
+    chars = sum(len(t) for t in texts)
+    return {
+        "documents": len(texts),
+        "mean_chars": chars / len(texts),
+        "docs_per_s": best,
+        "chars_per_s": best * chars / len(texts),
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--no-files", action="store_true", help="skip the DOCX and PDF texts")
+    args = parser.parse_args()
+    groups = load_texts(args.shared, with_files=not args.no_files)
+    everything = [t for texts in groups.values() for t in texts]
+    letters = [
+        t
+        for t in everything
+        if LETTER_CHARS[0] <= len(t) <= LETTER_CHARS[1] and vbdieuhanh.parse_text(t).is_administrative
+    ]
+    results = {name: measure(texts, args.rounds) for name, texts in groups.items() if texts}
+    results["all"] = measure(everything, max(1, args.rounds // 2))
+    if letters:
+        results["letters"] = measure(letters, args.rounds)
+    print(f"python {sys.version.split()[0]}, one process, best of {args.rounds} rounds")
+    print(f"{'group':10} {'docs':>6} {'chars/doc':>10} {'docs/s':>9} {'chars/s':>12} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, r in results.items():
+        print(
+            f"{name:10} {r['documents']:6.0f} {r['mean_chars']:10.0f} {r['docs_per_s']:9.0f} "
+            f"{r['chars_per_s']:12.0f} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f}"
+        )
+    if "letters" in results:
+        verdict = "meets" if results["letters"]["docs_per_s"] >= 1000 else "misses"
+        print(f"letters: {results['letters']['docs_per_s']:.0f} docs/s ({verdict} the 1,000 docs/s target)")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
