@@ -42,8 +42,7 @@ _FOLD_TABLE = _build_fold_table()
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 _TONED_AE = _TONED["a"] + _TONED["e"] + (_TONED["a"] + _TONED["e"]).upper()
 _TONED_Y = _TONED["y"] + _TONED["y"].upper()
-# "quý", "quỳ", "quỹ": after q the u is part of the consonant, and the tone is already on the y.
-_FOLD_RE = re.compile(f"[oO][{_TONED_AE}]|(?<![qQ])[uU][{_TONED_Y}]")
+_FOLD_RE = re.compile(f"[oO][{_TONED_AE}]|[uU][{_TONED_Y}]")
 
 
 _FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)
@@ -53,7 +52,15 @@ def fold_tones(text: str) -> str:
     """Fold old-style tone placement to the new style; the result has the same length."""
     if _FOLD_TRIGGERS.isdisjoint(text) or not _FOLD_RE.search(text):
         return text
-    return _FOLD_RE.sub(lambda m: _FOLD_TABLE[m.group(0)], text)
+
+    def swap(match: re.Match[str]) -> str:
+        # "quý", "quỳ", "quỹ": after q the u is part of the consonant and the tone is already right
+        at = match.start()
+        if at and text[at - 1] in "qQ":
+            return match.group(0)
+        return _FOLD_TABLE[match.group(0)]
+
+    return _FOLD_RE.sub(swap, text)
 
 
 # --- per-line cleaning --------------------------------------------------------------------------
@@ -262,6 +269,32 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
 
 
 _SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
+_SPECIAL_RE = re.compile(
+    "[" + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"}))) + "\x01-\x09\x0b-\x1f]"
+)
+
+
+def _needs_cleaning(raw: str) -> bool:
+    """Cheap C-level tests: does a line hold anything ``clean_line`` would change?"""
+    return (
+        "**" in raw or "  " in raw or raw[:1] == " " or raw[-1:] == " " or _SPECIAL_RE.search(raw) is not None
+    )
+
+
+def _clean_lines(layout: Layout) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Clean every line; lines with nothing to clean (most of them) take a fast path."""
+    raws = [line.text for line in layout.lines]
+    joined = "\n".join(raws)
+    nfc = unicodedata.is_normalized("NFC", joined)
+    if nfc and not _needs_cleaning(joined) and "\n " not in joined and " \n" not in joined:
+        clean = [(0, 0)]
+        return [(raw, clean) for raw in raws]
+    return [
+        clean_line(raw)
+        if _needs_cleaning(raw) or (not nfc and not unicodedata.is_normalized("NFC", raw))
+        else (raw, [(0, 0)])
+        for raw in raws
+    ]
 
 
 def normalize(layout: Layout) -> NormalizedText:
@@ -269,7 +302,7 @@ def normalize(layout: Layout) -> NormalizedText:
     from .lexicon import dangling_words
 
     dangling = dangling_words()
-    cleaned = [clean_line(line.text) for line in layout.lines]
+    cleaned = _clean_lines(layout)
     parts: list[str] = []
     lines: list[NLine] = []
     map_norm: list[int] = []
