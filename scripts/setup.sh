@@ -34,4 +34,4 @@ fi
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 echo "== installing vbdieuhanh with its extras"
-python -m pip install -q -e ".[archive,postgres,dask,test]"
+python -m pip install -q -e ".[nlp,archive,postgres,dask,test]"

@@ -70,7 +70,7 @@ class Context:
         nt = self.nt
         lines = nt.layout.lines
         first_line, first_offset = nt.locate(start)
-        last_line, _ = nt.locate(max(start, end - 1))
+        last_line, last_offset = nt.locate(max(start, end - 1))
         first = lines[first_line] if lines else None
         page = first.page if first else None
         block = first.block if first else None
@@ -84,10 +84,21 @@ class Context:
                 if bbox is None
                 else (min(bbox[0], box[0]), min(bbox[1], box[1]), max(bbox[2], box[2]), max(bbox[3], box[3]))
             )
-        source_start = None
+        source_start = source_end = None
         if first is not None and first.source_offset is not None:
+            last = lines[last_line]
             source_start = first.source_offset + first_offset
-        return Source(start=start, end=end, page=page, bbox=bbox, block=block, source_start=source_start)
+            if last.source_offset is not None:
+                source_end = last.source_offset + last_offset + (1 if end > start else 0)
+        return Source(
+            start=start,
+            end=end,
+            page=page,
+            bbox=bbox,
+            block=block,
+            source_start=source_start,
+            source_end=source_end,
+        )
 
     def trimmed(self, start: int, end: int, chars: str = " .;,:-–") -> Seg:
         """The span without leading/trailing punctuation and spaces."""

@@ -32,6 +32,7 @@ def extract_signer(ctx: Context) -> Signer | None:
     authority: list[str] = []
     position_lines: list[str] = []
     name = None
+    name_seg = None
     titles: list[str] = []
     start, end = segs[0][0], segs[-1][1]
     for seg in segs:
@@ -47,6 +48,7 @@ def extract_signer(ctx: Context) -> Signer | None:
         if is_name_line(text):
             name, titles = _strip_honorifics(squash(text))
             end = seg[1]
+            name_seg = ctx.trimmed(seg[1] - len(name), seg[1], " ")
             break
         if is_upper_text(text):
             position_lines.append(text)
@@ -62,6 +64,7 @@ def extract_signer(ctx: Context) -> Signer | None:
         position=position,
         authority=authority,
         honorifics=titles,
+        name_source=ctx.source(*name_seg) if name_seg else None,
         source=ctx.source(start, end),
     )
 
