@@ -53,6 +53,7 @@ def main() -> int:
     rows.append(("underthesea.sent_tokenize", per_document(texts, underthesea.sent_tokenize)))
     rows.append(("underthesea.word_tokenize", per_document(texts, underthesea.word_tokenize)))
     import spacy
+
     from vbdieuhanh import spacy_component  # noqa: F401  (registers the component)
 
     blank = spacy.blank("xx")

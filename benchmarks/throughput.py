@@ -89,7 +89,9 @@ def main() -> int:
     if letters:
         results["letters"] = measure(letters, args.rounds)
     print(f"python {sys.version.split()[0]}, one process, best of {args.rounds} rounds")
-    print(f"{'group':10} {'docs':>6} {'chars/doc':>10} {'docs/s':>9} {'chars/s':>12} {'p50 ms':>8} {'p95 ms':>8}")
+    print(
+        f"{'group':10} {'docs':>6} {'chars/doc':>10} {'docs/s':>9} {'chars/s':>12} {'p50 ms':>8} {'p95 ms':>8}"
+    )
     for name, r in results.items():
         print(
             f"{name:10} {r['documents']:6.0f} {r['mean_chars']:10.0f} {r['docs_per_s']:9.0f} "

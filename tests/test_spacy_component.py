@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_entities_of_a_real_letter(nlp, samples_dir: Path) -> None:  # type: ign
     assert doc._.vbdieuhanh.symbol == "UBND-VX"
     # entities do not overlap
     ends = [(e.start, e.end) for e in doc.ents]
-    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))
 
 
 def test_markdown_input_keeps_offsets(nlp, samples_dir: Path) -> None:  # type: ignore[no-untyped-def]

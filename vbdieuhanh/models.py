@@ -31,6 +31,9 @@ class Source(_Model):
     source_start: int | None = Field(
         None, description="Start offset in the original input string (text input only)."
     )
+    source_end: int | None = Field(
+        None, description="End offset (exclusive) in the original input string (text input only)."
+    )
 
 
 class Agency(_Model):
@@ -75,7 +78,8 @@ class Signer(_Model):
     honorifics: list[str] = Field(
         default_factory=list, description="Academic titles or ranks written before the name."
     )
-    source: Source | None = None
+    name_source: Source | None = Field(None, description="Where the name itself is written.")
+    source: Source | None = Field(None, description="The whole signature block.")
 
 
 class Assignee(_Model):
@@ -144,6 +148,25 @@ class ParseWarning(_Model):
     source: Source | None = None
 
 
+class Indicator(_Model):
+    """A figure a report or news text gives: a result achieved or a target set."""
+
+    what: str = Field(description="What is counted, without the figure: 'tiếp nhận đơn vị máu'.")
+    value: float
+    unit: str | None = Field(None, description="'đơn vị máu', '%', 'triệu đồng'…")
+    year: int | None = Field(None, description="The year the figure is for.")
+    kind: Literal["result", "target"]
+    comparator: Literal["at_least", "more_than", "at_most", "less_than", "about"] | None = Field(
+        None, description="'trở lên' → at_least, 'trên' → more_than…; null for an exact figure."
+    )
+    share_of_target: float | None = Field(
+        None, description="Percent of the target reached, when given ('đạt 134% chỉ tiêu' → 134)."
+    )
+    province: str | None = Field(None, description="The province the figure is about.")
+    text: str = Field(description="The clause the figure comes from, as written.")
+    source: Source | None = None
+
+
 class Document(_Model):
     """The record of one document."""
 
@@ -172,6 +195,9 @@ class Document(_Model):
     tasks: list[Task] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     abbreviations: dict[str, str] = Field(default_factory=dict)
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="Results and targets the text gives (reports, news)."
+    )
     warnings: list[ParseWarning] = Field(default_factory=list)
     sources: dict[str, Source] = Field(
         default_factory=dict, description="Source of each top-level scalar field, by field name."
