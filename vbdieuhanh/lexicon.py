@@ -190,3 +190,12 @@ def assignment_cues() -> tuple[tuple[str, str], ...]:
 @cache
 def non_bodies() -> tuple[str, ...]:
     return tuple(fold_tones(w) for w in _words("non_bodies.txt"))
+
+
+@cache
+def executor_clauses() -> dict[str, tuple[str, ...]]:
+    """Phrases of a decision's closing article: list labels ('các ông (bà)') and duties."""
+    found: dict[str, list[str]] = {"label": [], "duty": []}
+    for kind, phrase in _rows("executor_clauses.tsv"):
+        found[kind].append(fold_tones(phrase.lower()))
+    return {kind: tuple(sorted(p, key=len, reverse=True)) for kind, p in found.items()}

@@ -59,9 +59,11 @@ class Recipient(_Model):
 
     name: str
     purpose: str | None = Field(None, description="Why it is sent there, e.g. 'báo cáo' for '(b/c)'.")
-    as_above: bool = Field(False, description="True for 'Như trên' (the addressees).")
+    as_above: bool = Field(
+        False, description="True for 'Như trên' (the addressees) and 'Như Điều 3' (the bodies article 3 names)."
+    )
     resolves_to: list[str] = Field(
-        default_factory=list, description="For 'Như trên': the addressees it stands for."
+        default_factory=list, description="For 'Như trên' / 'Như Điều …': the bodies it stands for."
     )
     source: Source | None = None
 

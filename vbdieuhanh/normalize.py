@@ -83,11 +83,12 @@ _REPLACE = {
     "\x0b": " ",
     "\x0c": " ",
 }
-# Cyrillic and Greek letters that look like Latin ones ("TT-BTС" typed with a Cyrillic С)
+# Cyrillic and Greek letters that look like Latin ones ("TT-BTС" typed with a Cyrillic С), and the
+# Icelandic eth typed for Đ ("QÐ-UBND")
 _HOMOGLYPHS = dict(
     zip(
-        "АВСЕНКМОРТХаеорсухіΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-        "ABCEHKMOPTXaeopcyxiABEHIKMNOPTXYZ",
+        "АВСЕНКМОРТХаеорсухіΑΒΕΗΙΚΜΝΟΡΤΧΥΖÐð",
+        "ABCEHKMOPTXaeopcyxiABEHIKMNOPTXYZĐđ",
         strict=True,
     )
 )

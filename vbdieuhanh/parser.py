@@ -13,7 +13,7 @@ from .extract.header import (
     extract_place_date,
     extract_subject,
 )
-from .extract.parties import extract_addressees, extract_recipients
+from .extract.parties import extract_addressees, extract_recipients, resolve_as_above
 from .extract.signer import extract_signer
 from .extract.tasks import extract_tasks
 from .layout import Layout, layout_from_text
@@ -42,12 +42,13 @@ def parse_layout(layout: Layout) -> Document:
     subject, subject_seg = extract_subject(ctx)
     marks = extract_marks(ctx)
     addressees = extract_addressees(ctx)
-    recipients, archive, archive_seg = extract_recipients(ctx, addressees)
+    recipients, archive, archive_seg = extract_recipients(ctx)
     signer = extract_signer(ctx)
     is_administrative = _is_administrative(
         zones.has_header, issuer is not None, signer is not None, bool(recipients), number.value is not None
     )
     tasks = extract_tasks(ctx, issuer, addressees) if is_administrative else []
+    resolve_as_above(recipients, addressees, tasks)
     citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
     abbreviations = extract_abbreviations(ctx)
 

@@ -171,6 +171,7 @@ def _place_start(before_comma: str) -> int:
 _HEADER_LINES = 40
 _FOOTER_LINES = 60
 _HEADER_SCAN = 60  # the header never runs longer than this many lines
+_LEADING_JUNK = 15  # lines of something else that may come before the header
 
 
 @dataclass(slots=True)
@@ -242,6 +243,8 @@ class _HeaderScan:
             if self._continues(row):
                 continue
             if not self._classify(row):
+                if index < _LEADING_JUNK and not (z.quoc_hieu or z.number or z.place_date or z.title or z.agency):
+                    continue  # lines before the header ("# OCR Output …", a file name): skip them
                 break
         else:
             index = min(len(self.rows), _HEADER_SCAN)

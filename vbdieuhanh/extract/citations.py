@@ -25,6 +25,7 @@ from .patterns import (
     PARTY_NUMBER_RE,
     UPPER,
     NumberSymbol,
+    PartialDate,
     date_from_match,
     parse_number_symbol,
 )
@@ -48,14 +49,16 @@ def _law_re() -> Prefiltered:
     """'Luật Tổ chức Chính phủ số 63/2025/QH15', 'Bộ luật Lao động ngày …', 'Hiến pháp năm 2013'."""
     return Prefiltered(
         re.compile(
-            r"(?P<type>Bộ luật|Luật|Hiến pháp)(?P<name>(?:\s+(?!số\b|ngày\b|năm\b)[^\s,;.()]+){0,14}?)"
+            r"(?P<type>Bộ luật|Luật|Hiến pháp)(?P<name>(?:\s+(?!số\b|ngày\b|năm\b|Luật\b|Bộ luật\b|Nghị)"
+            r"[^\s;.()]+){0,14}?)"
             r"\s*(?:(?P<so>số\s*:?\s*)(?=\d)|(?=ngày\s)|năm\s+(?P<year>\d{4})|(?=[,;.)]))"
         ),
         ("Bộ luật", "Luật", "Hiến pháp"),
     )
 
 
-_AFTER_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s*)?")
+_BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
+_NGAY_RE = re.compile(r"ngày\s*")
 _ISSUER_RE = re.compile(rf"\s*,?\s*của\s+(?P<issuer>[{UPPER}][^,;.()\n]*)")
 _ISSUER_STOP_RE = re.compile(
     r"\s(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành|tại|nhằm|thì|đã|đến|trong|theo|"
@@ -121,16 +124,7 @@ def _number_citation(
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
         return None, (0, 0)
-    pos = match.end()
-    date = None
-    after = _AFTER_DATE_RE.match(key, pos, region_end)
-    if after is not None:
-        date_match = LONG_DATE_RE.match(key, after.end(), region_end) or NUMERIC_DATE_RE.match(
-            key, after.end(), region_end
-        )
-        if date_match is not None:
-            date = date_from_match(date_match)
-            pos = date_match.end()
+    date, pos = _date_after(key, match.end(), region_end)
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if issuer_raw is None:
         before_type = key[max(region_start, cite_start - 100) : cite_start]
@@ -168,8 +162,8 @@ def _law_citation(
 ) -> tuple[Citation | None, Seg]:
     key = ctx.nt.flat
     doc_type = law.group("type")
-    name_text = ctx.nt.text[law.start("name") : law.end("name")].strip()
-    if doc_type != "Hiến pháp" and (not name_text or not name_text[0].isupper()):
+    name_text = ctx.nt.text[law.start("name") : law.end("name")].strip(" ,")
+    if doc_type != "Hiến pháp" and not name_text:
         return None, (0, 0)
     title = f"{ctx.nt.text[law.start('type') : law.end('type')]} {name_text}".strip()
     number: NumberSymbol | None = None
@@ -182,15 +176,9 @@ def _law_citation(
     date_text = None
     if law.group("year"):
         date_text = law.group("year")
-    after = _AFTER_DATE_RE.match(key, pos, region_end)
-    if after is not None and date_text is None:
-        date_match = LONG_DATE_RE.match(key, after.end(), region_end) or NUMERIC_DATE_RE.match(
-            key, after.end(), region_end
-        )
-        if date_match is not None:
-            value = date_from_match(date_match)
-            date_text = value.iso() if value else None
-            pos = date_match.end()
+    else:
+        value, pos = _date_after(key, pos, region_end)
+        date_text = value.iso() if value else None
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if number is None and date_text is None and doc_type != "Hiến pháp":
         return None, (0, 0)
@@ -209,6 +197,22 @@ def _law_citation(
         source=ctx.source(*span),
     )
     return citation, span
+
+
+def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
+    """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015')."""
+    lead = _BEFORE_DATE_RE.match(key, pos, end)
+    at = lead.end() if lead else pos
+    match = LONG_DATE_RE.match(key, at, end)
+    if match is None:
+        ngay = _NGAY_RE.match(key, at, end)
+        match = NUMERIC_DATE_RE.match(key, ngay.end() if ngay else at, end)
+        if match is not None and ngay is None and lead is not None and "," not in key[pos:at]:
+            match = None  # a bare "13/5/2021" glued to a number is not its date unless "ngày" says so
+    if match is None:
+        return None, pos
+    value = date_from_match(match)
+    return (value, match.end()) if value is not None else (None, pos)
 
 
 def _same_body(citation: Citation, own: NumberSymbol, issuer: Agency) -> bool:

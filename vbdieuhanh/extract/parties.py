@@ -6,12 +6,12 @@ import itertools
 import re
 
 from ..lexicon import recipient_purposes
-from ..models import Addressee, Recipient
+from ..models import Addressee, Recipient, Task
 from ..normalize import fold_tones, squash
 from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg
 from .context import Context
 
-_AS_ABOVE_RE = re.compile(r"^Như\s+trên\b", re.I)
+_AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|Điều\s+(?P<article>\d+))", re.I)
 _PURPOSE_RE = re.compile(r"\(([^()]{1,30})\)\s*$")
 _INLINE_BULLET_RE = re.compile(r"(?<=[;:.])\s*[-–+•]\s+")
 
@@ -81,9 +81,7 @@ def _purpose(name: str) -> str | None:
     return recipient_purposes().get(fold_tones(match.group(1).strip().lower()))
 
 
-def extract_recipients(
-    ctx: Context, addressees: list[Addressee]
-) -> tuple[list[Recipient], list[str], Seg | None]:
+def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | None]:
     """Entries of 'Nơi nhận' in order, and the 'Lưu:' entries."""
     segs = ctx.zones.noi_nhan
     if not segs:
@@ -98,14 +96,26 @@ def extract_recipients(
             archive_seg = seg
             archive.extend(part.strip(" .") for part in name[luu.end() :].split(",") if part.strip(" ."))
             continue
-        as_above = bool(_AS_ABOVE_RE.match(name))
         recipients.append(
             Recipient(
                 name=name,
                 purpose=_purpose(name),
-                as_above=as_above,
-                resolves_to=[a.name for a in addressees] if as_above else [],
+                as_above=bool(_AS_ABOVE_RE.match(name)),
                 source=ctx.source(*seg),
             )
         )
     return recipients, archive, archive_seg
+
+
+def resolve_as_above(recipients: list[Recipient], addressees: list[Addressee], tasks: list[Task]) -> None:
+    """'Như trên' stands for the addressees; 'Như Điều 3' for the bodies article 3 names."""
+    for recipient in recipients:
+        match = _AS_ABOVE_RE.match(recipient.name)
+        if match is None:
+            continue
+        if match.group("article"):
+            article = next((t for t in tasks if t.id == f"Điều {match.group('article')}"), None)
+            names = [a.name for a in article.assignees if a.role == "lead"] if article else []
+        else:
+            names = [a.name for a in addressees]
+        recipient.resolves_to = names

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicon import assignee_heads, assignment_cues, non_bodies, restatements, task_verbs
+from ..lexicon import (
+    assignee_heads,
+    assignment_cues,
+    executor_clauses,
+    non_bodies,
+    restatements,
+    task_verbs,
+)
 from ..models import Addressee, Agency, Assignee, Task
 from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
@@ -269,9 +276,40 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
         spans = bodies_at(key, clause_start, head_end + 1)
         if spans and spans[-1][1] >= head_end - 1:
             add(spans, "lead")
+    for part in _executors(ctx, start, end):
+        add([part], "lead")
     # a body named twice keeps its first role; leads come first
     result.sort(key=lambda a: 0 if a.role == "lead" else 1)
     return result
+
+
+@cache
+def _duty_re() -> Prefiltered:
+    duties = executor_clauses()["duty"]
+    return Prefiltered(re.compile("|".join(re.escape(d) for d in duties)), duties)
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in executor_clauses()["label"])
+    return re.compile(rf"(?:{labels})\s*:")
+
+
+def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Bodies listed before '… chịu trách nhiệm thi hành Quyết định này', one span each."""
+    lower = ctx.nt.lower
+    parts: list[tuple[int, int]] = []
+    for duty in ctx.hits(_duty_re(), start, end, lower=True):
+        sentence = max(lower.rfind(". ", start, duty.start()), start - 2) + 2
+        label = None
+        for label in _label_re().finditer(lower, sentence, duty.start()):
+            break
+        list_start = label.end() if label else sentence
+        for piece in re.finditer(r"[^;]+", lower[list_start : duty.start()]):
+            a, b = ctx.trimmed(list_start + piece.start(), list_start + piece.end(), " ,;:")
+            if b > a:
+                parts.extend(bodies_at(ctx.nt.flat, a, b) or [(a, b)])
+    return parts
 
 
 def _report_to(ctx: Context, start: int, end: int) -> list[str]:
