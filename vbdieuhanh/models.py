@@ -60,7 +60,7 @@ class Recipient(_Model):
     name: str
     purpose: str | None = Field(None, description="Why it is sent there, e.g. 'báo cáo' for '(b/c)'.")
     as_above: bool = Field(
-        False, description="True for 'Như trên' (the addressees) and 'Như Điều 3' (the bodies article 3 names)."
+        False, description="True for 'Như trên' (the addressees) and 'Như Điều 3' (article 3's bodies)."
     )
     resolves_to: list[str] = Field(
         default_factory=list, description="For 'Như trên' / 'Như Điều …': the bodies it stands for."

@@ -237,13 +237,14 @@ class _HeaderScan:
     def run(self) -> int:
         z = self.z
         index = 0
-        for index, row in enumerate(self.rows[:_HEADER_SCAN]):  # noqa: B007 (index used after)
+        for index, row in enumerate(self.rows[:_HEADER_SCAN]):
             if RULE_RE.match(row.key) or len(row.key.strip()) <= 1:
                 continue
             if self._continues(row):
                 continue
             if not self._classify(row):
-                if index < _LEADING_JUNK and not (z.quoc_hieu or z.number or z.place_date or z.title or z.agency):
+                seen_header = z.quoc_hieu or z.number or z.place_date or z.title or z.agency
+                if index < _LEADING_JUNK and not seen_header:
                     continue  # lines before the header ("# OCR Output …", a file name): skip them
                 break
         else:
