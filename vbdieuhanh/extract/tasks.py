@@ -258,7 +258,10 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
         if spans:
             last = spans[-1][1]
             tail = key[last:opening]
-            if (
+            gives_orders = bool(_clause_cues(ctx, last, min(opening, last + 16)))
+            if gives_orders and pos == start:
+                pass  # "Chủ tịch UBND tỉnh giao Sở X …": the body that starts the sentence assigns
+            elif (
                 pos != start
                 or _OWN_VERBS_RE.match(tail)
                 or tail.lstrip(" ,")[:1] in (":", "")
