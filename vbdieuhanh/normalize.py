@@ -66,7 +66,7 @@ def fold_tones(text: str) -> str:
 # --- per-line cleaning --------------------------------------------------------------------------
 
 # characters dropped outright, and characters replaced by one other character
-_DROP = "\u200b\u200c\u200d\u2060\ufeff\x00"
+_DROP = "\u200b\u200c\u200d\u2060\ufeff\x00\u00ad"  # invisible characters, soft hyphen
 _REPLACE = {
     "\u00a0": " ",
     "\t": " ",
@@ -75,8 +75,7 @@ _REPLACE = {
     "\u2009": " ",
     "\u202f": " ",
     "\u3000": " ",
-    "\ufffe": "-",  # pdfium's mark for a hyphen at a line break
-    "\u00ad": "-",
+    "\ufffe": "-",  # pdfium's mark for a hyphen at a line break (in Vietnamese, a real hyphen)
     "\u2010": "-",
     "\u2011": "-",
     "\r": " ",

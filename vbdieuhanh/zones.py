@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
-from .lexicon import doc_type_by_upper_name, marks, positions
-from .normalize import NormalizedText, is_upper_text
+from .lexicon import doc_type_by_upper_name, marks, positions, surnames
+from .normalize import NormalizedText, fold_tones, is_upper_text
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
 
@@ -90,16 +90,28 @@ _NAME_TOKEN_RE = re.compile(rf"^[{UPPER}][{LOWER}]*\.?$")
 
 
 def is_name_line(text: str) -> bool:
-    """'Nguyễn Lưu Trung', 'PGS.TS. Trần Văn A': 2–6 capitalised words, no digits."""
+    """'Nguyễn Lưu Trung', 'PGS.TS. Trần Văn A', 'NGUYỄN VĂN A': a person's name on its own line."""
+    return person_name(text) is not None
+
+
+def person_name(text: str) -> str | None:
+    """The name a signature line holds, cased ('NGUYỄN VĂN A' → 'Nguyễn Văn A'), or None.
+
+    2–7 capitalised words without digits or colons; a name typed in capitals counts only when it
+    starts with a known family name and is not a position title.
+    """
     words = text.replace("PGS.TS.", "").replace("GS.TS.", "").split()
     if not 2 <= len(words) <= 7 or any(ch.isdigit() for ch in text) or ":" in text:
-        return False
+        return None
     if is_upper_text(text):
-        return False
-    return (
-        all(_NAME_TOKEN_RE.match(w) for w in words[-3:])
-        and sum(1 for w in words if _NAME_TOKEN_RE.match(w)) >= len(words) - 1
-    )
+        if len(words) > 5 or starts_with_position(fold_tones(text)):
+            return None
+        cased = " ".join(w[:1] + w[1:].lower() for w in text.split())
+        return cased if fold_tones(cased.split()[0].strip(".")) in surnames() else None
+    tokens_ok = sum(1 for w in words if _NAME_TOKEN_RE.match(w))
+    if all(_NAME_TOKEN_RE.match(w) for w in words[-3:]) and tokens_ok >= len(words) - 1:
+        return text
+    return None
 
 
 @dataclass(slots=True)
@@ -325,7 +337,7 @@ def _row_at(rows: list[_Row], seg: Seg) -> _Row:
 
 
 def _header_class(key: str, text: str, upper: bool) -> str | None:
-    if QUOC_HIEU_RE.search(key) or PARTY_MOTTO_RE.search(key):
+    if len(key) <= 60 and (QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key)):
         return "quoc_hieu"
     if TIEU_NGU_RE.search(key):
         return "tieu_ngu"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..casing import agency_case, position_case
+from ..casing import position_case
 from ..lexicon import honorifics
 from ..models import Signer
 from ..normalize import is_upper_text, squash
-from ..zones import AUTHORITY_RE, SIGNATURE_NOISE_RE, is_name_line
+from ..zones import AUTHORITY_RE, SIGNATURE_NOISE_RE, person_name, starts_with_position
 from .context import Context
 
 
@@ -45,12 +45,15 @@ def extract_signer(ctx: Context) -> Signer | None:
             continue
         if SIGNATURE_NOISE_RE.match(key):
             continue
-        if is_name_line(text):
-            name, titles = _strip_honorifics(squash(text))
+        written = person_name(text)
+        if written is not None:
+            name, titles = _strip_honorifics(squash(written))
             end = seg[1]
             name_seg = ctx.trimmed(seg[1] - len(name), seg[1], " ")
             break
         if is_upper_text(text):
+            if starts_with_position(key):
+                position_lines = []  # "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC": the last title is the signer's
             position_lines.append(text)
     position = position_case(" ".join(position_lines)) if position_lines else None
     if position is None and authority:
@@ -68,12 +71,3 @@ def extract_signer(ctx: Context) -> Signer | None:
         source=ctx.source(start, end),
     )
 
-
-def authority_body(signer: Signer | None) -> str | None:
-    """The body named by a 'TM.' mark ('TM. Ủy ban nhân dân' → 'Ủy ban nhân dân')."""
-    if signer is None:
-        return None
-    for mark in signer.authority:
-        if mark.startswith("TM. "):
-            return agency_case(mark[4:])
-    return None
