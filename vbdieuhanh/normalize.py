@@ -213,6 +213,9 @@ class NormalizedText:
     _map_line: list[int] = field(default_factory=list)
     _map_raw: list[int] = field(default_factory=list)
     mended_breaks: int = 0
+    # offsets of single spaces that stand for a tab or a wide run of spaces inside a line: in a
+    # header or footer typed as two columns ("- Như trên;<tab>KT. CHỦ TỊCH") they split the columns
+    gaps: list[int] = field(default_factory=list)
 
     def locate(self, pos: int) -> tuple[int, int]:
         """(layout line index, offset into that line's raw text) of a normalised offset."""
@@ -268,6 +271,20 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     return bool(_MARKER_RE.match(prev)) and len(prev) >= 40 and prev[-1].isalnum()
 
 
+_GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}")
+
+
+def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[int]:
+    """Offsets in a cleaned line of the spaces that replaced tabs or wide runs of spaces."""
+    by_raw = {raw_off: norm_off for norm_off, raw_off in chunks}
+    found = []
+    for match in _GAP_RE.finditer(raw):
+        offset = by_raw.get(match.start())
+        if offset is not None and 0 < offset < length:
+            found.append(offset)
+    return found
+
+
 _SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
 _SPECIAL_RE = re.compile(
     "[" + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"}))) + "\x01-\x09\x0b-\x1f]"
@@ -308,6 +325,7 @@ def normalize(layout: Layout) -> NormalizedText:
     map_norm: list[int] = []
     map_line: list[int] = []
     map_raw: list[int] = []
+    gaps: list[int] = []
     length = 0
     mended = 0
     blank_run = 0
@@ -331,6 +349,9 @@ def normalize(layout: Layout) -> NormalizedText:
             map_norm.append(length + norm_off)
             map_line.append(index)
             map_raw.append(raw_off)
+        raw = layout.lines[index].text
+        if "\t" in raw or "    " in raw:
+            gaps.extend(length + offset for offset in _gap_offsets(raw, chunks, len(text)))
         parts.append(text)
         length += len(text)
         line.end = length
@@ -351,4 +372,5 @@ def normalize(layout: Layout) -> NormalizedText:
         _map_line=map_line,
         _map_raw=map_raw,
         mended_breaks=mended,
+        gaps=gaps,
     )

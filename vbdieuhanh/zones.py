@@ -10,10 +10,11 @@ phrases, so the extractors see each part whole.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
-from .lexicon import doc_type_by_upper_name, marks, positions, surnames
+from .lexicon import doc_type_by_upper_name, honorifics, marks, positions, surnames
 from .normalize import NormalizedText, fold_tones, is_upper_text
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
@@ -27,8 +28,9 @@ NUMBER_LINE_RE = re.compile(
     r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*/))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
-KINH_GUI_RE = re.compile(r"^Kính\s*gửi\s*:?\s*", re.I)
-NOI_NHAN_RE = re.compile(r"^Nơi\s*nhận\s*:?\s*", re.I)
+# labels as typed, or with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan")
+KINH_GUI_RE = re.compile(r"^K[íìi]nh\s*g[ửưu][iỉí]\s*:?\s*", re.I)
+NOI_NHAN_RE = re.compile(r"^N[ơoóờ][iíì]\s*nh[ậâấầaạ]n\s*:?\s*", re.I)
 LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")
 BULLET_RE = re.compile(r"^[-–+•*]\s*")
@@ -43,9 +45,10 @@ SIGNATURE_NOISE_RE = re.compile(
     re.I,
 )
 SPLIT_RIGHT_RE = re.compile(
-    r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|Độc\s*lập\s*[-–]|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ])"
+    r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|Độc\s*lập\s*[-–]|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ]"
+    r"|(?:PGS|GS)\.\s?TS\.\s?[A-ZĐ])"
 )
-_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|ngày")
+_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*,?\s*(?=ngày\b)", re.I)
 
 
@@ -97,21 +100,40 @@ def is_name_line(text: str) -> bool:
 def person_name(text: str) -> str | None:
     """The name a signature line holds, cased ('NGUYỄN VĂN A' → 'Nguyễn Văn A'), or None.
 
-    2–7 capitalised words without digits or colons; a name typed in capitals counts only when it
-    starts with a known family name and is not a position title.
+    2–7 capitalised words without digits or colons, after any academic title or rank; a name typed
+    in capitals counts when it starts with a known family name or follows a title ("PGS.TS.").
     """
-    words = text.replace("PGS.TS.", "").replace("GS.TS.", "").split()
-    if not 2 <= len(words) <= 7 or any(ch.isdigit() for ch in text) or ":" in text:
+    titled, bare = split_honorifics(text)
+    words = bare.split()
+    if not 2 <= len(words) <= 7 or any(ch.isdigit() for ch in bare) or ":" in bare:
         return None
-    if is_upper_text(text):
-        if len(words) > 5 or starts_with_position(fold_tones(text)):
+    if is_upper_text(bare):
+        if len(words) > 5 or starts_with_position(fold_tones(bare)):
             return None
-        cased = " ".join(w[:1] + w[1:].lower() for w in text.split())
-        return cased if fold_tones(cased.split()[0].strip(".")) in surnames() else None
+        cased = " ".join(w[:1] + w[1:].lower() for w in words)
+        if titled or fold_tones(words[0][:1] + words[0][1:].lower()) in surnames():
+            return text[: len(text) - len(bare)] + cased
+        return None
     tokens_ok = sum(1 for w in words if _NAME_TOKEN_RE.match(w))
     if all(_NAME_TOKEN_RE.match(w) for w in words[-3:]) and tokens_ok >= len(words) - 1:
         return text
     return None
+
+
+def split_honorifics(text: str) -> tuple[list[str], str]:
+    """The academic titles or ranks written before a name, and the text without them."""
+    rest = text.strip()
+    found: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for title in honorifics():
+            if rest.startswith(title) and len(rest) > len(title):
+                found.append(title.strip())
+                rest = rest[len(title) :].lstrip(" .")
+                changed = True
+                break
+    return found, rest
 
 
 @dataclass(slots=True)
@@ -137,32 +159,49 @@ class Zones:
 
 
 def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
-    """Split a line where a right-column phrase follows left-column text on the same line."""
+    """Split a line where a right-column phrase follows left-column text on the same line.
+
+    Right-column phrases are the Quốc hiệu, the motto, an authority mark and a place-date after a
+    number; a tab or a wide run of spaces typed between two columns splits too.
+    """
     start, end = seg
     key = nt.key[start:end]
-    if _SPLIT_TRIGGER_RE.search(key) is None:
+    cuts = [g for g in _gaps_in(nt, start, end) if _is_column_gap(nt.key, start, g, end)]
+    if _SPLIT_TRIGGER_RE.search(key) is None and not cuts:
         return [seg]
+    for match in SPLIT_RIGHT_RE.finditer(key):
+        cuts.append(start + match.start())
+    # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
+    date = LONG_DATE_RE.search(key)
+    if date and date.start() > 3 and NUMBER_LINE_RE.match(key):
+        before = key[: date.start()].rstrip()
+        comma = before.rfind(",")
+        place_start = _place_start(before[:comma]) if comma > 0 else 0
+        if place_start > 0:
+            cuts.append(start + place_start - 1)
     pieces: list[Seg] = []
     cut = start
-    for match in SPLIT_RIGHT_RE.finditer(key):
-        if match.start() + start > cut + 2:
-            pieces.append((cut, start + match.start()))
-            cut = start + match.end()
-    # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
-    date = LONG_DATE_RE.search(key, cut - start)
-    if date and date.start() > (cut - start) + 3:
-        before = key[cut - start : date.start()].rstrip()
-        comma = before.rfind(",")
-        if comma > 0 and NUMBER_LINE_RE.match(key[cut - start :]):
-            place_start = _place_start(before[:comma])
-            if place_start > 0:
-                split_at = cut + place_start
-                pieces.append((cut, split_at))
-                cut = split_at
-                while cut < end and nt.text[cut] == " ":
-                    cut += 1
+    for at in sorted(set(cuts)):
+        if at > cut + 2:
+            pieces.append((cut, at))
+            cut = at
+            while cut < end and nt.text[cut] == " ":
+                cut += 1
     pieces.append((cut, end))
     return [p for p in pieces if p[1] > p[0]]
+
+
+def _gaps_in(nt: NormalizedText, start: int, end: int) -> list[int]:
+    first = bisect_left(nt.gaps, start)
+    return nt.gaps[first : bisect_left(nt.gaps, end, first)]
+
+
+_BLANK_FIELD_RE = re.compile(r"(?:Số\s*:?|ngày|tháng)\s*$|^\s*(?:/|tháng|năm|[.…_])", re.I)
+
+
+def _is_column_gap(key: str, start: int, gap: int, end: int) -> bool:
+    """A gap between columns, not the blank left for a number or a day ('Số:      /UBND')."""
+    return not (_BLANK_FIELD_RE.search(key, start, gap) or _BLANK_FIELD_RE.match(key, gap + 1, end))
 
 
 def _place_start(before_comma: str) -> int:
@@ -194,6 +233,7 @@ class _Row:
     text: str
     key: str
     blank_before: bool
+    column: str | None = None  # "left" / "right" in a two-column header or footer
     _upper: bool | None = None
     _cls: str | None = None
     _classified: bool = False
@@ -222,9 +262,10 @@ def _rows(nt: NormalizedText) -> list[_Row]:
             if _HEADER_LINES <= index < count - _FOOTER_LINES
             else _split_interleaved(nt, (line.start, line.end))
         )
+        layout_column = nt.layout.lines[line.layout_index].column if nt.layout.lines else None
         for i, (a, b) in enumerate(pieces):
-            text = nt.text[a:b]
-            rows.append(_Row((a, b), text, nt.key[a:b], blank and i == 0))
+            column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
+            rows.append(_Row((a, b), nt.text[a:b], nt.key[a:b], blank and i == 0, column))
     return rows
 
 
@@ -424,30 +465,51 @@ def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) 
         if i == noi_nhan:
             in_list = True
             continue
-        if in_list:
+        title_like = row.upper or len(row.text.split()) <= 5  # "Tổng cục trưởng" typed in lower case
+        titled_name = (
+            title_like
+            and len(row.text) <= 80
+            and starts_with_position(row.key)
+            and any(_is_signature_name(rows, j, stop) for j in range(i + 1, min(i + 6, stop)))
+        )
+        if in_list and row.column != "right" and not titled_name:
             if LUU_RE.match(row.key):
                 in_list = False
                 continue
             if BULLET_RE.match(row.key) or not (AUTHORITY_RE.match(row.key) or row.upper):
                 continue
             in_list = False
-        if AUTHORITY_RE.match(row.key):
+        if AUTHORITY_RE.match(row.key) or titled_name:
             return i
-        if (
-            row.upper
-            and len(row.text) <= 80
-            and starts_with_position(row.key)
-            and any(is_name_line(rows[j].text) for j in range(i + 1, min(i + 6, stop)))
-        ):
-            return i
+        if split_honorifics(row.text)[0] and person_name(row.text):
+            return i  # "PGS.TS. Nguyễn Văn A" with no title line above it
     return None
+
+
+CONNECTOR_END_RE = re.compile(r"(?:\bVÀ|\bvà|[-–&,])\s*$")
+
+
+def _is_signature_name(rows: list[_Row], i: int, stop: int) -> bool:
+    """Is row ``i`` the signer's name (and not the end of a title that wraps, or stamp noise)?"""
+    row = rows[i]
+    if person_name(row.text) is None or SIGNATURE_NOISE_RE.match(row.key):
+        return False
+    if not row.upper or split_honorifics(row.text)[0]:
+        return True
+    previous = rows[i - 1] if i > 0 else None
+    if previous is not None and previous.upper and CONNECTOR_END_RE.search(previous.text):
+        return False  # "GIÁM ĐỐC SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO"
+    # a capitalised 'name' with a name in normal case below it belongs to the title
+    return not any(person_name(rows[j].text) and not rows[j].upper for j in range(i + 1, min(i + 3, stop)))
 
 
 def _noi_nhan_block(rows: list[_Row], start: int, stop: int, signer: int | None) -> list[Seg]:
     block = [rows[start].seg]
     for i in range(start + 1, stop):
         row = rows[i]
-        if i == signer or AUTHORITY_RE.match(row.key):
+        if row.column == "right":
+            continue  # the signer's column beside the list
+        if (i == signer and row.column != "left") or AUTHORITY_RE.match(row.key):
             break
         bullet = BULLET_RE.match(row.key)
         if not bullet and (row.upper or is_name_line(row.text)):
@@ -461,10 +523,11 @@ def _noi_nhan_block(rows: list[_Row], start: int, stop: int, signer: int | None)
 def _signer_block(rows: list[_Row], start: int, stop: int, noi_nhan: list[Seg]) -> list[Seg]:
     taken = set(noi_nhan)
     block: list[Seg] = []
-    for row in rows[start : min(stop, start + 14)]:
-        if row.seg in taken or NOI_NHAN_RE.match(row.key) or BULLET_RE.match(row.key):
+    for i in range(start, min(stop, start + 30)):
+        row = rows[i]
+        if row.seg in taken or row.column == "left" or NOI_NHAN_RE.match(row.key) or BULLET_RE.match(row.key):
             continue
         block.append(row.seg)
-        if is_name_line(row.text) and not SIGNATURE_NOISE_RE.match(row.key):
+        if _is_signature_name(rows, i, stop):
             break
     return block

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 from ..casing import position_case
-from ..lexicon import honorifics
 from ..models import Signer
 from ..normalize import is_upper_text, squash
-from ..zones import AUTHORITY_RE, SIGNATURE_NOISE_RE, person_name, starts_with_position
+from ..zones import (
+    AUTHORITY_RE,
+    CONNECTOR_END_RE,
+    SIGNATURE_NOISE_RE,
+    person_name,
+    split_honorifics,
+    starts_with_position,
+)
 from .context import Context
-
-
-def _strip_honorifics(name: str) -> tuple[str, list[str]]:
-    found: list[str] = []
-    changed = True
-    while changed:
-        changed = False
-        for title in honorifics():
-            if name.startswith(title) and len(name) > len(title):
-                found.append(title.strip())
-                name = name[len(title) :].lstrip(" .")
-                changed = True
-                break
-    return name, found
 
 
 def extract_signer(ctx: Context) -> Signer | None:
@@ -35,7 +27,8 @@ def extract_signer(ctx: Context) -> Signer | None:
     name_seg = None
     titles: list[str] = []
     start, end = segs[0][0], segs[-1][1]
-    for seg in segs:
+    name_candidate = person_name(ctx.text(segs[-1]).strip())  # the zoner ends the block at the name
+    for index, seg in enumerate(segs):
         text = ctx.text(seg).strip()
         key = ctx.key(seg)
         mark = AUTHORITY_RE.match(key)
@@ -45,14 +38,14 @@ def extract_signer(ctx: Context) -> Signer | None:
             continue
         if SIGNATURE_NOISE_RE.match(key):
             continue
-        written = person_name(text)
-        if written is not None:
-            name, titles = _strip_honorifics(squash(written))
-            end = seg[1]
+        if index == len(segs) - 1 and name_candidate is not None:
+            titles, name = split_honorifics(squash(name_candidate))
             name_seg = ctx.trimmed(seg[1] - len(name), seg[1], " ")
             break
-        if is_upper_text(text):
-            if starts_with_position(key):
+        if is_upper_text(text) or starts_with_position(key):
+            if starts_with_position(key) and not (
+                position_lines and CONNECTOR_END_RE.search(position_lines[-1])
+            ):
                 position_lines = []  # "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC": the last title is the signer's
             position_lines.append(text)
     position = position_case(" ".join(position_lines)) if position_lines else None
@@ -70,4 +63,3 @@ def extract_signer(ctx: Context) -> Signer | None:
         name_source=ctx.source(*name_seg) if name_seg else None,
         source=ctx.source(start, end),
     )
-
