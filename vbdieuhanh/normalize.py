@@ -249,6 +249,15 @@ def squash(text: str, strip: str = " ") -> str:
     return " ".join(text.split()).strip(strip)
 
 
+_MARKLESS = str.maketrans("Đđ", "Dd")
+
+
+def strip_marks(text: str) -> str:
+    """Base letters only ('Lâm Đông' → 'Lam Dong'): for matching text an OCR engine damaged."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_MARKLESS)
+
+
 def is_upper_text(text: str) -> bool:
     """True when at least 80 % of the letters are capitals."""
     upper = sum(map(str.isupper, text))

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
 from .lexicon import doc_type_by_upper_name, honorifics, marks, positions, surnames
-from .normalize import NormalizedText, fold_tones, is_upper_text
+from .normalize import NormalizedText, fold_tones, is_upper_text, strip_marks
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
 
 QUOC_HIEU_RE = re.compile(r"CỘNG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A(?:\s*VI[ỆE]T\s*NAM)?", re.I)
 PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-TIEU_NGU_RE = re.compile(r"Độc\s*lập\s*[-–—]+\s*Tự\s*do\s*[-–—]+\s*Hạnh\s*phúc", re.I)
+TIEU_NGU_RE = re.compile(r"(?:Độc\s*)?lập\s*[-–—]+\s*Tự\s*do\s*[-–—]+\s*Hạnh\s*phúc", re.I)
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
 NUMBER_LINE_RE = re.compile(
     r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốô])"
-    r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*/))\s*"
+    r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*[-/]))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
 # labels as typed, or with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan")
@@ -52,9 +52,12 @@ _SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*,?\s*(?=ngày\b)", re.I)
 
 
+_BLANK_DATE_RE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", re.I)
+
+
 def classify_place_date(key: str) -> tuple[int, int] | None:
     """(place end, date start) when a line is 'Place, ngày … năm …' or a bare date."""
-    match = LONG_DATE_RE.search(key)
+    match = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
     if match is None:
         numeric = NUMERIC_DATE_RE.search(key)
         if numeric is None or numeric.start() > 50:
@@ -72,8 +75,14 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
 def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
-    for name in sorted(doc_type_by_upper_name(), key=len, reverse=True):
-        if upper == name or upper.startswith(name + " ") or upper.startswith(name + "\n"):
+    names = sorted(doc_type_by_upper_name(), key=len, reverse=True)
+    for name in names:
+        if upper == name or upper.startswith(name + " "):
+            return name
+    bare = strip_marks(upper)  # an OCR engine's "QUYÉT ĐỊNH"
+    for name in names:
+        plain = strip_marks(name)
+        if bare == plain or bare.startswith(plain + " "):
             return name
     return None
 
@@ -155,7 +164,10 @@ class Zones:
 
     @property
     def has_header(self) -> bool:
-        return bool(self.number or self.place_date or self.quoc_hieu or self.title)
+        """A Decree 30 header: a number, the Quốc hiệu or a title — or a date with V/v or Kính gửi."""
+        if self.number or self.quoc_hieu or self.title:
+            return True
+        return bool(self.place_date and (self.subject or self.kinh_gui))
 
 
 def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
@@ -172,7 +184,7 @@ def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
     for match in SPLIT_RIGHT_RE.finditer(key):
         cuts.append(start + match.start())
     # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
-    date = LONG_DATE_RE.search(key)
+    date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
     if date and date.start() > 3 and NUMBER_LINE_RE.match(key):
         before = key[: date.start()].rstrip()
         comma = before.rfind(",")
@@ -204,6 +216,9 @@ def _is_column_gap(key: str, start: int, gap: int, end: int) -> bool:
     return not (_BLANK_FIELD_RE.search(key, start, gap) or _BLANK_FIELD_RE.match(key, gap + 1, end))
 
 
+_PLACE_UNIT_WORDS = frozenset({"thành phố", "tp.", "tp", "thị xã", "tỉnh"})
+
+
 def _place_start(before_comma: str) -> int:
     """Where a place name begins at the end of 'Số: 12/UBND-VX Lâm Đồng' (0 if none)."""
     words = before_comma.split(" ")
@@ -215,7 +230,12 @@ def _place_start(before_comma: str) -> int:
             break
     if count == 0 or count == len(words):
         return 0
-    return len(" ".join(words[: len(words) - count])) + 1
+    head = words[: len(words) - count]
+    for size in (2, 1):  # "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh": the unit word is part of the place
+        if len(head) > size and fold_tones(" ".join(head[-size:])).lower() in _PLACE_UNIT_WORDS:
+            head = head[:-size]
+            break
+    return len(" ".join(head)) + 1
 
 
 # interleaved two-column text is looked for only where the columns are: the header and the footer
@@ -302,8 +322,9 @@ class _HeaderScan:
                 break
         else:
             index = min(len(self.rows), _HEADER_SCAN)
-        if not (z.quoc_hieu or z.number or z.place_date or z.title):
+        if not z.has_header:
             # no header at all (a news article): what looked like header lines is body text
+            z.place_date = None
             z.agency.clear()
             z.subject.clear()
             z.kinh_gui.clear()

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from ..casing import find_province
-from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks
+from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks, province_names
 from ..models import Agency
-from ..normalize import is_upper_text, squash
+from ..normalize import is_upper_text, strip_marks, squash
 from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
 from .agency import canonical_name, complete_with_parent, group_units, level_of
 from .context import Context
@@ -18,6 +18,8 @@ from .patterns import (
     NUMERIC_DATE_RE,
     PARTY_NUMBER_RE,
     NumberSymbol,
+    SYMBOL,
+    UPPER,
     PartialDate,
     date_from_match,
     parse_number_symbol,
@@ -65,14 +67,27 @@ def extract_number(ctx: Context) -> NumberResult:
     prefix = NUMBER_LINE_RE.match(key)
     offset = prefix.end() if prefix else 0
     match = PARTY_NUMBER_RE.match(key, offset) or NUMBER_SYMBOL_RE.match(key, offset)
+    if match is not None and not _UPPER_IN_SYMBOL_RE.search(match.group("sym")):
+        match = None  # "Số: 01/06/2020": a date typed in the number box, not a number-symbol
     if match is None:
-        ctx.warn("unparsed_number", f"the number line could not be read: {ctx.text(seg)!r}", seg)
-        return NumberResult(None, seg)
+        garbled = _SYMBOL_AFTER_GARBAGE_RE.search(key, offset)
+        if garbled is None:
+            ctx.warn("unparsed_number", f"the number line could not be read: {ctx.text(seg)!r}", seg)
+            return NumberResult(None, seg)
+        value = parse_number_symbol(garbled)
+        span = (seg[0] + garbled.start("sym"), seg[0] + garbled.end())
+        ctx.warn("unreadable_number", f"the number is unreadable: {ctx.text(seg)!r}; number is null", seg)
+        return NumberResult(NumberSymbol(None, value.year, value.symbol), span)
     value = parse_number_symbol(match)
     span = (seg[0] + match.start(), seg[0] + match.end())
     if value.blank:
         ctx.warn("missing_number", "the number was left blank ('Số: /…'); number is null", span)
     return NumberResult(value, span)
+
+
+_UPPER_IN_SYMBOL_RE = re.compile(f"[{UPPER}]")
+# "Số:⁄ÖÊ /STTTT-TTBCXB": an OCR engine's guess at a handwritten number, then the symbol
+_SYMBOL_AFTER_GARBAGE_RE = re.compile(rf"(?<!\d)/\s*(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?(?P<sym>{SYMBOL})")
 
 
 @dataclass(slots=True)
@@ -101,6 +116,18 @@ def _adoption_date(ctx: Context) -> PlaceDate:
     return PlaceDate(None, None, None, None)
 
 
+def _known_place(ctx: Context, place: str, seg: Seg | None) -> str:
+    """A place an OCR engine damaged ('Lâm Đông') given as the province it must be ('Lâm Đồng')."""
+    if find_province(place) is not None:
+        return place
+    bare = strip_marks(place).lower()
+    for name in province_names().values():
+        if strip_marks(name).lower() == bare:
+            ctx.warn("ocr_repair", f"place {place!r} read as the province {name!r}", seg)
+            return name
+    return place
+
+
 def extract_place_date(ctx: Context) -> PlaceDate:
     """'Kiên Giang, ngày 04 tháng 6 năm 2021' → place and a date of the precision given."""
     seg = ctx.zones.place_date
@@ -113,8 +140,11 @@ def extract_place_date(ctx: Context) -> PlaceDate:
     place_end, date_start = found
     place = ctx.text((seg[0], seg[0] + place_end)).strip(" ,") or None
     place_seg = ctx.trimmed(seg[0], seg[0] + place_end) if place else None
+    if place is not None:
+        place = _known_place(ctx, place, place_seg)
     match = LONG_DATE_RE.match(key, date_start) or NUMERIC_DATE_RE.search(key, date_start)
     if match is None:
+        ctx.warn("missing_date", "the day, month and year were left blank", seg)
         return PlaceDate(place, place_seg, None, None)
     value = date_from_match(match)
     date_seg = (seg[0] + match.start(), seg[0] + match.end())
@@ -122,8 +152,10 @@ def extract_place_date(ctx: Context) -> PlaceDate:
         ctx.warn("invalid_date", f"the date {ctx.text(date_seg)!r} is not a real date", date_seg)
     elif value.month is None:
         ctx.warn("missing_month", "the day and month were left blank; issue_date has the year only", date_seg)
+    elif value.day_problem == "invalid":
+        ctx.warn("invalid_date", f"{ctx.text(date_seg)!r} is not a real date; issue_date has month precision", date_seg)
     elif value.day is None:
-        detail = "is unreadable" if value.day_garbled else "was left blank"
+        detail = "is unreadable" if value.day_problem else "was left blank"
         ctx.warn("missing_day", f"the day {detail}; issue_date has month precision", date_seg)
     return PlaceDate(place, place_seg, value, date_seg)
 

@@ -67,7 +67,7 @@ class NumberSymbol:
     @property
     def text(self) -> str:
         if self.party_type:
-            return f"{self.number_text}-{self.party_type}/{self.symbol}"
+            return f"{self.number_text}-{self.symbol}"
         year = f"/{self.year}" if self.year else ""
         return f"{self.number_text}{year}/{self.symbol}"
 
@@ -87,8 +87,9 @@ def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
     groups = match.groupdict()
     number_text = groups.get("num") or ""
     number = int(number_text) if number_text.isdigit() else None
-    if groups.get("type"):
-        return NumberSymbol(number, None, clean_symbol(groups["sym"]), groups["type"], number_text)
+    if groups.get("type"):  # Party style: the symbol is "TB/TU", the type "TB"
+        symbol = f"{groups['type']}/{clean_symbol(groups['sym'])}"
+        return NumberSymbol(number, None, symbol, groups["type"], number_text)
     year = int(groups["year"]) if groups.get("year") else None
     return NumberSymbol(number, year, clean_symbol(groups["sym"]), None, number_text)
 
@@ -100,7 +101,7 @@ class PartialDate:
     year: int
     month: int | None
     day: int | None
-    day_garbled: bool = False
+    day_problem: str | None = None  # "unreadable" (OCR) or "invalid" ("ngày 32") when day is None
 
     def iso(self) -> str:
         if self.month is None:
@@ -121,15 +122,15 @@ def make_date(day: str | None, month: str | None, year: str | None) -> PartialDa
         return None
     day_text = (day or "").strip(" .…_")
     d = int(day_text) if day_text.isdigit() else None
-    garbled = bool(day_text) and d is None
+    problem = "unreadable" if day_text and d is None else None
     if m is None:
         d = None
     if d is not None:
         try:
             date(y, m or 1, d)
         except ValueError:
-            return None
-    return PartialDate(y, m, d, garbled)
+            d, problem = None, "invalid"  # "ngày 32 tháng 12": keep the month, drop the day
+    return PartialDate(y, m, d, problem)
 
 
 def date_from_match(match: re.Match[str]) -> PartialDate | None:
