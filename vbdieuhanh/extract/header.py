@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..casing import find_province
 from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks, province_names
 from ..models import Agency
-from ..normalize import is_upper_text, strip_marks, squash
+from ..normalize import is_upper_text, squash, strip_marks
 from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
 from .agency import canonical_name, complete_with_parent, group_units, level_of
 from .context import Context
@@ -17,9 +17,9 @@ from .patterns import (
     NUMBER_SYMBOL_RE,
     NUMERIC_DATE_RE,
     PARTY_NUMBER_RE,
-    NumberSymbol,
     SYMBOL,
     UPPER,
+    NumberSymbol,
     PartialDate,
     date_from_match,
     parse_number_symbol,
@@ -153,7 +153,8 @@ def extract_place_date(ctx: Context) -> PlaceDate:
     elif value.month is None:
         ctx.warn("missing_month", "the day and month were left blank; issue_date has the year only", date_seg)
     elif value.day_problem == "invalid":
-        ctx.warn("invalid_date", f"{ctx.text(date_seg)!r} is not a real date; issue_date has month precision", date_seg)
+        message = f"{ctx.text(date_seg)!r} is not a real date; issue_date has month precision"
+        ctx.warn("invalid_date", message, date_seg)
     elif value.day is None:
         detail = "is unreadable" if value.day_problem else "was left blank"
         ctx.warn("missing_day", f"the day {detail}; issue_date has month precision", date_seg)
