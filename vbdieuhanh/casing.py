@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import agency_term_max_len, agency_terms, positions, province_names
-from .normalize import fold_tones, is_upper_text
+from .lexicon import agency_term_max_len, agency_terms, agency_terms_bare, positions, province_names
+from .normalize import fold_tones, is_upper_text, strip_marks
 
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _COORDINATORS = frozenset({"VÀ", "-", "–", "&"})
@@ -53,6 +53,7 @@ def agency_case(text: str, *, expand: bool = True) -> str:
     parts = [_split_punct(t) for t in raw_tokens]
     keys = [fold_tones(core.upper()) for _, core, _ in parts]
     terms = agency_terms()
+    bare_terms = agency_terms_bare()
     max_len = agency_term_max_len()
     out: list[str] = []
     mode = "start"
@@ -62,6 +63,8 @@ def agency_case(text: str, *, expand: bool = True) -> str:
         match = None
         for size in range(min(max_len, len(parts) - i), 0, -1):
             term = terms.get(tuple(keys[i : i + size]))
+            if term is None and size > 1:  # "THÀNH PHÓ": OCR lost or changed a mark
+                term = bare_terms.get(tuple(strip_marks(k) for k in keys[i : i + size]))
             if term is not None:
                 match = (term, size)
                 break

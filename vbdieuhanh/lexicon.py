@@ -63,6 +63,7 @@ class AgencyTerm:
     canonical: str
     kind: str  # head | abbrev | acronym | locality | phrase
     rest: str  # field | lower | name | none
+    level: str | None = None  # central | unit, when the head alone tells
 
 
 @cache
@@ -71,8 +72,20 @@ def agency_terms() -> dict[tuple[str, ...], AgencyTerm]:
     terms = {}
     for row in _rows("agency_terms.tsv"):
         upper = fold_tones(row[0].upper())
-        terms[tuple(upper.split())] = AgencyTerm(upper, row[1], row[2], row[3])
+        level = row[4] if len(row) > 4 and row[4] else None
+        terms[tuple(upper.split())] = AgencyTerm(upper, row[1], row[2], row[3], level)
     return terms
+
+
+@cache
+def agency_terms_bare() -> dict[tuple[str, ...], AgencyTerm]:
+    """The same terms keyed by base letters only, for names an OCR engine damaged ('THÀNH PHÓ')."""
+    from .normalize import strip_marks
+
+    bare: dict[tuple[str, ...], AgencyTerm] = {}
+    for key, term in agency_terms().items():
+        bare.setdefault(tuple(strip_marks(token) for token in key), term)
+    return bare
 
 
 @cache

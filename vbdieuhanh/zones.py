@@ -19,7 +19,8 @@ from .normalize import NormalizedText, fold_tones, is_upper_text, strip_marks
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
 
-QUOC_HIEU_RE = re.compile(r"CỘNG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[ĨI]A(?:\s*VI[ỆE]T\s*NAM)?", re.I)
+# the first words are enough: OCR and typists damage the rest ("CHỦ NCHĨA")
+QUOC_HIEU_RE = re.compile(r"C[ỘÔO]NG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I\b(?:\s*\S+){0,4}", re.I)
 PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 TIEU_NGU_RE = re.compile(r"(?:Độc\s*)?lập\s*[-–—]+\s*Tự\s*do\s*[-–—]+\s*Hạnh\s*phúc", re.I)
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
@@ -46,7 +47,7 @@ SIGNATURE_NOISE_RE = re.compile(
 )
 SPLIT_RIGHT_RE = re.compile(
     r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|Độc\s*lập\s*[-–]|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ]"
-    r"|(?:PGS|GS)\.\s?TS\.\s?[A-ZĐ])"
+    r"|(?:PGS|GS)\.\s?TS\.\s?[A-ZĐ]|Độc\s*$)"
 )
 _SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*,?\s*(?=ngày\b)", re.I)

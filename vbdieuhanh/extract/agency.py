@@ -14,24 +14,6 @@ LOCALITY_RE = re.compile(
     r"(?<!\w)(tỉnh|thành phố|Thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
     rf"((?:\s+[{UPPER}0-9][\w\-]*)+)"
 )
-_CENTRAL_HEADS = frozenset(
-    {
-        "Bộ",
-        "Chính phủ",
-        "Thủ tướng Chính phủ",
-        "Thủ tướng",
-        "Quốc hội",
-        "Tổng cục",
-        "Cục",
-        "Vụ",
-        "Ủy ban Thường vụ Quốc hội",
-        "Chủ tịch nước",
-        "Kiểm toán nhà nước",
-        "Ngân hàng Nhà nước Việt Nam",
-        "Tổng Liên đoàn Lao động Việt Nam",
-        "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    }
-)
 _DISTRICT_WORDS = frozenset({"huyện", "quận", "thị xã"})
 _COMMUNE_WORDS = frozenset({"xã", "phường", "thị trấn", "đặc khu"})
 
@@ -58,22 +40,35 @@ def head_term(text: str) -> tuple[AgencyTerm | None, int]:
 
 
 def group_units(lines: list[tuple[str, int, int]]) -> list[AgencyUnit]:
-    """Group header lines into bodies: a new body starts at a line that starts with a head term."""
+    """Group header lines into bodies: a new body starts at a line that starts with a head term.
+
+    A line continues the body above when it starts with no head term, when the body above is only
+    a head that needs a complement ("TRƯỜNG" / "ĐẠI HỌC ĐÀ LẠT"), or when both lines together
+    make one longer head ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI").
+    """
     units: list[AgencyUnit] = []
     for text, start, end in lines:
         term, _size = head_term(text)
-        bare_previous = (
-            bool(units)
-            and units[-1].head is not None
-            and len(units[-1].raw.split()) <= len(units[-1].head.upper.split())
-        )
-        if units and (term is None or bare_previous):
+        if units and (term is None or _needs_complement(units[-1]) or _joins_head(units[-1], text)):
             unit = units[-1]
             unit.raw = f"{unit.raw} {text}"
             unit.end = end
+            unit.head = head_term(unit.raw)[0]
             continue
         units.append(AgencyUnit(text, start, end, term))
     return units
+
+
+def _needs_complement(unit: AgencyUnit) -> bool:
+    """A head alone on its line that names no body yet ('TRƯỜNG', 'SỞ')."""
+    head = unit.head
+    return head is not None and head.rest != "none" and len(unit.raw.split()) <= len(head.upper.split())
+
+
+def _joins_head(unit: AgencyUnit, line: str) -> bool:
+    """Do the unit and the next line together start with a longer head term than the unit alone?"""
+    joined, size = head_term(f"{unit.raw} {line}")
+    return joined is not None and size > len(unit.raw.split())
 
 
 def locality_of(name: str) -> str | None:
@@ -96,11 +91,7 @@ def level_of(name: str, head: AgencyTerm | None) -> str | None:
         if word == "thành phố" or locality.lower().startswith("thành phố"):
             return "province" if find_province(locality) else "district"
         return "province"
-    if head is not None and head.canonical in _CENTRAL_HEADS:
-        return "central"
-    if head is not None and head.rest == "name":
-        return "unit"
-    return None
+    return head.level if head is not None else None
 
 
 def expand_mixed(text: str) -> str:
@@ -133,11 +124,16 @@ def complete_with_parent(name: str, head: AgencyTerm | None, parent_name: str | 
     """
     if not parent_name:
         return name
-    if head is not None and name == head.canonical:
+    if head is not None and name == head.canonical and head.rest != "none":
         return f"{name} {parent_name}"
     if head is None or head.rest == "name" or locality_of(name) or find_province(name):
         return name
+    parent_head, _ = head_term(parent_name)
     parent_locality = locality_of(parent_name)
-    if parent_locality:
+    if parent_locality and parent_head is not None and parent_head.canonical in _LOCAL_GOVERNMENTS:
         return f"{name} {parent_locality}"
     return name
+
+
+# a body directly under one of these takes its place name; under a department (a Sở) it does not
+_LOCAL_GOVERNMENTS = frozenset({"Ủy ban nhân dân", "Hội đồng nhân dân"})
