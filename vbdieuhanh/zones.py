@@ -209,12 +209,13 @@ def _gaps_in(nt: NormalizedText, start: int, end: int) -> list[int]:
     return nt.gaps[first : bisect_left(nt.gaps, end, first)]
 
 
-_BLANK_FIELD_RE = re.compile(r"(?:Số\s*:?|ngày|tháng)\s*$|^\s*(?:/|tháng|năm|[.…_])", re.I)
+_BLANK_BEFORE_RE = re.compile(r"(?:Số\s*:?|ngày|tháng|\d)\s*$", re.I)
+_BLANK_AFTER_RE = re.compile(r"\s*(?:/|tháng|năm|[.…_])", re.I)
 
 
 def _is_column_gap(key: str, start: int, gap: int, end: int) -> bool:
     """A gap between columns, not the blank left for a number or a day ('Số:      /UBND')."""
-    return not (_BLANK_FIELD_RE.search(key, start, gap) or _BLANK_FIELD_RE.match(key, gap + 1, end))
+    return not (_BLANK_BEFORE_RE.search(key, start, gap) or _BLANK_AFTER_RE.match(key, gap + 1, end))
 
 
 _PLACE_UNIT_WORDS = frozenset({"thành phố", "tp.", "tp", "thị xã", "tỉnh"})
