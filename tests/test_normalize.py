@@ -97,3 +97,9 @@ def test_spans_point_into_the_normalised_text(samples_dir) -> None:
     raw = (samples_dir / "kiengiang_114-BCD-KGVX_2021.txt").read_text(encoding="utf-8")
     assert number.source_start is not None
     assert raw[number.source_start : number.source_start + 12] == "114/BCĐ-KGVX"
+
+
+@pytest.mark.parametrize("word", ["Liên đoàn", "hoàn thành", "toàn dân", "Huỳnh", "HOÀN THÀNH", "khoảng"])
+def test_fold_leaves_closed_syllables(word: str) -> None:
+    """With a final consonant the tone sits on the second vowel in both styles: nothing to fold."""
+    assert fold_tones(word) == word

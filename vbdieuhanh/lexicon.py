@@ -212,3 +212,9 @@ def executor_clauses() -> dict[str, tuple[str, ...]]:
     for kind, phrase in _rows("executor_clauses.tsv"):
         found[kind].append(fold_tones(phrase.lower()))
     return {kind: tuple(sorted(p, key=len, reverse=True)) for kind, p in found.items()}
+
+
+@cache
+def abbreviation_heads() -> tuple[str, ...]:
+    """Words that begin a name a foreign acronym may stand for, longest first."""
+    return tuple(sorted({fold_tones(w) for w in _words("abbreviation_heads.txt")}, key=len, reverse=True))

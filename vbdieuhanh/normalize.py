@@ -42,7 +42,9 @@ _FOLD_TABLE = _build_fold_table()
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 _TONED_AE = _TONED["a"] + _TONED["e"] + (_TONED["a"] + _TONED["e"]).upper()
 _TONED_Y = _TONED["y"] + _TONED["y"].upper()
-_FOLD_RE = re.compile(f"[oO][{_TONED_AE}]|[uU][{_TONED_Y}]")
+# only at the end of a syllable: with a final consonant the tone sits on the second vowel in both
+# styles ("đoàn", "hoàn", "Huỳnh")
+_FOLD_RE = re.compile(f"(?:[oO][{_TONED_AE}]|[uU][{_TONED_Y}])(?!\\w)")
 
 
 _FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)

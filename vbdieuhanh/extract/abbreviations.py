@@ -1,39 +1,88 @@
-"""Abbreviations the text defines: '… hiến máu tình nguyện (HMTN)', '(sau đây gọi tắt là …)'."""
+"""Abbreviations the text defines: '… hiến máu tình nguyện (HMTN)', '(sau đây gọi tắt là …)'.
+
+The long form is found, in order of trust: by the initials of the words before the bracket
+("hiến máu tình nguyện (HMTN)", "Phòng Đào tạo Đại học (P.ĐTĐH)"); by the last earlier mention of
+the short form's first words ("Ngân hàng Nhà nước Việt Nam (sau đây gọi là Ngân hàng Nhà nước)");
+or, for a foreign acronym ("(VCCI)"), from the nearest word before it that starts a name
+("Liên đoàn Thương mại và Công nghiệp Việt Nam"). Long forms are cut from the text as written.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ..lexicon import abbreviation_heads
 from ..normalize import fold_tones, squash
 from .context import Context
 from .patterns import LOWER, UPPER
 
-_ACRONYM_RE = re.compile(rf"\((?P<abbr>[{UPPER}][{UPPER}{LOWER}&\-]{{1,11}})\)")
+_ACRONYM_RE = re.compile(rf"\((?P<abbr>[{UPPER}][{UPPER}{LOWER}&\-.]{{1,11}})\)")
 _DEFINED_AS_RE = re.compile(
-    r"\((?:sau đây\s+)?(?:gọi|viết)\s+tắt\s+(?:là\s*)?:?\s*[\"“]?(?P<abbr>[^)\"”]{1,40}?)[\"”]?\)", re.I
+    r"\((?:sau đây|dưới đây|sau này)?\s*(?:được\s+)?(?:gọi|viết)\s+(?:tắt\s+)?(?:là\s*)?:?\s*[\"“]?"
+    r"(?P<abbr>[^)\"”]{1,40}?)[\"”]?\)",
+    re.I,
 )
 _SKIP_WORDS = frozenset({"và", "-", "–", "&", "các", "của"})
 _WORD_RE = re.compile(r"[\w&\-]+")
+_BOUNDARY_RE = re.compile(r"[;:()“”\"]|\.\s")
+_REACH = 300  # characters before the bracket where the long form may start
 
 
-def _initials_match(words: list[str], abbr: str) -> int:
-    """How many trailing words spell ``abbr`` by their initials (0 if none)."""
+def _initials_start(before: str, abbr: str) -> int | None:
+    """Where in ``before`` the words whose initials spell ``abbr`` start (None if they don't)."""
     letters = [c for c in fold_tones(abbr).upper() if c.isalpha()]
     if len(letters) < 2 or sum(c.isupper() for c in abbr) < 2:
-        return 0
+        return None
+    words = list(_WORD_RE.finditer(before))
     i = len(letters) - 1
-    used = 0
-    for word in reversed(words):
-        if i < 0:
-            break
-        if word.lower() in _SKIP_WORDS:
-            used += 1
+    for word in reversed(words[-16:]):
+        if word.group(0).lower() in _SKIP_WORDS:
             continue
-        if fold_tones(word[0]).upper() != letters[i]:
-            return 0
+        if fold_tones(word.group(0)[0]).upper() != letters[i]:
+            return None
         i -= 1
-        used += 1
-    return used if i < 0 else 0
+        if i < 0:
+            return word.start()
+    return None
+
+
+@cache
+def _name_start_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in abbreviation_heads())
+    return re.compile(rf"(?:{heads})(?!\w)")
+
+
+def _named_start(before: str) -> int | None:
+    """Start of the name that ends at the bracket: the nearest word before it that begins a name."""
+    boundary = max((m.end() for m in _BOUNDARY_RE.finditer(before)), default=0)
+    words = [w for w in _WORD_RE.finditer(before, boundary) if w.group(0)[0].isupper()]
+    for word in reversed(words[-20:]):
+        if _name_start_re().match(before, word.start()):
+            return word.start()
+    return None
+
+
+def _mention_start(before: str, abbr: str) -> int | None:
+    """The last earlier mention of the short form's first words ('Ngân hàng Nhà nước' → 'Ngân hàng')."""
+    words = abbr.split()
+    if len(words) < 2:
+        return None
+    at = fold_tones(before).rfind(fold_tones(" ".join(words[:2])))
+    return at if at >= 0 else None
+
+
+def _long_form(before: str, abbr: str, defined: bool) -> str | None:
+    start = _initials_start(before, abbr) if " " not in abbr else None
+    if start is None:
+        start = _mention_start(before, abbr)
+    if start is None and (defined or abbr.isupper()):
+        start = _named_start(before)
+    if start is None and defined:
+        start = max((m.end() for m in re.finditer(r"[;:.,(]\s", before)), default=0)
+    if start is None:
+        return None
+    return squash(before[start:], " ,") or None
 
 
 def extract_abbreviations(ctx: Context) -> dict[str, str]:
@@ -41,34 +90,14 @@ def extract_abbreviations(ctx: Context) -> dict[str, str]:
     found: dict[str, str] = {}
     text = ctx.nt.text
     for start, end in ctx.regions():
-        for match in _ACRONYM_RE.finditer(text, start, end):
-            abbr = match.group("abbr")
-            if abbr in found:
+        definitions = [(m, False) for m in _ACRONYM_RE.finditer(text, start, end)]
+        definitions += [(m, True) for m in _DEFINED_AS_RE.finditer(text, start, end)]
+        for match, defined in sorted(definitions, key=lambda item: item[0].start()):
+            abbr = squash(match.group("abbr"), " .,")
+            if not abbr or abbr in found:
                 continue
-            before = text[max(start, match.start() - 160) : match.start()]
-            words = _WORD_RE.findall(before)
-            count = _initials_match(words[-16:], abbr)
-            if count:
-                found[abbr] = " ".join(words[-count:])
-        for match in _DEFINED_AS_RE.finditer(text, start, end):
-            abbr = match.group("abbr").strip()
-            if abbr in found or not abbr:
-                continue
-            before = text[max(start, match.start() - 300) : match.start()]
-            words = _WORD_RE.findall(before)
-            count = _initials_match(words[-16:], abbr) if " " not in abbr else 0
-            long_form = " ".join(words[-count:]) if count else _long_form_before(before, abbr)
-            if long_form:
+            before = text[max(start, match.start() - _REACH) : match.start()]
+            long_form = _long_form(before, abbr, defined)
+            if long_form and long_form != abbr:
                 found[abbr] = long_form
     return found
-
-
-def _long_form_before(before: str, abbr: str) -> str | None:
-    """The phrase a '(gọi tắt là X)' names: from the last mention of X's first words, or the clause."""
-    head = " ".join(abbr.split()[:2])
-    at = before.rfind(head)
-    if at >= 0 and len(abbr.split()) > 1:
-        return squash(before[at:], " ,")
-    clause = re.split(r"[;:.,(]\s", before)[-1]
-    clause = squash(clause, " ,")
-    return clause or None
