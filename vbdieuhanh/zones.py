@@ -30,13 +30,17 @@ NUMBER_LINE_RE = re.compile(
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
 # labels as typed, or with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan")
-KINH_GUI_RE = re.compile(r"^K[íìi]nh\s*g[ửưu][iỉí]\s*:?\s*", re.I)
+KINH_GUI_RE = re.compile(r"^(?:K[íìi]nh\s*g[ửưu][iỉí]\s*:?|g[ửư]i\s*:)\s*", re.I)  # or a cut "gửi:"
 NOI_NHAN_RE = re.compile(r"^N[ơoóờ][iíì]\s*nh[ậâấầaạ]n\s*:?\s*", re.I)
 LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")
 BULLET_RE = re.compile(r"^[-–+•*]\s*")
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
 APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*$|DANH SÁCH|BIỂU MẪU|Mẫu số)")
+# a receipt stamp ("CÔNG VĂN ĐẾN / Số: … / Ngày: … / Chuyển: …") printed over the header of a scan
+STAMP_RE = re.compile(
+    r"^(?:ĐẾN\b|CÔNG VĂN ĐẾN|VĂN BẢN ĐẾN|Giờ\s*:|Ngày\s*:\s*[.…\d]|Số\s*đến|Chuyển\s*:|Lưu hồ sơ số)", re.I
+)
 BODY_STARTERS_RE = re.compile(
     r"^(?:Căn cứ|Thực hiện|Theo |Xét |Để |Hiện nay|Trước |Nhằm |Tiếp |Trên cơ sở|Ngày \d|Vừa qua|"
     r"Thời gian qua|Qua |Sau khi|Phát huy|Chương [IVX]|Điều \d|Phần [IVX]|Mục \d)"
@@ -165,10 +169,10 @@ class Zones:
 
     @property
     def has_header(self) -> bool:
-        """A Decree 30 header: a number, the Quốc hiệu or a title — or a date with V/v or Kính gửi."""
-        if self.number or self.quoc_hieu or self.title:
+        """A Decree 30 header: a number, the Quốc hiệu, a title or Kính gửi — or a date with a V/v."""
+        if self.number or self.quoc_hieu or self.title or self.kinh_gui:
             return True
-        return bool(self.place_date and (self.subject or self.kinh_gui))
+        return bool(self.place_date and self.subject)
 
 
 def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
@@ -313,7 +317,7 @@ class _HeaderScan:
         z = self.z
         index = 0
         for index, row in enumerate(self.rows[:_HEADER_SCAN]):
-            if RULE_RE.match(row.key) or len(row.key.strip()) <= 1:
+            if RULE_RE.match(row.key) or len(row.key.strip()) <= 1 or STAMP_RE.match(row.key):
                 continue
             if self._continues(row):
                 continue
@@ -321,6 +325,8 @@ class _HeaderScan:
                 seen_header = z.quoc_hieu or z.number or z.place_date or z.title or z.agency
                 if index < _LEADING_JUNK and not seen_header:
                     continue  # lines before the header ("# OCR Output …", a file name): skip them
+                if not z.kinh_gui and _kinh_gui_within(self.rows, index + 1, 4):
+                    continue  # a stray line (a stamp's text) between the header and "Kính gửi"
                 break
         else:
             index = min(len(self.rows), _HEADER_SCAN)
@@ -394,6 +400,10 @@ class _HeaderScan:
         else:
             return False
         return True
+
+
+def _kinh_gui_within(rows: list[_Row], start: int, count: int) -> bool:
+    return any(KINH_GUI_RE.match(row.key) for row in rows[start : start + count])
 
 
 def _row_at(rows: list[_Row], seg: Seg) -> _Row:

@@ -11,8 +11,8 @@ from ..normalize import fold_tones, squash
 from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg
 from .context import Context
 
-_AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|Điều\s+(?P<article>\d+))", re.I)
-_PURPOSE_RE = re.compile(r"\(([^()]{1,30})\)\s*$")
+_AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
+_PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
 _INLINE_BULLET_RE = re.compile(r"(?<=[;:.])\s*[-–+•]\s+")
 
 
