@@ -218,3 +218,9 @@ def executor_clauses() -> dict[str, tuple[str, ...]]:
 def abbreviation_heads() -> tuple[str, ...]:
     """Words that begin a name a foreign acronym may stand for, longest first."""
     return tuple(sorted({fold_tones(w) for w in _words("abbreviation_heads.txt")}, key=len, reverse=True))
+
+
+@cache
+def central_markers() -> tuple[str, ...]:
+    """Words that make a body named without a place a national one ('… Quốc gia', 'Trung ương')."""
+    return tuple(fold_tones(w.lower()) for w in _words("central_markers.txt"))

@@ -99,9 +99,13 @@ def expand_mixed(text: str) -> str:
     out = []
     terms = agency_terms()
     for token in text.split():
-        core = token.rstrip(".,;:")
+        core = token.rstrip(",;:")
         term = terms.get((fold_tones(core).upper(),))
-        if term is not None and term.kind == "abbrev" and core.isupper() and len(core) >= 3:
+        if term is None:
+            core = core.rstrip(".")
+            term = terms.get((fold_tones(core).upper(),))
+        expandable = term is not None and term.kind in ("abbrev", "phrase") and term.canonical != core
+        if term is not None and expandable and core.isupper() and len(core) >= 3:
             canonical = term.canonical
             if out and term.rest == "lower":
                 canonical = canonical[0].lower() + canonical[1:]

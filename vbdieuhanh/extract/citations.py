@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..casing import find_province
-from ..lexicon import doc_type_by_code, doc_types
+from ..lexicon import central_markers, doc_type_by_code, doc_types
 from ..models import Agency, Citation
 from ..normalize import fold_tones, squash
 from ..zones import Seg
@@ -41,7 +41,7 @@ def _type_before_re() -> re.Pattern[str]:
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
-_PARTY_SCAN = AroundSlash(PARTY_NUMBER_RE, reach=16)
+_PARTY_SCAN = AroundSlash(PARTY_NUMBER_RE, reach=16, party=True)
 
 
 @cache
@@ -57,13 +57,23 @@ def _law_re() -> Prefiltered:
     )
 
 
+# an amending law names the laws it amends: "Luật sửa đổi, bổ sung … của Luật A, Luật B … ngày …"
+_AMENDING_LAW = Prefiltered(
+    re.compile(
+        r"(?P<type>Luật)(?P<name>\s+sửa đổi, bổ sung[^;.()]{0,400}?)"
+        r"\s*(?:(?P<so>số\s*:?\s*)(?=\d)|(?=ngày\s)|năm\s+(?P<year>\d{4}))"
+    ),
+    ("Luật sửa đổi",),
+)
 _BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
 _NGAY_RE = re.compile(r"ngày\s*")
-_ISSUER_RE = re.compile(rf"\s*,?\s*của\s+(?P<issuer>[{UPPER}][^,;.()\n]*)")
+# the issuer may be written in lower case ("của sở") and contain abbreviation dots ("UBND TP.HCM")
+_ISSUER_RE = re.compile(rf"\s*,?\s*của\s+(?P<issuer>(?:[{UPPER}]|sở\b|ủy ban\b)(?:[^,;.()\n]|\.(?=\S))*)")
 _ISSUER_STOP_RE = re.compile(
-    r"\s(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành|tại|nhằm|thì|đã|đến|trong|theo|"
+    r"\s(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành|tại|nhằm|thì|đã|đến|trong|theo|ngày|"
     r"cho|để|với|là|được|thực hiện|triển khai|sửa đổi|bổ sung|và\s+(?=[a-zđ]))\b"
 )
+_ASIDE_RE = re.compile(r"\s*\([^()\n]{1,30}\)")  # "của Bộ Giáo dục và Đào tạo (GDĐT) ngày …"
 _ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>[{UPPER}][^,;.()\n]{{2,80}}?)\s+tại\s*$")
 _TITLE_RE = re.compile(
     r"\s*,?\s*(?:về việc|về|V/v)\s+(?P<title>[^;()\n]{3,200}?)(?=[;()\n]|\.\s|\.$|,\s(?!chống)|$)"
@@ -75,11 +85,14 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     found: list[tuple[int, Citation]] = []
     claimed: list[Seg] = []
     for start, end in ctx.regions():
-        for law in ctx.hits(_law_re(), start, end):
-            citation, span = _law_citation(ctx, law, end, issuer)
-            if citation is not None:
-                found.append((span[0], citation))
-                claimed.append(span)
+        for scanner in (_AMENDING_LAW, _law_re()):
+            for law in ctx.hits(scanner, start, end):
+                if any(a <= law.start() < b for a, b in claimed):
+                    continue
+                citation, span = _law_citation(ctx, law, end, issuer)
+                if citation is not None:
+                    found.append((span[0], citation))
+                    claimed.append(span)
         for regex in (_PARTY_SCAN, _CITED_SCAN):
             for match in ctx.hits(regex, start, end):
                 if any(a <= match.start() < b for a, b in claimed):
@@ -90,6 +103,7 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
                 claimed.append(span)
                 found.append((span[0], citation))
     found.sort(key=lambda item: item[0])
+    _share_date_and_issuer(ctx, found)
     citations = _merge(found, own)
     if own is not None and issuer is not None:
         # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
@@ -98,6 +112,31 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
             for c in citations
         ]
     return citations
+
+
+_LIST_GAP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:số\s*:?\s*)?$")
+
+
+def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> None:
+    """'Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của …': the list shares them."""
+    for i in range(len(found) - 2, -1, -1):
+        citation, following = found[i][1], found[i + 1][1]
+        if citation.date or citation.issuer_raw or citation.source is None or following.source is None:
+            continue
+        gap = ctx.nt.flat[citation.source.end : following.source.start]
+        if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap):
+            continue
+        found[i] = (
+            found[i][0],
+            citation.model_copy(
+                update={
+                    "date": following.date,
+                    "issuer": following.issuer,
+                    "issuer_raw": following.issuer_raw,
+                    "full": following.full,
+                }
+            ),
+        )
 
 
 def _number_citation(
@@ -126,6 +165,11 @@ def _number_citation(
         return None, (0, 0)
     date, pos = _date_after(key, match.end(), region_end)
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
+    if date is None and issuer_raw is not None:  # "… của Bộ GDĐT (GDĐT) ngày 05/02/2026"
+        aside = _ASIDE_RE.match(key, pos, region_end)
+        date, after = _date_after(key, aside.end() if aside else pos, region_end)
+        if date is not None:
+            pos = after
     if issuer_raw is None:
         before_type = key[max(region_start, cite_start - 100) : cite_start]
         prior = _ISSUER_BEFORE_RE.search(before_type)
@@ -136,9 +180,9 @@ def _number_citation(
                 + prior.end("issuer")
             ]
     title = None
-    title_match = _TITLE_RE.match(ctx.nt.text, pos, region_end)
+    title_match = _TITLE_RE.match(key, pos, region_end)
     if title_match is not None:
-        title = title_match.group("title").strip()
+        title = squash(ctx.nt.text[title_match.start("title") : title_match.end("title")])
     span = (cite_start, pos)
     resolved = _resolve_issuer(issuer_raw, issuer)
     citation = Citation(
@@ -258,22 +302,39 @@ def _type_name(written: str) -> str:
 
 
 def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
-    """Resolve 'của Ủy ban nhân dân tỉnh' to the document's own province; expand abbreviations."""
+    """The cited issuer's full name in the context of the citing document.
+
+    Abbreviations are expanded and old tone marks folded; a local body named without its place
+    ("của Ủy ban nhân dân tỉnh", "của Sở Y tế", "của Thành ủy") takes the place of the document's
+    own province; "của sở" in a Sở's letter is that Sở.
+    """
     if raw is None:
         return None
-    name = expand_mixed(squash(raw))
-    words = name.split()
-    if own is not None and words and words[-1] in ("tỉnh", "huyện", "xã", "phường", "quận"):
-        for body in _chain(own):
-            locality = locality_of(body.name)
-            if locality and locality.split()[0] == words[-1]:
-                return " ".join(words[:-1]) + " " + locality
-    if own is not None and words and name.endswith("thành phố"):
-        for body in _chain(own):
-            locality = locality_of(body.name)
-            if locality and locality.lower().startswith("thành phố"):
-                return name[: -len("thành phố")] + locality
+    name = fold_tones(expand_mixed(squash(raw)))
+    name = name[:1].upper() + name[1:]  # "của sở …"
+    if own is None:
+        return name
+    head, size = head_term(name)
+    if head is not None and size == len(name.split()) and head_term(own.raw or own.name)[0] == head:
+        return own.name  # "của sở", "của Ban Chỉ đạo": the writer itself
+    lowered = f" {name.lower()}"
+    if find_province(name) or (head is not None and head.level == "central"):
+        return name
+    if any(f" {marker}" in lowered for marker in central_markers()):
+        return name  # "Ban Chỉ đạo Quốc gia …", "Ban Chấp hành Trung ương"
+    place = next((locality_of(body.name) for body in _chain(own) if locality_of(body.name)), None)
+    if place is None or not (find_province(place) or place.split()[0] in _PROVINCE_WORDS):
+        return name
+    # "… tỉnh" / "… Thành phố" written without the place name
+    bare_place = " ".join(place.split()[: 2 if place.lower().startswith("thành phố") else 1])
+    if name.lower().endswith(" " + bare_place.lower()):
+        return name[: -len(bare_place)] + place
+    if head is not None and head.kind in ("head", "abbrev") and not locality_of(name):
+        return f"{name} {place}"
     return name
+
+
+_PROVINCE_WORDS = frozenset({"tỉnh", "thành phố", "Thành phố"})
 
 
 def _chain(agency: Agency) -> list[Agency]:

@@ -10,7 +10,9 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
 # One group of a symbol: "BCĐ", "KGVX", "TTr", "THPT.PB", "CCHC&VTLT", "PC04(Đ1)"
-_SEG = rf"[{UPPER}0-9][{UPPER}{LOWER}0-9&]*(?:\.[{UPPER}0-9][{UPPER}{LOWER}0-9&]*)*(?:\([{UPPER}0-9]+\))?"
+# (lower-case runs are one or two letters: "TTr", "QyĐ"; "KH-THPTCLngày" ends before "ngày")
+_LETTERS = rf"(?:[{UPPER}0-9&]|[{LOWER}]{{1,2}}(?![{LOWER}]))*"
+_SEG = rf"[{UPPER}0-9]{_LETTERS}(?:\.[{UPPER}0-9]{_LETTERS})*(?:\([{UPPER}0-9]+\))?"
 # Groups joined by "-" (spaces allowed around it: "BCĐ - KGVX") or "/" ("HD/BTGDVTU")
 SYMBOL = rf"{_SEG}(?:\s?[-–]\s?{_SEG}|/{_SEG})*"
 
@@ -22,7 +24,7 @@ NUMBER_SYMBOL_RE = re.compile(
 )
 # A cited number always has digits: "số 29/CV-BCĐQG", "Nghị định số 16/2015/NĐ-CP"
 CITED_NUMBER_RE = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)\s?(?:/\s?(?P<year>(?:19|20)\d{{2}})\s?)?/\s?(?P<sym>{SYMBOL})"
+    rf"(?<![\w/])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)\s?(?:/\s?(?P<year>(?:19|20)\d{{2}})\s?)?/\s?(?P<sym>{SYMBOL})"
 )
 # Party style: "15-CV/TU", "132-KL/TW"
 PARTY_NUMBER_RE = re.compile(

@@ -36,30 +36,46 @@ class Prefiltered:
 
 @dataclass(frozen=True, slots=True)
 class AroundSlash:
-    """A number-symbol pattern: try it where a number ends just before a '/' ("114/", "30/2020/")."""
+    """A number-symbol pattern: try it where a number ends just before a '/' ("114/", "30/2020/").
+
+    With ``party``, the number stands before a type code: "132-KL/TW" (Party documents).
+    """
 
     regex: re.Pattern[str]
     reach: int = 12  # how far before the '/' the number may start ("66.15 /")
+    party: bool = False
 
     def finditer(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         found: list[re.Match[str]] = []
         next_free = start
         at = text.find("/", start, end)
         while at >= 0:
-            begin = at
-            while begin > max(start, at - self.reach) and (
-                text[begin - 1].isdigit() or text[begin - 1] in ". -"
-            ):
-                begin -= 1
-            while begin < at and not text[begin].isdigit():
-                begin += 1
-            if begin >= next_free and begin < at:
+            begin = self._number_start(text, at, max(start, at - self.reach))
+            if begin is not None and begin >= next_free:
                 match = self.regex.match(text, begin, end)
                 if match is not None:
                     found.append(match)
                     next_free = match.end()
             at = text.find("/", max(at + 1, next_free), end)
         return found
+
+    def _number_start(self, text: str, at: int, floor: int) -> int | None:
+        """Where the number before the '/' at ``at`` starts ("30c/", "66.15 /", "132-KL/")."""
+        begin = at
+        if self.party:  # step back over "KL" and "-"
+            while begin > floor and text[begin - 1].isalpha():
+                begin -= 1
+            while begin > floor and text[begin - 1] in " -":
+                begin -= 1
+        while begin > floor and (
+            text[begin - 1].isdigit()
+            or text[begin - 1] in ". -"
+            or (text[begin - 1].islower() and begin - 2 >= floor and text[begin - 2].isdigit())
+        ):
+            begin -= 1
+        while begin < at and not text[begin].isdigit():
+            begin += 1
+        return begin if begin < at else None
 
 
 Scanner = re.Pattern[str] | Prefiltered | AroundSlash
