@@ -224,3 +224,9 @@ def abbreviation_heads() -> tuple[str, ...]:
 def central_markers() -> tuple[str, ...]:
     """Words that make a body named without a place a national one ('… Quốc gia', 'Trung ương')."""
     return tuple(fold_tones(w.lower()) for w in _words("central_markers.txt"))
+
+
+@cache
+def body_stops() -> tuple[str, ...]:
+    """Words after which a body's name cannot go on ('theo', 'nơi', 'trong tháng'…)."""
+    return tuple(sorted({fold_tones(w.lower()) for w in _words("body_stops.txt")}, key=len, reverse=True))

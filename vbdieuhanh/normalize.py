@@ -296,6 +296,16 @@ def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[i
     return found
 
 
+_PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?(?:\s*/\s*\d{1,3})?$")
+
+
+def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int) -> bool:
+    """Is line ``index`` alone between blank lines (or at an end of the text)?"""
+    before = index == 0 or not cleaned[index - 1][0]
+    after = index + 1 == len(cleaned) or not cleaned[index + 1][0]
+    return before and after
+
+
 _SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
 _SPECIAL_RE = re.compile(
     "[" + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"}))) + "\x01-\x09\x0b-\x1f]"
@@ -342,8 +352,8 @@ def normalize(layout: Layout) -> NormalizedText:
     blank_run = 0
     prev_text = ""
     for index, (text, chunks) in enumerate(cleaned):
-        if not text:
-            blank_run += 1
+        if not text or (_PAGE_NUMBER_RE.match(text) and _between_blanks(cleaned, index)):
+            blank_run += 1  # a blank line, or a running page number alone between blank lines
             continue
         if lines and blank_run and _mend(prev_text, text, dangling):
             parts.append(" ")

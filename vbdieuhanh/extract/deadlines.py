@@ -24,14 +24,18 @@ _BY_WORDS = (
     "hoàn thành trong",
     "trong thời hạn đến",
 )
+# "trước ngày 30/6/2021", "chậm nhất vào ngày 25/12", "trước 17h00 ngày 10/12/2025": the match ends
+# where the date (with its "ngày") begins
 _BY_RE = Prefiltered(
     re.compile(
-        r"(?:trước|chậm nhất(?:\s+là)?|muộn nhất|hạn chót(?:\s+là)?|hạn cuối|không quá|xong trong|"
-        r"hoàn thành trong|trong thời hạn đến)\s*(?:\d{1,2}\s*giờ(?:\s*\d{1,2}\s*(?:phút)?)?\s*,?\s*)?"
-        r"(?:ngày\s*)?(?=\d)"
+        r"(?:trước|chậm nhất(?:\s+(?:là|vào))*|muộn nhất|hạn chót(?:\s+là)?|hạn cuối|không quá|xong trong|"
+        r"hoàn thành trong|trong thời hạn đến)\s*"
+        r"(?:(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|')?)?)\s*,?\s*)?(?=(?:ngày\s*)?\d)"
     ),
     _BY_WORDS,
 )
+_NGAY_RE = re.compile(r"ngày\s*")
+_LONG_DAY_MONTH_RE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})(?!\s*(?:năm|/)\s*\d)")
 _DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 _WITHIN = ("trong ", "hết ", "cuối ", "trước hết ", "ngay trong ")
 _QUARTER_RE = Prefiltered(
@@ -71,12 +75,28 @@ def _recurrence_re() -> Prefiltered:
 
 
 def _recurrence(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
-    """(recurrence, start, end) of the first 'hằng tháng', 'định kỳ'… in [start, end)."""
+    """(recurrence, start, end) of 'hằng tháng', 'định kỳ 6 tháng'… in [start, end), the most
+    specific first (a bare 'định kỳ' only when nothing says how often)."""
     lower = ctx.nt.lower
-    for match in ctx.hits(_recurrence_re(), start, end, lower=True):
-        if match.start() == 0 or not lower[match.start() - 1].isalnum():
-            return dict(recurrences())[match.group(0)], match.start(), match.end()
-    return None
+    found = [
+        (dict(recurrences())[m.group(0)], m.start(), m.end())
+        for m in ctx.hits(_recurrence_re(), start, end, lower=True)
+        if m.start() == 0 or not lower[m.start() - 1].isalnum()
+    ]
+    specific = [item for item in found if item[0] not in ("periodic", "continuous")]
+    return (specific or found or [None])[0]
+
+
+_DUTY_NEAR_RE = re.compile(r"định kỳ|báo cáo|tổng hợp|gửi|công khai|cập nhật|họp")
+
+
+def _is_a_schedule(ctx: Context, start: int, found: tuple[str, int, int]) -> bool:
+    """'Hằng tháng tổ chức …', 'định kỳ hằng quý báo cáo': a schedule; 'Kế hoạch … hằng năm' is not."""
+    lower = ctx.nt.lower
+    if found[1] - start <= 3:
+        return True
+    window = lower[max(start, found[1] - 30) : found[2] + 30]
+    return _DUTY_NEAR_RE.search(window) is not None
 
 
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
@@ -96,17 +116,20 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
 
     for by in ctx.hits(_BY_RE, start, end, lower=True):
         pos = by.end()
-        full = LONG_DATE_RE.match(key, pos, end) or NUMERIC_DATE_RE.match(key, pos, end)
+        ngay = _NGAY_RE.match(key, pos, end)
+        after_ngay = ngay.end() if ngay else pos
+        full = LONG_DATE_RE.match(key, pos, end) or NUMERIC_DATE_RE.match(key, after_ngay, end)
         if full is not None and (value := date_from_match(full)) is not None:
             return make(by.start(), full.end(), value.iso(), "by")
-        partial = _DAY_MONTH_RE.match(key, pos, end)
+        partial = _LONG_DAY_MONTH_RE.match(key, pos, end) or _DAY_MONTH_RE.match(key, after_ngay, end)
         if partial is not None:
             day, month = int(partial.group("d")), int(partial.group("m"))
             if 1 <= day <= 31 and 1 <= month <= 12:
                 stop = partial.end()
                 yearly = None
-                if recurring and 0 <= recurring[1] - stop <= 3:
-                    yearly, stop = recurring[0], recurring[2]
+                if recurring and -40 <= recurring[1] - stop <= 12:  # "hằng năm (chậm nhất ngày 25/12)"
+                    yearly = recurring[0]
+                    stop = max(stop, recurring[2]) if recurring[1] > stop else stop
                 kind = "recurring" if yearly else "by"
                 return make(by.start(), stop, f"--{month:02d}-{day:02d}", kind, yearly)
     quarter = ctx.first_hit(_QUARTER_RE, start, end, lower=True)
@@ -124,5 +147,6 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     if period is not None:
         return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
     if recurring is not None and recurring[0] not in ("continuous", "periodic"):
-        return make(recurring[1], recurring[2], None, "recurring", recurring[0])
+        if _is_a_schedule(ctx, start, recurring):
+            return make(recurring[1], recurring[2], None, "recurring", recurring[0])
     return None

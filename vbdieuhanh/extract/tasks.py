@@ -14,6 +14,7 @@ from functools import cache
 
 from ..lexicon import (
     assignee_heads,
+    body_stops,
     assignment_cues,
     executor_clauses,
     non_bodies,
@@ -25,7 +26,7 @@ from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline
-from .patterns import LOWER
+from .patterns import LOWER, UPPER
 from .prefilter import Prefiltered
 
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
@@ -44,10 +45,12 @@ _TERMINAL = ".;:!?"
 _WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
 _SENTENCE_RE = re.compile(r"(?:[^.!?]|\.(?=\d|/))+(?:[.!?]|$)")
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
+# "báo cáo UBND tỉnh", "báo cáo, đề xuất UBND tỉnh", "gửi báo cáo về Sở Nội vụ", "báo cáo kết quả … về CĐGD"
 _REPORT_RE = Prefiltered(
-    re.compile(r"(?:báo cáo(?: kết quả)?(?: về)?|gửi(?: báo cáo| kết quả| văn bản)?(?: về)?)\s+"),
+    re.compile(r"(?:báo cáo|gửi(?: báo cáo| kết quả| văn bản)?)(?:,\s*(?:đề xuất|kiến nghị))?\s+(?:cho\s+)?"),
     ("báo cáo", "gửi"),
 )
+_REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
 _CHU_TRI_RE = Prefiltered(re.compile(r" chủ trì\b"), (" chủ trì",))
 _OWN_VERBS_RE = re.compile(r"^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")
 
@@ -115,12 +118,21 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
     whole = ctx.nt.layout.lines_are_paragraphs
     prev_end = None
     prev_line: str | None = None
+    last_label: dict[str, str] = {}
     for start, end in segs:
         line = text[start:end]
         blank_before = prev_end is not None and "\n\n" in text[prev_end:start]
         prev_end = end
         prev = paras[-1] if paras else None
         marker = _marker(line, None if whole else prev_line)
+        if marker is None and not whole:
+            # "… gia đình và xã hội" / "6. Thực hiện …": the next number of the list is an item
+            # even after a line that looks wrapped
+            candidate = _marker(line, None)
+            if candidate is not None and _follows(last_label.get(candidate[0]), candidate[1]):
+                marker = candidate
+        if marker is not None:
+            last_label[marker[0]] = marker[1]
         lower_start = line[:1].islower()
         joins = (
             prev is not None
@@ -141,6 +153,20 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
     return paras
 
 
+_LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"
+
+
+def _follows(previous: str | None, label: str) -> bool:
+    """Is ``label`` the label right after ``previous`` ('5' → '6', 'c' → 'd', 'd' → 'đ')?"""
+    if previous is None:
+        return False
+    if previous.isdigit() and label.isdigit():
+        return int(label) == int(previous) + 1
+    if previous in _LETTER_ORDER and label in _LETTER_ORDER:
+        return _LETTER_ORDER.index(label) == _LETTER_ORDER.index(previous) + 1
+    return False
+
+
 # --- bodies named in text ------------------------------------------------------------------------
 
 
@@ -156,13 +182,16 @@ def _head_re() -> re.Pattern[str]:
 
 @cache
 def _verb_re() -> re.Pattern[str]:
-    """A lower-case verb that ends a body's name: ' chỉ đạo', ' tăng cường'…"""
+    """What ends a body's name: a lower-case verb (' chỉ đạo', ' tăng cường') or a stop word
+    (' theo', ' trong tháng'). A verb followed by 'số' or a number is part of the name ('Ban Quản lý
+    dự án đầu tư xây dựng số 1')."""
     verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
-    return re.compile(rf" (?:{verbs})(?=[\s,.;:]|$)")
+    stops = "|".join(re.escape(v) for v in body_stops())
+    return re.compile(rf" (?:(?:{verbs})(?=[\s,.;:]|$)(?! số\b| \d)|(?:{stops})(?=[\s,.;:]|$))")
 
 
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
-_PHRASE_STOP_RE = re.compile(rf"[:;(\n]|\.(?=\s|$)| - (?=[{LOWER}])")
+_PHRASE_STOP_RE = re.compile(rf"[:;(\n]|\.(?=\s|$|/)| - (?=[{LOWER}])")
 
 
 def _starts_with_head(key: str, pos: int) -> int:
@@ -268,6 +297,8 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
                 or (tail[:1] == " " and _verb_at(key, last + 1))
             ):
                 add(spans, "lead")
+    if opening is not None and not any(a.role == "lead" for a in result):
+        add(_after_fronted_clause(ctx, start, opening), "lead")
     for role, pos in _clause_cues(ctx, start, end):
         spans = bodies_at(key, pos, end)
         add(spans, role)
@@ -308,26 +339,74 @@ def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         list_start = label.end() if label else sentence
         for piece in re.finditer(r"[^;]+", lower[list_start : duty.start()]):
             a, b = ctx.trimmed(list_start + piece.start(), list_start + piece.end(), " ,;:")
+            head = _head_re().search(ctx.nt.flat, a, b)  # "Tổ chức thực hiện | Chánh Văn phòng …"
+            if head is not None:
+                a = head.start()
             if b > a:
                 parts.extend(bodies_at(ctx.nt.flat, a, b) or [(a, b)])
     return parts
 
 
+_FRONTED_RE = re.compile(r"(?:Căn cứ|Trên cơ sở|Để|Sau khi|Khi|Trong quá trình|Nhằm)\b")
+
+
+def _after_fronted_clause(ctx: Context, start: int, opening: int) -> list[tuple[int, int]]:
+    """'Căn cứ nội dung Kế hoạch này, các sở, ban, ngành, UBND các xã … xây dựng …': the bodies
+    that follow an opening clause and come before a verb."""
+    key = ctx.nt.flat
+    if not _FRONTED_RE.match(key, start, opening):
+        return []
+    comma = key.find(", ", start, opening)
+    while comma >= 0:
+        spans = bodies_at(key, comma + 2, opening)
+        if spans and _verb_at(key, spans[-1][1] + 1):
+            return spans
+        comma = key.find(", ", comma + 2, opening)
+    return []
+
+
 def _report_to(ctx: Context, start: int, end: int) -> list[str]:
     key = ctx.nt.flat
     found: list[str] = []
-    for match in ctx.hits(_REPORT_RE, start, end, lower=True):
-        for a, b in bodies_at(key, match.end(), end):
+    matches = [
+        *ctx.hits(_REPORT_RE, start, end, lower=True),
+        *ctx.hits(_REPORT_VIA_RE, start, end, lower=True),
+    ]
+    for match in matches:
+        spans = bodies_at(key, match.end(), end) or _acronym_body(key, match.end(), end)
+        for a, b in spans:
             name = squash(ctx.nt.text[a:b], " ,")
-            name = re.sub(r"\s+(?:trước|theo|để|qua|chậm nhất)\b.*$", "", name)
             if name and name not in found:
                 found.append(name)
     return found
 
 
+_ACRONYM_BODY_RE = re.compile(rf"[{UPPER}]{{2,}}(?: [{UPPER}][{LOWER}]*)*")
+
+
+def _acronym_body(key: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """A body named by an acronym the lexicon does not know: 'báo cáo về CĐGD Việt Nam'."""
+    match = _ACRONYM_BODY_RE.match(key, pos, end)
+    return [match.span()] if match else []
+
+
 def _is_restatement(text: str) -> bool:
     lower = text.lower()
     return any(phrase in lower for phrase in restatements())
+
+
+_BARE_DUTY_RE = re.compile(r"^\s*(?:nghiêm túc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện\W*$")
+
+
+def _only_restates(ctx: Context, assignees: list[Assignee], end: int) -> bool:
+    """Does the sentence only repeat the request ('… thực hiện tốt các nội dung trên', '… nghiêm
+    túc tổ chức thực hiện./.')? The action after the last body is read, not the whole sentence."""
+    ends = [a.source.end for a in assignees if a.source is not None]
+    if not ends:
+        return False
+    action = ctx.nt.lower[max(ends) : end]
+    words = action.split()
+    return bool(_BARE_DUTY_RE.match(action)) or _is_restatement(" ".join(words[:8]))
 
 
 # --- building the tree ---------------------------------------------------------------------------
@@ -380,7 +459,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
             inherited = preamble_assignees[id(root)] or default
         tasks.append(_to_task(ctx, root, "", inherited, used))
     introducing = {id(p) for p in preambles.values()}
-    prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used)
+    prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used, issuer)
     return tasks + prose_tasks
 
 
@@ -410,19 +489,26 @@ def _kind(style: str) -> str:
     return "item"
 
 
+def _is_heading(text: str) -> bool:
+    """A short title line of an item ('Về cải cách thủ tục hành chính', 'Sở Tài chính')."""
+    return bool(text) and text.rstrip()[-1:] not in ".;!?" and len(text.split()) <= 15
+
+
 def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     """Does an unmarked paragraph continue the current item, or leave the list?"""
     text = para.text
     if para.text[:1].islower():
         return True
     own = (node.extra[-1] if node.extra else node.para).text.rstrip()
-    if own.endswith(":") or node.kind in ("section", "article"):
+    heading = not node.extra and _is_heading(node.para.text[node.para.body_start :])
+    if own.endswith(":") or heading or node.kind in ("section", "article"):
         return not _END_MARK_RE.search(text) or node.kind == "article"
     key = ctx.nt.flat[para.start : para.end]
+    # a closing sentence, or a new instruction ("… đề nghị các đơn vị phản ánh …") leaves the list
     if (
         _END_MARK_RE.search(text)
         or _is_restatement(key)
-        or _clause_cues(ctx, para.start, min(para.end, para.start + 12))
+        or any(role == "lead" for role, _ in _clause_cues(ctx, para.start, para.end))
     ):
         return False
     return not _starts_with_head(key, 0)
@@ -464,37 +550,62 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     )
 
 
-def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str]) -> list[Task]:
-    """Sentences outside lists that tell a body to act."""
-    tasks: list[Task] = []
-    key = ctx.nt.flat
+def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None) -> list[Task]:
+    """Sentences outside lists that tell a body to act.
+
+    A sentence that names no body but gives a deadline or a report duty ("Trường hợp vượt thẩm
+    quyền, báo cáo UBND tỉnh"; "Kế hoạch … gửi về UBND tỉnh trước ngày 05/01/2012") completes the
+    instruction just before it.
+    """
+    spans: list[tuple[int, int, list[Assignee]]] = []
+    open_task = False
     for para in paras:
-        for sentence in _SENTENCE_RE.finditer(key, para.start, para.end):
+        for sentence in _SENTENCE_RE.finditer(ctx.nt.flat, para.start, para.end):
             start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
             if end - start < 15:
                 continue
-            sentence_key = key[start:end]
             assignees = _assignees(ctx, start, end, opening=end)
-            leads = [a for a in assignees if a.role == "lead"]
-            if not leads:
+            if not any(a.role == "lead" for a in assignees):
+                completes = find_deadline(ctx, start, end) or _report_to(ctx, start, end)
+                if open_task and completes:
+                    first, _, names = spans[-1]
+                    spans[-1] = (first, end, names)
+                else:
+                    open_task = False
                 continue
-            own_subject = _starts_with_head(key, start) and not _clause_cues(ctx, start, end)
-            if own_subject and not _OWN_VERBS_RE.search(sentence_key):
-                continue  # "Sở Nội vụ xây dựng các dự thảo …": the writer reporting, not a task
-            deadline = find_deadline(ctx, start, end)
-            if _is_restatement(sentence_key.lower()) and deadline is None:
+            if _is_the_writer_acting(ctx, start, end, issuer):
+                open_task = False
+                continue  # "Sở Nội vụ xây dựng các dự thảo …" in Sở Nội vụ's own letter: a report, no task
+            if find_deadline(ctx, start, end) is None and _only_restates(ctx, assignees, end):
+                open_task = False
                 continue
-            task_id = f"P{1 + sum(1 for u in used if u.startswith('P'))}"
-            used.add(task_id)
-            tasks.append(
-                Task(
-                    id=task_id,
-                    text=squash(ctx.nt.text[start:end]),
-                    kind="prose",
-                    assignees=assignees,
-                    deadline=deadline,
-                    report_to=_report_to(ctx, start, end),
-                    source=ctx.source(start, end),
-                )
+            spans.append((start, end, assignees))
+            open_task = True
+    tasks: list[Task] = []
+    for start, end, assignees in spans:
+        task_id = f"P{1 + sum(1 for u in used if u.startswith('P'))}"
+        used.add(task_id)
+        tasks.append(
+            Task(
+                id=task_id,
+                text=squash(ctx.nt.text[start:end]),
+                kind="prose",
+                assignees=assignees,
+                deadline=find_deadline(ctx, start, end),
+                report_to=_report_to(ctx, start, end),
+                source=ctx.source(start, end),
             )
+        )
     return tasks
+
+
+def _is_the_writer_acting(ctx: Context, start: int, end: int, issuer: Agency | None) -> bool:
+    """Does the sentence open with the issuing body itself doing something (no order given)?"""
+    if _clause_cues(ctx, start, end) or issuer is None:
+        return False
+    spans = bodies_at(ctx.nt.flat, start, end)
+    if not spans:
+        return False
+    subject = fold_tones(squash(ctx.nt.text[spans[0][0] : spans[0][1]])).lower()
+    own = fold_tones(issuer.name).lower()
+    return own.startswith(subject) and not _OWN_VERBS_RE.match(ctx.nt.flat[spans[-1][1] : end])
