@@ -146,7 +146,10 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     period = ctx.first_hit(_PERIOD_RE, start, end, lower=True)
     if period is not None:
         return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
-    if recurring is not None and recurring[0] not in ("continuous", "periodic"):
-        if _is_a_schedule(ctx, start, recurring):
-            return make(recurring[1], recurring[2], None, "recurring", recurring[0])
+    if (
+        recurring is not None
+        and recurring[0] not in ("continuous", "periodic")
+        and _is_a_schedule(ctx, start, recurring)
+    ):
+        return make(recurring[1], recurring[2], None, "recurring", recurring[0])
     return None

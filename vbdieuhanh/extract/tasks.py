@@ -14,8 +14,8 @@ from functools import cache
 
 from ..lexicon import (
     assignee_heads,
-    body_stops,
     assignment_cues,
+    body_stops,
     executor_clauses,
     non_bodies,
     restatements,
