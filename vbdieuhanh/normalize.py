@@ -355,7 +355,8 @@ def normalize(layout: Layout) -> NormalizedText:
         if not text or (_PAGE_NUMBER_RE.match(text) and _between_blanks(cleaned, index)):
             blank_run += 1  # a blank line, or a running page number alone between blank lines
             continue
-        if lines and blank_run and _mend(prev_text, text, dangling):
+        # DOCX paragraphs are whole: only text flowed over pages has breaks to mend
+        if lines and blank_run and not layout.lines_are_paragraphs and _mend(prev_text, text, dangling):
             parts.append(" ")
             length += 1
             mended += 1

@@ -369,6 +369,9 @@ class _HeaderScan:
         """Record a header row; False when the row is the first line of the body."""
         z = self.z
         cls = row.cls
+        if _ends_quoc_hieu(row, z, self.rows):  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"
+            z.quoc_hieu.append(row.seg)
+            return True
         if cls in ("quoc_hieu", "tieu_ngu"):
             z.quoc_hieu.append(row.seg)
         elif cls == "number" and z.number is None:
@@ -404,6 +407,15 @@ class _HeaderScan:
 
 def _kinh_gui_within(rows: list[_Row], start: int, count: int) -> bool:
     return any(KINH_GUI_RE.match(row.key) for row in rows[start : start + count])
+
+
+def _ends_quoc_hieu(row: _Row, z: Zones, rows: list[_Row]) -> bool:
+    """Is the row the "VIỆT NAM" of a Quốc hiệu that wrapped in its cell?"""
+    if not z.quoc_hieu or row.key.strip(" .").upper() != "VIỆT NAM":
+        return False
+    last = _row_at(rows, z.quoc_hieu[-1])
+    index = rows.index(last)
+    return index + 1 < len(rows) and rows[index + 1] is row and "NAM" not in last.key.upper()
 
 
 def _row_at(rows: list[_Row], seg: Seg) -> _Row:

@@ -406,7 +406,7 @@ def _only_restates(ctx: Context, assignees: list[Assignee], end: int) -> bool:
         return False
     action = ctx.nt.lower[max(ends) : end]
     words = action.split()
-    return bool(_BARE_DUTY_RE.match(action)) or _is_restatement(" ".join(words[:8]))
+    return bool(_BARE_DUTY_RE.match(action)) or _is_restatement(" ".join(words[:10]))
 
 
 # --- building the tree ---------------------------------------------------------------------------
