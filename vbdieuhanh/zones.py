@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
 from .lexicon import doc_type_by_upper_name, honorifics, marks, positions, surnames
@@ -80,16 +81,22 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
 def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
-    names = sorted(doc_type_by_upper_name(), key=len, reverse=True)
+    names, bare_names = _title_names()
     for name in names:
         if upper == name or upper.startswith(name + " "):
             return name
     bare = strip_marks(upper)  # an OCR engine's "QUYÉT ĐỊNH"
-    for name in names:
-        plain = strip_marks(name)
+    for name, plain in bare_names:
         if bare == plain or bare.startswith(plain + " "):
             return name
     return None
+
+
+@cache
+def _title_names() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Type names in upper case, longest first, and the same with marks stripped."""
+    names = tuple(sorted(doc_type_by_upper_name(), key=len, reverse=True))
+    return names, tuple((name, strip_marks(name)) for name in names)
 
 
 def is_mark_line(key: str) -> bool:
