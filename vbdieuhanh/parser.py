@@ -44,9 +44,8 @@ def parse_layout(layout: Layout) -> Document:
     addressees = extract_addressees(ctx)
     recipients, archive, archive_seg = extract_recipients(ctx)
     signer = extract_signer(ctx)
-    is_administrative = _is_administrative(
-        zones.has_header, issuer is not None, signer is not None, bool(recipients), number.value is not None
-    )
+    signals = (issuer, signer, recipients, number.value, zones.end_mark, zones.legal_basis)
+    is_administrative = zones.has_header and sum(1 for s in signals if s) >= 1
     tasks = extract_tasks(ctx, issuer, addressees) if is_administrative else []
     resolve_as_above(recipients, addressees, tasks)
     citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
@@ -62,7 +61,13 @@ def parse_layout(layout: Layout) -> Document:
     keep("archive", archive_seg)
     for kind, (_, seg) in marks.items():
         keep(kind, seg)
-    if is_administrative:
+    if not is_administrative:
+        ctx.warn(
+            "not_administrative",
+            "no header of an administrative document (number, Quốc hiệu, title or Kính gửi) "
+            "with an issuer, signer, recipients, legal basis or closing mark: read as plain text",
+        )
+    else:
         _warn_missing(
             ctx,
             issuer is not None,
@@ -101,12 +106,6 @@ def parse_layout(layout: Layout) -> Document:
         sources=sources,
         text=nt.text,
     )
-
-
-def _is_administrative(has_header: bool, issuer: bool, signer: bool, recipients: bool, number: bool) -> bool:
-    """A directive has the Decree 30 header; a news article or report has none of its parts."""
-    signals = sum((has_header, issuer, signer, recipients, number))
-    return has_header and signals >= 2
 
 
 def _warn_missing(ctx: Context, issuer: bool, number: bool, date: bool, signer: bool) -> None:

@@ -173,6 +173,8 @@ class Zones:
     noi_nhan: list[Seg] = field(default_factory=list)
     signer: list[Seg] = field(default_factory=list)
     authority_line: Seg | None = None
+    end_mark: bool = False  # the body closes with "./."
+    legal_basis: bool = False  # the body opens with "Căn cứ …" lines
 
     @property
     def has_header(self) -> bool:
@@ -502,6 +504,9 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
         footer_start = min(footer_start, signer_start)
     if end_mark is not None:
         footer_start = min(footer_start, end_mark + 1)
+    z.end_mark = end_mark is not None
+    opening = range(body_start, min(footer_start, body_start + 8))
+    z.legal_basis = any(rows[i].key.startswith("Căn cứ") for i in opening)
     z.body = [rows[i].seg for i in range(body_start, footer_start)]
     if noi_nhan is not None:
         z.noi_nhan = _noi_nhan_block(rows, noi_nhan, appendix, signer_start)

@@ -13,8 +13,9 @@ LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêề�
 # (lower-case runs are one or two letters: "TTr", "QyĐ"; "KH-THPTCLngày" ends before "ngày")
 _LETTERS = rf"(?:[{UPPER}0-9&]|[{LOWER}]{{1,2}}(?![{LOWER}]))*"
 _SEG = rf"[{UPPER}0-9]{_LETTERS}(?:\.[{UPPER}0-9]{_LETTERS})*(?:\([{UPPER}0-9]+\))?"
-# Groups joined by "-" (spaces allowed around it: "BCĐ - KGVX") or "/" ("HD/BTGDVTU")
-SYMBOL = rf"{_SEG}(?:\s?[-–]\s?{_SEG}|/{_SEG})*"
+# Groups joined by "-" (spaces allowed around it: "BCĐ - KGVX"), "/" ("HD/BTGDVTU")
+# or a mistyped "_" ("QĐ_BKHCN")
+SYMBOL = rf"{_SEG}(?:\s?[-–_]\s?{_SEG}|/{_SEG})*"
 
 _BLANK = r"[\s.…_\-]*"  # a number or day left blank: spaces, dots, an ellipsis, underscores
 
@@ -80,8 +81,8 @@ class NumberSymbol:
 
 
 def clean_symbol(raw: str) -> str:
-    """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–' → '-'; trailing dots dropped."""
-    return re.sub(r"\s*[-–]\s*", "-", raw).rstrip(".-")
+    """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–' and a mistyped '_' → '-'; trailing dots dropped."""
+    return re.sub(r"\s*[-–_]\s*", "-", raw).rstrip(".-")
 
 
 def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
