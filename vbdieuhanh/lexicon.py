@@ -229,4 +229,14 @@ def central_markers() -> tuple[str, ...]:
 @cache
 def body_stops() -> tuple[str, ...]:
     """Words after which a body's name cannot go on ('theo', 'nơi', 'trong tháng'…)."""
-    return tuple(sorted({fold_tones(w.lower()) for w in _words("body_stops.txt")}, key=len, reverse=True))
+    return _folded_longest_first("body_stops.txt")
+
+
+@cache
+def narrative_words() -> tuple[str, ...]:
+    """Words after a body that report what it did ('đã', 'trân trọng', 'nhận được'…)."""
+    return _folded_longest_first("narrative_words.txt")
+
+
+def _folded_longest_first(name: str) -> tuple[str, ...]:
+    return tuple(sorted({fold_tones(w.lower()) for w in _words(name)}, key=len, reverse=True))

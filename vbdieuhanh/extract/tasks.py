@@ -17,6 +17,7 @@ from ..lexicon import (
     assignment_cues,
     body_stops,
     executor_clauses,
+    narrative_words,
     non_bodies,
     restatements,
     task_verbs,
@@ -24,6 +25,7 @@ from ..lexicon import (
 from ..models import Addressee, Agency, Assignee, Task
 from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
+from .agency import expand_mixed
 from .context import Context
 from .deadlines import find_deadline
 from .patterns import LOWER, UPPER
@@ -51,8 +53,13 @@ _REPORT_RE = Prefiltered(
     ("báo cáo", "gửi"),
 )
 _REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
-_CHU_TRI_RE = Prefiltered(re.compile(r" chủ trì\b"), (" chủ trì",))
-_OWN_VERBS_RE = re.compile(r"^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b")
+# "chủ trì" leads a task, but "chủ trì cuộc họp / hội nghị" only chairs a meeting
+# or, at the end of a sentence, says who chaired it ("… do đồng chí X chủ trì.")
+_CHAIRS = r"(?! (?:các |một )?(?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|làm việc|tiếp)\b|\s*[.;]|\s*$)"
+_CHU_TRI_RE = Prefiltered(re.compile(rf" chủ trì\b{_CHAIRS}"), (" chủ trì",))
+_OWN_VERBS_RE = re.compile(rf"^\s*(?:chủ trì\b{_CHAIRS}|có trách nhiệm\b|chịu trách nhiệm\b)")
+# "Xét đề nghị Sở Tài chính …", "theo đề nghị của …": a cue that reports a request, not one made
+_REPORTED_CUE_BEFORE = ("xét", "theo", "tại", "của", "và")
 
 
 @dataclass(slots=True)
@@ -180,14 +187,27 @@ def _head_re() -> re.Pattern[str]:
     return re.compile(rf"(?!(?:{excluded})(?!\w))(?:{heads})(?!\w)")
 
 
+def _verbs() -> str:
+    verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
+    # a verb followed by 'số' or a number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
+    return rf"(?:{verbs})(?=[\s,.;:]|$)(?! số\b| \d)"
+
+
+def _words_re(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:]|$)"
+
+
 @cache
 def _verb_re() -> re.Pattern[str]:
-    """What ends a body's name: a lower-case verb (' chỉ đạo', ' tăng cường') or a stop word
-    (' theo', ' trong tháng'). A verb followed by 'số' or a number is part of the name ('Ban Quản lý
-    dự án đầu tư xây dựng số 1')."""
-    verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
-    stops = "|".join(re.escape(v) for v in body_stops())
-    return re.compile(rf" (?:(?:{verbs})(?=[\s,.;:]|$)(?! số\b| \d)|(?:{stops})(?=[\s,.;:]|$))")
+    """What ends a body's name: a lower-case verb (' chỉ đạo', ' tăng cường'), a stop word
+    (' theo', ' trong tháng') or a narrative word (' đã', ' trân trọng')."""
+    return re.compile(rf" (?:{_verbs()}|{_words_re(body_stops())}|{_words_re(narrative_words())})")
+
+
+@cache
+def _order_re() -> re.Pattern[str]:
+    """What may follow a body that is told to act: a verb or a stop word, not a narrative word."""
+    return re.compile(rf" (?:{_verbs()}|{_words_re(body_stops())})")
 
 
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
@@ -201,8 +221,9 @@ def _starts_with_head(key: str, pos: int) -> int:
 
 
 def _verb_at(key: str, pos: int) -> bool:
-    """Is there a task verb at ``pos`` (which follows a space)?"""
-    return _verb_re().match(key, pos - 1) is not None
+    """Is there a verb or stop word (not a narrative word: 'Văn phòng Bộ | đã tổ chức') at ``pos``,
+    after a space?"""
+    return _order_re().match(key, pos - 1) is not None
 
 
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -254,18 +275,25 @@ def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
     """(role, position after the cue) of assignment cues that begin a clause in [start, end)."""
     roles = dict(assignment_cues())
     lower = ctx.nt.lower
-    return [
-        (roles[m.group("cue")], m.end())
-        for m in ctx.hits(_cue_re(), start, end, lower=True)
-        if m.start() == 0 or lower[m.start() - 1] in " ,;:(\n"
-    ]
+    cues = []
+    for m in ctx.hits(_cue_re(), start, end, lower=True):
+        if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
+            continue
+        word_before = lower[max(start, m.start() - 8) : m.start()].split()[-1:]
+        if (word_before and word_before[0] in _REPORTED_CUE_BEFORE) or lower.startswith("của ", m.end()):
+            continue
+        cues.append((roles[m.group("cue")], m.end()))
+    return cues
 
 
-def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> list[Assignee]:
+def _assignees(
+    ctx: Context, start: int, end: int, *, opening: int | None, heading: bool = True
+) -> list[Assignee]:
     """Lead and coordinating bodies named in key[start:end].
 
     With ``opening``, a body that starts the text (up to ``opening``: the item's own first
-    paragraph) is a lead: "UBND các huyện chỉ đạo …", "Đối với Sở Y tế: …", "3. Sở Tư pháp".
+    paragraph) is a lead: "UBND các huyện chỉ đạo …", "Đối với Sở Y tế: …", and with ``heading``
+    (list items, not prose) a body alone: "3. Sở Tư pháp".
     """
     key = ctx.nt.flat
     text = ctx.nt.text
@@ -293,15 +321,16 @@ def _assignees(ctx: Context, start: int, end: int, *, opening: int | None) -> li
             elif (
                 pos != start
                 or _OWN_VERBS_RE.match(tail)
-                or tail.lstrip(" ,")[:1] in (":", "")
+                or (heading and tail.lstrip(" ,")[:1] in (":", ""))
                 or (tail[:1] == " " and _verb_at(key, last + 1))
             ):
                 add(spans, "lead")
     if opening is not None and not any(a.role == "lead" for a in result):
         add(_after_fronted_clause(ctx, start, opening), "lead")
     for role, pos in _clause_cues(ctx, start, end):
-        spans = bodies_at(key, pos, end)
-        add(spans, role)
+        # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
+        limit = opening if opening is not None and pos < opening else end
+        add(bodies_at(key, pos, limit), role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
     for match in ctx.hits(_CHU_TRI_RE, start, end, lower=True):
         head_end = match.start()
@@ -431,6 +460,11 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
             styles = [n.style for n in stack]
             if para.style in styles:  # a sibling of an open item: close everything below it
                 del stack[styles.index(para.style) :]
+            # "2." after a dash list (item 1 was Word's automatic number): sections, articles and
+            # numbered items never sit under dashes, letters or a lower level of numbering
+            rank = _LEVELS.get(para.style)
+            while rank is not None and stack and _LEVELS.get(stack[-1].style, len(_LEVELS)) >= rank:
+                stack.pop()
             if stack:
                 stack[-1].children.append(node)
             else:
@@ -438,6 +472,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
                 if last_prose is not None and last_prose.text.rstrip().endswith(":"):
                     preambles[id(node)] = last_prose
             stack.append(node)
+            last_prose = None  # only the paragraph right before a list introduces it
             continue
         if stack and _belongs_to_item(stack[-1], para, ctx):
             stack[-1].extra.append(para)
@@ -453,32 +488,46 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     tasks: list[Task] = []
     used: set[str] = set()
     inherited: list[Assignee] = default
+    introduced_style: str | None = None
     _number_bullets(roots)
     for root in roots:
         if id(root) in preamble_assignees:
             inherited = preamble_assignees[id(root)] or default
+            introduced_style = root.style
+        elif root.style != introduced_style:  # a list of another kind is not the one introduced
+            inherited, introduced_style = default, None
         tasks.append(_to_task(ctx, root, "", inherited, used))
     introducing = {id(p) for p in preambles.values()}
     prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used, issuer)
     return tasks + prose_tasks
 
 
+def _is_issuer(name: str, issuer: Agency | None) -> bool:
+    """Does ``name`` ('UBND tỉnh', 'Bộ Giáo dục và Đào tạo') name the issuing body?"""
+    if issuer is None or " " not in name.strip():
+        return False
+    own = fold_tones(issuer.name).lower()
+    return own.startswith(fold_tones(expand_mixed(name)).lower())
+
+
 def _not_the_writer(assignees: list[Assignee], issuer: Agency | None) -> list[Assignee]:
     """Drop the issuing body itself ('Thực hiện nhiệm vụ giao cho Sở Nội vụ, …' in its own letter)."""
-    if issuer is None:
-        return assignees
-    own = fold_tones(issuer.name).lower()
-    return [a for a in assignees if not own.startswith(fold_tones(a.name).lower())]
+    return [a for a in assignees if not _is_issuer(a.name, issuer)]
 
 
 def _number_bullets(nodes: list[_Node]) -> None:
-    """Bullets have no printed label: number them among their siblings."""
+    """Bullets have no printed label: number them among their siblings ('-1', '-2' when numbered
+    siblings already use '1', '2')."""
     count = 0
+    mixed = any(not node.style.startswith("bullet") for node in nodes)
     for node in nodes:
         if node.style.startswith("bullet"):
             count += 1
-            node.own_id = str(count)
+            node.own_id = f"-{count}" if mixed else str(count)
         _number_bullets(node.children)
+
+
+_LEVELS = {"article": 0, "roman": 1, "arabic": 2}  # outer list levels, outermost first
 
 
 def _kind(style: str) -> str:
@@ -564,7 +613,7 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
             start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
             if end - start < 15:
                 continue
-            assignees = _assignees(ctx, start, end, opening=end)
+            assignees = _assignees(ctx, start, end, opening=end, heading=False)
             if not any(a.role == "lead" for a in assignees):
                 completes = find_deadline(ctx, start, end) or _report_to(ctx, start, end)
                 if open_task and completes:
@@ -573,7 +622,7 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
                 else:
                     open_task = False
                 continue
-            if _is_the_writer_acting(ctx, start, end, issuer):
+            if _is_the_writer_acting(ctx, start, end, assignees, issuer):
                 open_task = False
                 continue  # "Sở Nội vụ xây dựng các dự thảo …" in Sở Nội vụ's own letter: a report, no task
             if find_deadline(ctx, start, end) is None and _only_restates(ctx, assignees, end):
@@ -599,13 +648,15 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
     return tasks
 
 
-def _is_the_writer_acting(ctx: Context, start: int, end: int, issuer: Agency | None) -> bool:
-    """Does the sentence open with the issuing body itself doing something (no order given)?"""
-    if _clause_cues(ctx, start, end) or issuer is None:
+def _is_the_writer_acting(
+    ctx: Context, start: int, end: int, assignees: list[Assignee], issuer: Agency | None
+) -> bool:
+    """Is the issuing body itself the one acting, with no order given ('Sở Nội vụ xây dựng các dự
+    thảo …' in Sở Nội vụ's own letter, 'Sau khi nghiên cứu, Viện … thống nhất …' in the Viện's)?"""
+    if _clause_cues(ctx, start, end):
         return False
-    spans = bodies_at(ctx.nt.flat, start, end)
-    if not spans:
+    leads = [a for a in assignees if a.role == "lead" and a.source is not None]
+    if not leads or not all(_is_issuer(a.name, issuer) for a in leads):
         return False
-    subject = fold_tones(squash(ctx.nt.text[spans[0][0] : spans[0][1]])).lower()
-    own = fold_tones(issuer.name).lower()
-    return own.startswith(subject) and not _OWN_VERBS_RE.match(ctx.nt.flat[spans[-1][1] : end])
+    last = max(a.source.end for a in leads if a.source is not None)
+    return not _OWN_VERBS_RE.match(ctx.nt.flat[last:end])

@@ -1,0 +1,718 @@
+"""Văn bản được viện dẫn: full citations (type, number, date, issuer), short ones ("số 4975/UBND-KGVX"
+in a list after "Công văn số …"), Party numbers ("132-KL/TW"), laws by name and date, numbers and
+dates broken across lines, and issuers resolved in context ("của UBND tỉnh" in a Quảng Ngãi letter is
+the Quảng Ngãi People's Committee; "của Sở Y tế" in a letter of Sở Y tế Kiên Giang is that Sở).
+
+``issuer_raw`` is the issuer as written; ``issuer`` the resolved body. Where the text names the
+signing official ("của Bộ trưởng Bộ Nội vụ", "của Chủ tịch UBND tỉnh") only ``issuer_raw`` is
+checked: whether the resolved issuer is the official or the body is a convention still open.
+A document's own number in its annex heading is not a citation.
+"""
+
+from __future__ import annotations
+
+import pytest
+from casecheck import case_ids, check, doc, record
+
+CASES = [
+    # ---- Party documents ----
+    (
+        "pdf/hcm_CV-4728-SGDDT-HSSV_2025.pdf: 'Kết luận số 132-KL/TW ngày 18 tháng 3 năm 2025 của Bộ Chính "
+        "trị'"
+        " (three times)",
+        doc("hcm_cv4728_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "132-KL/TW",
+                    "doc_type": "Kết luận",
+                    "number": 132,
+                    "date": "2025-03-18",
+                    "issuer": "Bộ Chính trị",
+                    "full": True,
+                    "mentions": 3,
+                }
+            ]
+        },
+    ),
+    (
+        "pdf/hcm_CV-4728-SGDDT-HSSV_2025.pdf: 'Hướng dẫn số 04/HD/BTGDVTU … của Ban Tuyên giáo và Dân vận "
+        "Thành ủy'",
+        doc("hcm_cv4728_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "04/HD/BTGDVTU",
+                    "doc_type": "Hướng dẫn",
+                    "number": 4,
+                    "date": "2025-11-06",
+                    "issuer_raw": "Ban Tuyên giáo và Dân vận Thành ủy",
+                    # the city's Party committee: Thành ủy Thành phố Hồ Chí Minh
+                    "issuer": "Ban Tuyên giáo và Dân vận Thành ủy Thành phố Hồ Chí Minh",
+                }
+            ]
+        },
+    ),
+    (
+        "pdf/hcm_CV-4728-SGDDT-HSSV_2025.pdf: 'Kế hoạch số 470-KH/TU … của Ban Thường vụ Thành ủy'; 'Chỉ thị "
+        "số"
+        " 36-CT/TW ngày 16 tháng' / '8 năm 2019' after a page break",
+        doc("hcm_cv4728_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "470-KH/TU",
+                    "doc_type": "Kế hoạch",
+                    "date": "2025-06-23",
+                    "issuer_raw": "Ban Thường vụ Thành ủy",
+                },
+                {
+                    "number_symbol": "36-CT/TW",
+                    "doc_type": "Chỉ thị",
+                    "date": "2019-08-16",
+                    "issuer": "Bộ Chính trị",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/lamdong_CV-1413-CAT-PC04_2026_scan.pdf: issuer before the date; a provincial Party resolution",
+        doc("lamdong_cv1413_2026_scan"),
+        {
+            "citation_find": [
+                {"number_symbol": "132-KL/TW", "date": "2025-03-18", "issuer": "Bộ Chính trị"},
+                {"number_symbol": "36-CT/TW", "doc_type": "Chỉ thị", "date": "2019-08-16"},
+                {
+                    "number_symbol": "05-NQ/TU",
+                    "doc_type": "Nghị quyết",
+                    "number": 5,
+                    "date": "2026-01-08",
+                    "issuer": "Tỉnh ủy Lâm Đồng",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/ttg_CV-464-TTg-CDS_2026_scan.pdf: 'Kết luận số 18-KL/TW … của Ban Chấp hành Trung ương Đảng "
+        "khóa XIV'",
+        doc("ttg_cv464_2026_scan_p1_p3"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "18-KL/TW",
+                    "doc_type": "Kết luận",
+                    "date": "2026-04-02",
+                    "issuer_raw": "Ban Chấp hành Trung ương Đảng khóa XIV",
+                }
+            ]
+        },
+    ),
+    # ---- state documents, full ----
+    (
+        "pdf/hcm_CV-4728-SGDDT-HSSV_2025.pdf: 'Kế hoạch số 7935/SGDĐT-HSSV … của Sở Giáo dục và Đào tạo' "
+        "(the Sở"
+        " cites itself; the symbol has no KH)",
+        doc("hcm_cv4728_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "7935/SGDĐT-HSSV",
+                    "doc_type": "Kế hoạch",
+                    "date": "2024-12-09",
+                    "issuer": "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+                },
+                {
+                    "number_symbol": "163/2024/QH15",
+                    "doc_type": "Nghị quyết",
+                    "date": "2024-11-27",
+                    "issuer": "Quốc hội",
+                },
+                {
+                    "number_symbol": "93/NQ-CP",
+                    "doc_type": "Nghị quyết",
+                    "date": "2025-04-13",
+                    "issuer": "Chính phủ",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/hcm_CV-4728-SGDDT-HSSV_2025.pdf: 'Luật Phòng, chống ma túy năm 2021' (a law by name and year)",
+        doc("hcm_cv4728_2025"),
+        {
+            "citation_find": [
+                {
+                    "find": "Luật Phòng, chống ma",
+                    "doc_type": "Luật",
+                    "date": "2021",
+                    "title_contains": "chống ma túy",
+                }
+            ]
+        },
+    ),
+    (
+        "pdf/quangngai_CV-299-UBND-THCS_2025_hoatoc_scan.pdf: 'các Quyết định số: 1743/QĐ-BGTVT, "
+        "1744/QĐ-BGTVT ngày"
+        " 31/12/2024 của Bộ trưởng …' (two numbers share a date)",
+        doc("quangngai_cv299_2025_scan"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "1743/QĐ-BGTVT",
+                    "doc_type": "Quyết định",
+                    "date": "2024-12-31",
+                    "issuer_raw": "Bộ trưởng Bộ Giao thông vận tải",
+                },
+                {
+                    "number_symbol": "1744/QĐ-BGTVT",
+                    "doc_type": "Quyết định",
+                    "date": "2024-12-31",
+                    "mentions": 2,
+                },
+                {
+                    "number_symbol": "161/2024/NĐ-CP",
+                    "doc_type": "Nghị định",
+                    "number": 161,
+                    "date": "2024-12-18",
+                    "issuer": "Chính phủ",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/quangngai_CV-507-UBND-KGVX_2025.pdf: 'Công văn số' / '202/BTTTT-KHTC …'; issuer split 'của Thủ' "
+        "/ 'tướng"
+        " Chính phủ'",
+        doc("quangngai_cv507_2025"),
+        {
+            "citation_find": [
+                {"number_symbol": "202/BTTTT-KHTC", "doc_type": "Công văn", "date": "2025-01-21"},
+                {
+                    "number_symbol": "2269/QĐ-TTg",
+                    "doc_type": "Quyết định",
+                    "date": "2021-12-31",
+                    "issuer": "Thủ tướng Chính phủ",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/quangngai_CT-11-UBND_2021_scan.pdf: 'Thông tư' / 'số 15/2020/TT-BGDĐT' split over lines; 'của "
+        "Bộ' /"
+        " 'trưởng Bộ Giáo dục và Đào tạo'",
+        doc("quangngai_ct11_2021_scan_p1"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "11/CT-TTg",
+                    "doc_type": "Chỉ thị",
+                    "date": "2021-04-16",
+                    "issuer": "Thủ tướng Chính phủ",
+                },
+                {"number_symbol": "15/2020/TT-BGDĐT", "doc_type": "Thông tư", "date": "2020-05-26"},
+                {
+                    "number_symbol": "05/2021/TT-BGDĐT",
+                    "doc_type": "Thông tư",
+                    "date": "2021-03-12",
+                    "issuer_raw": "Bộ trưởng Bộ Giáo dục và Đào tạo",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/kiengiang_KH-1942-SYT_2017_scan.pdf: 'Hướng dẫn 1236/HD-UBND' and 'Công văn 293/SYT-TCCB' "
+        "without 'số';"
+        " 'của Sở Y tế' resolved",
+        doc("kiengiang_kh1942_2017_scan"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "1236/HD-UBND",
+                    "doc_type": "Hướng dẫn",
+                    "date": "2014-11-12",
+                    "issuer": "Ủy ban nhân dân tỉnh Kiên Giang",
+                },
+                {
+                    "number_symbol": "293/SYT-TCCB",
+                    "doc_type": "Công văn",
+                    "date": "2017-02-20",
+                    "issuer": "Sở Y tế tỉnh Kiên Giang",
+                },
+                {"number_symbol": "130/SYT-HĐKHCN", "doc_type": "Công văn", "date": "2012-02-21"},
+                {"number_symbol": "3158/QĐ-SYT", "date": "2017-10-05", "issuer": "Sở Y tế tỉnh Kiên Giang"},
+            ]
+        },
+    ),
+    (
+        "pdf/dongthap_BC-355-HDXTH_2026.pdf: leading zeros '001/2025/TT-BNV'; 'Uỷ ban' / 'nhân dân tỉnh Đồng "
+        "Tháp';"
+        " a date on the next line",
+        doc("dongthap_bc355_2026"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "001/2025/TT-BNV",
+                    "number": 1,
+                    "doc_type": "Thông tư",
+                    "date": "2025-03-17",
+                    "issuer": "Bộ Nội vụ",
+                },
+                {
+                    "number_symbol": "1585/QĐ-UBND",
+                    "date": "2025-11-13",
+                    "issuer": "Ủy ban nhân dân tỉnh Đồng Tháp",
+                },
+                {"number_symbol": "85/2023/NĐ-CP", "date": "2023-12-07", "issuer": "Chính phủ"},
+                {"number_symbol": "294/BC-BTĐHS", "doc_type": "Báo cáo", "date": "2026-03-31"},
+                {"number_symbol": "459/TB-HĐXTH", "doc_type": "Thông báo", "date": "2025-11-24"},
+            ]
+        },
+    ),
+    (
+        "pdf/dongthap_KH-362-SGDDT_2026.pdf: issuer before the date with '(GDĐT)' between; 'Công văn số"
+        " 1849/BGDĐT\\ufffeGDPT' (U+FFFE for a hyphen)",
+        doc("dongthap_kh362_2026"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "199/KH-BGDĐT",
+                    "doc_type": "Kế hoạch",
+                    "date": "2026-02-05",
+                    "issuer": "Bộ Giáo dục và Đào tạo",
+                },
+                {
+                    "number_symbol": "1849/BGDĐT-GDPT",
+                    "doc_type": "Công văn",
+                    "date": "2026-04-10",
+                    "issuer": "Bộ Giáo dục và Đào tạo",
+                    "issuer_raw": "Bộ GDĐT",
+                    "mentions": 3,
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/dongthap_KH-58-THPTCL2_2026.pdf: 'Kế hoạch 620/KH-SGDĐT' (no 'số'); 'KH-THPTCLngày' (no space)",
+        doc("dongthap_kh58_2026"),
+        {
+            "citation_find": [
+                {"number_symbol": "620/KH-SGDĐT", "doc_type": "Kế hoạch", "date": "2025-12-26"},
+                {
+                    "number_symbol": "09/KH-THPTCL",
+                    "doc_type": "Kế hoạch",
+                    "date": "2026-02-02",
+                    "issuer_raw": "Trường THPT Cao Lãnh",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/hcm_QD-2858-QD-UBND_2025.pdf: laws by name and date, one of them an amending law listing eight "
+        "laws",
+        doc("hcm_qd2858_2025"),
+        {
+            "citation_find": [
+                {
+                    "find": "Luật Tổ chức chính quyền địa phương ngày 16",
+                    "doc_type": "Luật",
+                    "date": "2025-06-16",
+                    "title_contains": "Tổ chức chính quyền địa phương",
+                },
+                {
+                    "find": "Luật Ngân sách nhà nước ngày 25",
+                    "doc_type": "Luật",
+                    "date": "2015-06-25",
+                    "title_contains": "Ngân sách nhà nước",
+                },
+                {
+                    "find": "Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán",
+                    "doc_type": "Luật",
+                    "date": "2024-11-29",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/hcm_QD-2858-QD-UBND_2025.pdf: 'của Hội đồng nhân dân Thành phố'; 'các Công văn số 10587/… ngày "
+        "25' /"
+        " 'tháng 10 năm 2025 và số 11453/…'",
+        doc("hcm_qd2858_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "98/2023/QH15",
+                    "doc_type": "Nghị quyết",
+                    "date": "2023-06-24",
+                    "issuer": "Quốc hội",
+                },
+                {
+                    "number_symbol": "27/2025/NQ-HĐND",
+                    "date": "2025-08-28",
+                    "issuer": "Hội đồng nhân dân Thành phố Hồ Chí Minh",
+                },
+                {"number_symbol": "10587/STC-HCSN", "doc_type": "Công văn", "date": "2025-10-25"},
+                {
+                    "number_symbol": "11453/STC-HCSN",
+                    "doc_type": "Công văn",
+                    "date": "2025-10-31",
+                    "full": True,
+                },
+                {
+                    "number_symbol": "1425/QĐ-UBND",
+                    "date": "2025-09-12",
+                    "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/hcm_KH-230-THPTPB_2025.pdf: 'của UBND TP.HCM'; a companion plan cited with U+FFFE inside its "
+        "symbol",
+        doc("hcm_kh230_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "468/KH-UBND",
+                    "date": "2022-12-16",
+                    "issuer_raw": "UBND TP.HCM",
+                    "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+                },
+                {"number_symbol": "1665/QĐ-TTg", "date": "2017-10-20", "issuer": "Thủ tướng Chính phủ"},
+                {
+                    "number_symbol": "07/2022/TT-BGDĐT",
+                    "date": "2022-05-23",
+                    "issuer": "Bộ Giáo dục và Đào tạo",
+                },
+                {"number_symbol": "229/KH-THPTPB", "date": "2025-11-14", "mentions": 2},
+            ]
+        },
+    ),
+    (
+        "pdf/botuphap_CV-935-VP-TCKT_2019.pdf: two internal decisions and a decree cited with its subject",
+        doc("btp_cv935_2019"),
+        {
+            "citation_find": [
+                {"number_symbol": "109/QĐ-VP", "doc_type": "Quyết định", "date": "2011-03-01"},
+                {"number_symbol": "588/QĐ-VP", "doc_type": "Quyết định", "date": "2012-07-12"},
+                {
+                    "number_symbol": "04/2015/NĐ-CP",
+                    "doc_type": "Nghị định",
+                    "date": "2015-01-09",
+                    "title_contains": "thực hiện dân chủ trong cơ quan hành chính nhà nước",
+                },
+            ]
+        },
+    ),
+    (
+        "pdf/phutho_CV-UBND-KSTTHC_2011_scan.pdf: a letter in the number ('30c/NQ-CP'); 'Văn bản số 6582/…, "
+        "ngày …'",
+        doc("phutho_cv4532_2011_scan"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "30c/NQ-CP",
+                    "doc_type": "Nghị quyết",
+                    "date": "2011-11-08",
+                    "issuer": "Chính phủ",
+                },
+                {"number_symbol": "6582/VPCP-KSTT", "date": "2011-09-21", "issuer": "Văn phòng Chính phủ"},
+                {"number_symbol": "20/2008/NĐ-CP", "date": "2008-02-14", "issuer": "Chính phủ"},
+            ]
+        },
+    ),
+    (
+        "pdf/phutho_CV-275-STTTT-CNTT_2011_scan.pdf: 'Kế hoạch số 25/KH-STTTT, ngày 6 tháng 12 năm 2011 của "
+        "sở …'",
+        doc("phutho_cv275_2011_scan"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "25/KH-STTTT",
+                    "doc_type": "Kế hoạch",
+                    "date": "2011-12-06",
+                    "issuer": "Sở Thông tin và Truyền thông tỉnh Phú Thọ",
+                }
+            ]
+        },
+    ),
+    (
+        "pdf/caobang_QD-157-QD-UB_1999_archive_scan.pdf: 'Quyết định số: 350 / UB-QĐ-NĐ ngày 18 tháng 9 năm "
+        "1986';"
+        " 'Luật đất đai … công bố ngày 24 / 7/ 1993'",
+        doc("caobang_qd157_1999_scan_p1"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "350/UB-QĐ-NĐ",
+                    "doc_type": "Quyết định",
+                    "date": "1986-09-18",
+                    "issuer": "Ủy ban nhân dân tỉnh Cao Bằng",
+                },
+                {"find": "Luật đất đai", "doc_type": "Luật", "date": "1993-07-24"},
+            ]
+        },
+    ),
+    (
+        "pdf/quangngai_QD-04-QD-BCD138_2025_scan.pdf: 'của Chủ tịch UBND tỉnh', 'của UBND tỉnh', a tờ trình",
+        doc("quangngai_qd04_bcd138_2025_scan_p1"),
+        {
+            "citation_find": [
+                {"number_symbol": "1667/QĐ-UBND", "date": "2023-11-08", "issuer_raw": "Chủ tịch UBND tỉnh"},
+                {
+                    "number_symbol": "67/KH-UBND",
+                    "doc_type": "Kế hoạch",
+                    "date": "2021-04-15",
+                    "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                },
+                {"number_symbol": "2105/UBND-NC", "doc_type": "Công văn", "date": "2022-05-06"},
+                {"number_symbol": "7603/TTr-HĐTĐ", "doc_type": "Tờ trình", "date": "2024-12-30"},
+            ]
+        },
+    ),
+    (
+        "pdf/lamdong_CV-963-SNV-CCHCVTLT_2025.pdf: 'Quyết định số 688/QĐ\\ufffeBCĐ' (U+FFFE); 'của UBND "
+        "tỉnh'",
+        doc("lamdong_cv963_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "378/QĐ-UBND",
+                    "date": "2025-07-11",
+                    "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng",
+                },
+                {"number_symbol": "688/QĐ-BCĐ", "doc_type": "Quyết định", "date": "2025-08-08"},
+            ]
+        },
+    ),
+    (
+        "docx/lamdong_CV-UBND-NC_2025_cai-thien-chi-so-CCHC_draft.docx: 'của Sở Nội vụ' resolved to the "
+        "province",
+        doc("lamdong_cv_caithien_draft_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "228/BC-SNV",
+                    "doc_type": "Báo cáo",
+                    "date": "2025-11-28",
+                    "issuer": "Sở Nội vụ tỉnh Lâm Đồng",
+                },
+                {"number_symbol": "1187/QĐ-BNV", "date": "2025-10-15", "issuer_raw": "Bộ trưởng Bộ Nội vụ"},
+                {"number_symbol": "493/TB-UBND", "doc_type": "Thông báo", "date": "2025-11-13"},
+                {"number_symbol": "36/KH-STP", "date": "2025-11-05", "issuer": "Sở Tư pháp tỉnh Lâm Đồng"},
+            ]
+        },
+    ),
+    (
+        "docx/lamdong_CV-UBND-NC_2025_cai-nghien-ma-tuy_draft.docx: two decrees cited five times each",
+        doc("lamdong_cv_cainghien_draft_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "116/2021/NĐ-CP",
+                    "date": "2021-12-21",
+                    "issuer": "Chính phủ",
+                    "mentions": 5,
+                },
+                {
+                    "number_symbol": "184/2025/NĐ-CP",
+                    "date": "2025-07-01",
+                    "issuer": "Chính phủ",
+                    "mentions": 5,
+                },
+            ]
+        },
+    ),
+    (
+        "docx/lamdong_CV-UBND-NC_2025_giao-CAT-HD46_draft.docx: a ministry's guidance with a team code",
+        doc("lamdong_cv_hd46_draft_2025"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "46/HD-BCA-C04",
+                    "doc_type": "Hướng dẫn",
+                    "date": "2025-12-05",
+                    "issuer": "Bộ Công an",
+                }
+            ]
+        },
+    ),
+    (
+        "docx/lamdong_TB-UBND_2026_ket-luan-PCI_draft.docx: 'Kế hoạch số 1109/QĐ-UBND' (the type word and "
+        "the symbol"
+        " disagree; the text's type is kept)",
+        doc("lamdong_tb_pci_draft_2026"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "1109/QĐ-UBND",
+                    "doc_type": "Kế hoạch",
+                    "date": "2026-03-31",
+                    "issuer": "Ủy ban nhân dân tỉnh Lâm Đồng",
+                },
+                {"number_symbol": "1618/QĐ-UBND", "date": "2025-10-08", "mentions": 2},
+            ]
+        },
+    ),
+    (
+        "docx/lamdong_CV-UBND-NC_2026_giao-SKHCN-3653_draft.docx: a công văn of the Government Office",
+        doc("lamdong_cv_3653_draft_2026"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "3653/VPCP-CĐS",
+                    "doc_type": "Công văn",
+                    "date": "2026-04-24",
+                    "issuer": "Văn phòng Chính phủ",
+                }
+            ]
+        },
+    ),
+    (
+        "pdf/quangngai_TB-565-UBND_2024.pdf: 'Công văn số 4643/… ngày 28/8/2024; số 4975/… ; số 5442/… và số"
+        " 6138/UBND\\ufffeKGVX …' (short cites in a list)",
+        doc("quangngai_tb565_2024"),
+        {
+            "citation_find": [
+                {"number_symbol": "4643/UBND-KGVX", "doc_type": "Công văn", "date": "2024-08-28"},
+                {"number_symbol": "4975/UBND-KGVX", "doc_type": "Công văn", "date": "2024-09-17"},
+                {"number_symbol": "5442/UBND-KGVX", "doc_type": "Công văn", "date": "2024-10-10"},
+                {"number_symbol": "6138/UBND-KGVX", "doc_type": "Công văn", "date": "2024-11-13"},
+                {
+                    "number_symbol": "186/KH-UBND",
+                    "doc_type": "Kế hoạch",
+                    "date": "2024-09-17",
+                    "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                },
+                {"number_symbol": "184/KL-TTr", "doc_type": "Kết luận", "date": "2024-09-06"},
+            ]
+        },
+    ),
+    (
+        "pdf/ttg_CV-464-TTg-CDS_2026_scan.pdf: 'văn bản số 279/BC-BTP …, … các văn bản số 5166/BTC-PC …, số"
+        " 5331/BTC-PC …'; a footnote list",
+        doc("ttg_cv464_2026_scan_p1_p3"),
+        {
+            "citation_find": [
+                {"number_symbol": "279/BC-BTP", "date": "2026-04-28"},
+                {"number_symbol": "5166/BTC-PC", "date": "2026-04-23"},
+                {"number_symbol": "5331/BTC-PC", "date": "2026-04-28"},
+                {"number_symbol": "185/TB-VPCP", "doc_type": "Thông báo", "date": "2026-04-14"},
+                {"number_symbol": "432/TTg-CĐS", "date": "2026-04-23"},
+            ]
+        },
+    ),
+    (
+        "pdf/ttg_QD-20-2019-QD-TTg.pdf: laws by name and date; an amending decree cites the decree it amends",
+        doc("ttg_qd20_2019_excerpt"),
+        {
+            "citation_find": [
+                {"find": "Luật tổ chức Chính phủ", "doc_type": "Luật", "date": "2015-06-19"},
+                {"find": "Luật thanh tra", "doc_type": "Luật", "date": "2010-11-15"},
+                {
+                    "number_symbol": "26/2014/NĐ-CP",
+                    "date": "2014-04-07",
+                    "issuer": "Chính phủ",
+                    "mentions": 2,
+                },
+                {"number_symbol": "43/2019/NĐ-CP", "date": "2019-05-17", "issuer": "Chính phủ"},
+                {"number_symbol": "35/2014/QĐ-TTg", "date": "2014-06-12", "issuer": "Thủ tướng Chính phủ"},
+            ]
+        },
+    ),
+    (
+        "doc/binhduong_CT-09-2009-CT-UBND.doc: a joint circular of two ministries",
+        doc("binhduong_ct09_2009"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "05/2008/TTLT-BKHCN-BNV",
+                    "doc_type": "Thông tư liên tịch",
+                    "date": "2008-06-18",
+                    "issuer_raw": "Bộ Khoa học và Công nghệ và Bộ Nội vụ",
+                }
+            ]
+        },
+    ),
+    (
+        "doc/moet_TB-54-TB-BGDDT_2009.doc: a directive cited twice; a joint circular with '/' in its symbol",
+        doc("moet_tb54_2009"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "33/2006/CT-TTg",
+                    "doc_type": "Chỉ thị",
+                    "date": "2006-09-08",
+                    "issuer": "Thủ tướng Chính phủ",
+                    "mentions": 2,
+                },
+                {
+                    "number_symbol": "28/2003/TTLT/BTC-BGD&ĐT",
+                    "doc_type": "Thông tư liên tịch",
+                    "date": "2003-04-04",
+                },
+            ]
+        },
+    ),
+    (
+        "doc/hanoi_QD-15-2010-QD-UBND.doc: 'số 97/2008/NĐ-CP, ngày 28/08/2008' twice; 'công văn số 278/…'",
+        doc("hanoi_qd15_2010_decision"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "97/2008/NĐ-CP",
+                    "date": "2008-08-28",
+                    "issuer": "Chính phủ",
+                    "mentions": 2,
+                },
+                {
+                    "number_symbol": "06/2008/TTLT-BTTTT-BCA",
+                    "doc_type": "Thông tư liên tịch",
+                    "date": "2008-11-28",
+                },
+                {"number_symbol": "278/STTTT-BCVT", "doc_type": "Công văn", "date": "2010-03-31"},
+                {"find": "Luật Công nghệ thông tin", "doc_type": "Luật", "date": "2006-06-29"},
+            ]
+        },
+    ),
+    (
+        "doc/cantho_QD-09-2010-QD-UBND.doc: 'Căn cư Quyết định số 10/2007/QĐ_BKHCN' (underscore typo)",
+        doc("cantho_qd09_2010"),
+        {
+            "citation_find": [
+                {"find": "10/2007/QĐ", "doc_type": "Quyết định", "date": "2007-05-11"},
+                {"number_symbol": "21/2007/QĐ-TTg", "date": "2007-02-08", "issuer": "Thủ tướng Chính phủ"},
+            ]
+        },
+    ),
+    (
+        "pdf/danang_CV-STTTT-TTBCXB_2018_ocr.pdf: the recalled letter, cited with a clean number in the last "
+        "paragraph",
+        doc("danang_cv_ocr_2018"),
+        {
+            "citation_find": [
+                {"number_symbol": "228/STTTT-TTBCXB", "doc_type": "Công văn", "date": "2018-02-06"}
+            ]
+        },
+    ),
+    # ---- not citations ----
+    (
+        "pdf/dongthap_QD-337-QD-SGDDT_2026_78pages.pdf: the annex heading repeats the decision's own number",
+        doc("dongthap_qd337_2026_pages1-3"),
+        {
+            "citations_exclude": ["337/QĐ-SGDĐT"],
+            "citation_find": [
+                {
+                    "number_symbol": "13/2024/TT-BGDĐT",
+                    "date": "2024-10-30",
+                    "issuer_raw": "Bộ trưởng Bộ Giáo dục và Đào tạo",
+                }
+            ],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "expected"), CASES, ids=case_ids(CASES))
+def test_citations(source: str, text: str, expected: dict) -> None:
+    problems = check(expected, record(text))
+    assert not problems, "\n".join([source, *problems])
