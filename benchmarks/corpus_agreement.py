@@ -61,8 +61,20 @@ def main() -> int:
         print(f"no crawl files under {args.shared}", file=sys.stderr)
         return 2
     counts = dict.fromkeys(
-        ("texts", "errors", "administrative", "number_symbol", "issue_date", "issuer", "signer",
-         "titled", "number_agrees", "type_agrees"), 0)
+        (
+            "texts",
+            "errors",
+            "administrative",
+            "number_symbol",
+            "issue_date",
+            "issuer",
+            "signer",
+            "titled",
+            "number_agrees",
+            "type_agrees",
+        ),
+        0,
+    )
     misses = []
     started = time.perf_counter()
     for record in records:
@@ -91,19 +103,29 @@ def main() -> int:
             counts["type_agrees"] += 1
     elapsed = time.perf_counter() - started
     n = counts["texts"]
-    print(f"{n} Vietnamese texts parsed in {elapsed:.1f} s ({n / elapsed:.0f} texts/s), {counts['errors']} errors")
+    print(
+        f"{n} Vietnamese texts parsed in {elapsed:.1f} s ({n / elapsed:.0f} texts/s), {counts['errors']} errors"
+    )
     for key in ("administrative", "number_symbol", "issue_date", "issuer", "signer"):
         print(f"  {key:15} {counts[key]:4d} / {n}  ({100 * counts[key] / n:.1f} %)")
     titled = counts["titled"] or 1
-    print(f"  number_symbol agrees with the page title: {counts['number_agrees']} / {counts['titled']} "
-          f"({100 * counts['number_agrees'] / titled:.1f} %)")
-    print(f"  doc_type agrees with the page title:      {counts['type_agrees']} / {counts['titled']} "
-          f"({100 * counts['type_agrees'] / titled:.1f} %)")
+    print(
+        f"  number_symbol agrees with the page title: {counts['number_agrees']} / {counts['titled']} "
+        f"({100 * counts['number_agrees'] / titled:.1f} %)"
+    )
+    print(
+        f"  doc_type agrees with the page title:      {counts['type_agrees']} / {counts['titled']} "
+        f"({100 * counts['type_agrees'] / titled:.1f} %)"
+    )
     for miss in misses[: args.show_misses]:
         print("  miss:", *miss)
     if args.json:
-        args.json.write_text(json.dumps({"counts": counts, "seconds": elapsed, "misses": misses},
-                                        ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {"counts": counts, "seconds": elapsed, "misses": misses}, ensure_ascii=False, indent=1
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

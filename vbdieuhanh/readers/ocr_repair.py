@@ -1,0 +1,89 @@
+"""Repair OCR confusions in the key words of the Decree 30 layout, reporting every repair.
+
+The table lives in ``vbdieuhanh/data/ocr_confusions.tsv`` (wrong, right, where: whole words at the
+start of a line, whole words anywhere, or a regular expression and its replacement). A repair changes the
+line text the parser reads, so that "Sô: 12/UBND" is found as the number line, and adds a ReaderNote
+"ocr_repair" that says what was changed on which page: the record's warnings show every repair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..layout import Line, ReaderNote
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    """One entry of the table, compiled."""
+
+    wrong: str
+    right: str
+    pattern: re.Pattern[str]
+    regex: bool = False
+
+
+def _compile(wrong: str, where: str) -> re.Pattern[str]:
+    """A pattern for ``wrong`` as whole words, anchored at the line start for 'start' entries;
+    'regex' entries are patterns already."""
+    if where == "regex":
+        return re.compile(wrong)
+    body = re.escape(wrong)
+    if wrong[-1:].isalnum():
+        body += r"(?!\w)"
+    if where == "start":
+        return re.compile(r"^\s*" + body)
+    if wrong[:1].isalnum():
+        body = r"(?<!\w)" + body
+    return re.compile(body)
+
+
+@cache
+def confusions() -> tuple[Confusion, ...]:
+    """The confusion table, in file order."""
+    text = resources.files("vbdieuhanh").joinpath("data", "ocr_confusions.tsv").read_text(encoding="utf-8")
+    entries: list[Confusion] = []
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        wrong, right, where = raw.split("\t")[:3]
+        if where not in ("start", "word", "regex"):
+            raise ValueError(f"ocr_confusions.tsv: 'where' must be start, word or regex, not {where!r}")
+        entries.append(Confusion(wrong, right, _compile(wrong, where), where == "regex"))
+    return tuple(entries)
+
+
+def repair_text(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with known confusions repaired, and the (wrong, right) pairs applied."""
+    applied: list[tuple[str, str]] = []
+    for entry in confusions():
+        match = entry.pattern.search(text)
+        if match is None:
+            continue
+        if entry.regex:
+            applied.append((match.group(0), match.expand(entry.right)))
+            text = entry.pattern.sub(entry.right, text)
+        else:
+            applied.append((entry.wrong, entry.right))
+            text = entry.pattern.sub(lambda m, e=entry: m.group(0).replace(e.wrong, e.right), text)
+    return text, applied
+
+
+def repair_lines(lines: list[Line], pages: set[int]) -> list[ReaderNote]:
+    """Repair the lines of the given pages in place; one note per repaired line."""
+    notes: list[ReaderNote] = []
+    for line in lines:
+        if line.page not in pages or not line.text:
+            continue
+        repaired, applied = repair_text(line.text)
+        if not applied:
+            continue
+        changes = ", ".join(f"{wrong!r} → {right!r}" for wrong, right in applied)
+        notes.append(
+            ReaderNote("ocr_repair", f"page {line.page}: OCR text repaired {changes} in {line.text!r}")
+        )
+        line.text = repaired
+    return notes
