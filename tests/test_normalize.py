@@ -71,6 +71,8 @@ def test_numbered_item_cut_by_a_page_break_is_mended() -> None:
         "V/v tăng cường công tác\n\nHà Nội, ngày 04 tháng 6 năm 2021",  # header lines
         "MÁU TÌNH NGUYỆN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # upper-case header
         "Thực hiện tốt các nội dung trên./.\n\nNơi nhận:",
+        "Độc lập - Tự do - Hạnh phúc\n\nĐồng Tháp, ngày 15 tháng 4 năm 2026",  # "Đ" is a capital
+        "phòng, chống dịch bệnh\n\nỦy ban nhân dân các huyện",
     ],
 )
 def test_paragraph_breaks_are_not_mended(raw: str) -> None:

@@ -185,7 +185,6 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
 
 _TERMINAL = '.;:!?)"”»'
 _MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[-–+•*])\s")
-_LOWER_START_RE = re.compile(r"^[a-zà-ỹđ]")
 _ZONE_START_RE = re.compile(
     r"^(?:Nơi nhận|Kính gửi|Căn cứ|Điều \d|Chương [IVX]|Mục \d|Phần [IVX]|V/v|Số\s*:)", re.I
 )
@@ -273,7 +272,7 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
         return False
     if _ZONE_START_RE.match(nxt) or _MARKER_RE.match(nxt) or is_upper_text(nxt):
         return False
-    if _LOWER_START_RE.match(nxt):
+    if nxt[0].islower():
         return True
     last_word = prev.rsplit(" ", 1)[-1].lower()
     if last_word in dangling:
