@@ -124,6 +124,17 @@ def test_header_and_footer_columns(
 
 
 @needs_real
+def test_annex_heading_on_the_next_page_is_not_read_into_the_footer() -> None:
+    """KH 362: the signature ends page 3 and the centred "Phụ lục I" heading opens page 4; its words
+    fall on both sides of the footer's column gap but belong to one line of the annex."""
+    doc = record("dongthap_KH-362-SGDDT_2026.pdf")
+    assert doc.signer is not None
+    assert (doc.signer.name, doc.signer.position) == ("Nguyễn Phương Toàn", "Phó Giám đốc")
+    _, footer = regions(layout("dongthap_KH-362-SGDDT_2026.pdf").lines)
+    assert not any(t.startswith("Phụ lục") for t in texts(footer, "left"))
+
+
+@needs_real
 def test_pdfium_reads_interleaved_columns_apart() -> None:
     """pdfium's own text of QĐ 337 puts both header columns on one line; the reader does not."""
     import pypdfium2 as pdfium

@@ -348,15 +348,27 @@ def split_columns(parts: list[tuple[PageWords, list[Row]]]) -> list[_Block]:
 
 
 def _continued_rows(rows: list[Row], split: float | None) -> int:
-    """How many rows at the top of a page keep a footer's columns (no word across the gap)."""
+    """How many rows at the top of a page keep a footer's columns: no word across the gap, and no
+    line that runs across it with ordinary word spacing (a centred "Phụ lục I" heading)."""
     if split is None:
         return 0
     count = 0
     for row in rows:
-        if any(w.x0 < split < w.x1 for w in row.words):
+        if any(w.x0 < split < w.x1 for w in row.words) or _flows_across(row, split):
             break
         count += 1
     return count
+
+
+def _flows_across(row: Row, split: float) -> bool:
+    """Do two neighbouring words on either side of ``split`` sit a word space apart?"""
+    return any(
+        a.x1 <= split <= b.x0 and b.x0 - a.x1 < _WORD_SPACE_HEIGHTS * row.height
+        for a, b in zip(row.words, row.words[1:], strict=False)
+    )
+
+
+_WORD_SPACE_HEIGHTS = 1.5  # a gap narrower than this many text heights is a space inside a line
 
 
 # --- the document ----------------------------------------------------------------------------------
