@@ -94,7 +94,9 @@ def agency_case(text: str, *, expand: bool = True) -> str:
         key = keys[i]
         if _is_acronym(core):
             word = core
-        elif mode in ("place", "name"):
+        elif mode == "place":
+            word = fold_tones(title_word(core))  # place names in the new tone placement: "Khánh Hòa"
+        elif mode == "name":
             word = title_word(core)
         elif mode == "field":
             word = title_word(core) if capitalise_next else core.lower()
@@ -119,9 +121,16 @@ def position_case(text: str) -> str:
     table = positions()
     for size in range(min(6, len(tokens)), 0, -1):
         title = table.get(tuple(keys[:size]))
-        if title is not None:
-            rest = " ".join(tokens[size:])
-            return title + (" " + agency_case(rest, expand=False) if rest else "")
+        if title is None:
+            continue
+        rest = " ".join(tokens[size:])
+        if not rest:
+            return title
+        head = agency_terms().get((keys[size - 1],))
+        if head is not None and head.kind == "head":  # "GIÁM ĐỐC SỞ | GIÁO DỤC …": the name has its head
+            named = agency_case(f"{tokens[size - 1]} {rest}", expand=False)
+            return title.rsplit(" ", 1)[0] + " " + named
+        return title + " " + agency_case(rest, expand=False)
     return agency_case(text, expand=False)
 
 

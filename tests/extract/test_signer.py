@@ -65,6 +65,15 @@ CASES = [
         {"signer": {"name": "Hà Văn Phúc", "position": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}},
     ),
     (
+        "pdf/dongthap_BC-355-HDXTH_2026.pdf: the chairman's title, then the one he holds concurrently",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nHỘI ĐỒNG XÉT THĂNG HẠNG\nSố: 355/BC-HĐXTH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Đồng Tháp, ngày 16 tháng 4 năm 2026\n\nBÁO CÁO\nKết quả xét thăng hạng\n\n"
+        "Hội đồng báo cáo kết quả xét thăng hạng./.\n\nNơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, HĐXTH.\n\n"
+        "TM. HỘI ĐỒNG\nCHỦ TỊCH\nGIÁM ĐỐC SỞ GIÁO DỤC VÀ\nĐÀO TẠO\n\nLê Quang Trí\n",
+        {"signer": {"name": "Lê Quang Trí", "position": "Chủ tịch", "authority": ["TM. Hội đồng"]}},
+    ),
+    (
         "pdf/lamdong_CV-963-SNV-CCHCVTLT_2025.pdf: 'KT.GIÁM ĐỐC'",
         doc("lamdong_cv963_2025"),
         {"signer": {"name": "Trần Hữu Tuấn", "position": "Phó Giám đốc", "authority": ["KT. Giám đốc"]}},

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..casing import position_case
+from ..lexicon import positions
 from ..models import Signer
-from ..normalize import is_upper_text, squash
+from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import (
     AUTHORITY_RE,
     CONNECTOR_END_RE,
@@ -26,6 +27,7 @@ def extract_signer(ctx: Context) -> Signer | None:
     name = None
     name_seg = None
     titles: list[str] = []
+    concurrent = False  # the lines after the signer's own title name another one they hold
     start, end = segs[0][0], segs[-1][1]
     name_candidate = person_name(ctx.text(segs[-1]).strip())  # the zoner ends the block at the name
     for index, seg in enumerate(segs):
@@ -42,10 +44,15 @@ def extract_signer(ctx: Context) -> Signer | None:
             titles, name = split_honorifics(squash(name_candidate))
             name_seg = ctx.trimmed(seg[1] - len(name), seg[1], " ")
             break
+        if concurrent:
+            continue
         if is_upper_text(text) or starts_with_position(key):
             if starts_with_position(key) and not (
                 position_lines and CONNECTOR_END_RE.search(position_lines[-1])
             ):
+                if position_lines and _is_bare_title(" ".join(position_lines)) and not _is_bare_title(key):
+                    concurrent = True  # "CHỦ TỊCH" / "GIÁM ĐỐC SỞ GIÁO DỤC …": a title held concurrently
+                    continue
                 position_lines = []  # "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC": the last title is the signer's
             position_lines.append(text)
     position = position_case(" ".join(position_lines)) if position_lines else None
@@ -63,3 +70,8 @@ def extract_signer(ctx: Context) -> Signer | None:
         name_source=ctx.source(*name_seg) if name_seg else None,
         source=ctx.source(start, end),
     )
+
+
+def _is_bare_title(text: str) -> bool:
+    """Is the line a title and nothing more ('CHỦ TỊCH', 'PHÓ GIÁM ĐỐC')?"""
+    return tuple(fold_tones(text.upper().replace(".", " ")).split()) in positions()

@@ -1,0 +1,40 @@
+"""Casing of names written in capitals, as they appear in headers and signature blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from vbdieuhanh.casing import agency_case, find_province, position_case
+
+AGENCIES = [
+    ("UBND TỈNH LAI CHÂU", "Ủy ban nhân dân tỉnh Lai Châu"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo"),
+    ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Bộ Tài nguyên và Môi trường"),
+    ("UỶ BAN NHÂN DÂN TỈNH KHÁNH HOÀ", "Ủy ban nhân dân tỉnh Khánh Hòa"),  # old tone marks
+    ("Sở Y tế", "Sở Y tế"),  # already cased: unchanged
+]
+POSITIONS = [
+    ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+    ("PHÓ CHỦ TỊCH UBND TỈNH", "Phó Chủ tịch UBND tỉnh"),
+    ("GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Giám đốc Sở Giáo dục và Đào tạo"),  # the title ends in a head
+    ("CHÁNH VĂN PHÒNG", "Chánh Văn phòng"),
+    ("THỦ TƯỚNG", "Thủ tướng"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), AGENCIES)
+def test_agency_case(raw: str, expected: str) -> None:
+    assert agency_case(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), POSITIONS)
+def test_position_case(raw: str, expected: str) -> None:
+    assert position_case(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [("Ủy ban nhân dân tỉnh Kiên Giang", "Kiên Giang"), ("Sở Y tế thành phố Cần Thơ", "Cần Thơ")],
+)
+def test_find_province(name: str, province: str) -> None:
+    assert find_province(name) == province
