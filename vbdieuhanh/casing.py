@@ -8,7 +8,7 @@ their canonical casing from ``data/agency_terms.tsv``, place names are title-cas
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import agency_term_max_len, agency_terms, agency_terms_bare, positions, province_names
 from .normalize import fold_tones, is_upper_text, strip_marks
@@ -42,6 +42,7 @@ def _split_punct(token: str) -> tuple[str, str, str]:
     return token[:start], core, token[start + len(core) :]
 
 
+@lru_cache(maxsize=8192)  # names repeat across the documents of a batch
 def agency_case(text: str, *, expand: bool = True) -> str:
     """Case an upper-case agency name; with ``expand`` abbreviations are written out.
 
@@ -112,6 +113,7 @@ def agency_case(text: str, *, expand: bool = True) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=4096)
 def position_case(text: str) -> str:
     """Case a position title: 'PHÓ CHỦ TỊCH UBND TỈNH' → 'Phó Chủ tịch UBND tỉnh'."""
     if not is_upper_text(text):

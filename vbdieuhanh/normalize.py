@@ -16,6 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .layout import Layout
 
@@ -253,6 +254,7 @@ def squash(text: str, strip: str = " ") -> str:
 _MARKLESS = str.maketrans("Đđ", "Dd")
 
 
+@lru_cache(maxsize=16384)
 def strip_marks(text: str) -> str:
     """Base letters only ('Lâm Đông' → 'Lam Dong'): for matching text an OCR engine damaged."""
     decomposed = unicodedata.normalize("NFD", text)

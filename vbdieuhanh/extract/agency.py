@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..casing import agency_case, find_province
 from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms
@@ -94,6 +95,7 @@ def level_of(name: str, head: AgencyTerm | None) -> str | None:
     return head.level if head is not None else None
 
 
+@lru_cache(maxsize=8192)
 def expand_mixed(text: str) -> str:
     """Expand abbreviations in an already-cased name: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
     out = []
@@ -115,6 +117,7 @@ def expand_mixed(text: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=8192)
 def canonical_name(raw: str) -> str:
     """Full, cased name of a body as written in capitals or mixed case."""
     return expand_mixed(agency_case(raw, expand=True))
