@@ -4,8 +4,9 @@ dates broken across lines, and issuers resolved in context ("của UBND tỉnh" 
 the Quảng Ngãi People's Committee; "của Sở Y tế" in a letter of Sở Y tế Kiên Giang is that Sở).
 
 ``issuer_raw`` is the issuer as written; ``issuer`` the resolved body. Where the text names the
-signing official ("của Bộ trưởng Bộ Nội vụ", "của Chủ tịch UBND tỉnh") only ``issuer_raw`` is
-checked: whether the resolved issuer is the official or the body is a convention still open.
+signing official ("của Bộ trưởng Bộ Nội vụ", "của Chủ tịch UBND tỉnh") the issuer is the body the
+official heads (Bộ Nội vụ, Ủy ban nhân dân tỉnh …), as in the cited document's own header; "Thủ
+tướng Chính phủ" is itself an issuing body.
 A document's own number in its annex heading is not a citation.
 """
 
@@ -457,7 +458,12 @@ CASES = [
         doc("quangngai_qd04_bcd138_2025_scan_p1"),
         {
             "citation_find": [
-                {"number_symbol": "1667/QĐ-UBND", "date": "2023-11-08", "issuer_raw": "Chủ tịch UBND tỉnh"},
+                {
+                    "number_symbol": "1667/QĐ-UBND",
+                    "date": "2023-11-08",
+                    "issuer_raw": "Chủ tịch UBND tỉnh",
+                    "issuer": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                },
                 {
                     "number_symbol": "67/KH-UBND",
                     "doc_type": "Kế hoạch",
@@ -496,7 +502,12 @@ CASES = [
                     "date": "2025-11-28",
                     "issuer": "Sở Nội vụ tỉnh Lâm Đồng",
                 },
-                {"number_symbol": "1187/QĐ-BNV", "date": "2025-10-15", "issuer_raw": "Bộ trưởng Bộ Nội vụ"},
+                {
+                    "number_symbol": "1187/QĐ-BNV",
+                    "date": "2025-10-15",
+                    "issuer_raw": "Bộ trưởng Bộ Nội vụ",
+                    "issuer": "Bộ Nội vụ",
+                },
                 {"number_symbol": "493/TB-UBND", "doc_type": "Thông báo", "date": "2025-11-13"},
                 {"number_symbol": "36/KH-STP", "date": "2025-11-05", "issuer": "Sở Tư pháp tỉnh Lâm Đồng"},
             ]

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..casing import find_province
-from ..lexicon import central_markers, doc_type_by_code, doc_types
+from ..lexicon import central_markers, doc_type_by_code, doc_types, positions
 from ..models import Agency, Citation
 from ..normalize import fold_tones, squash
 from ..zones import Seg
@@ -310,7 +310,7 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     """
     if raw is None:
         return None
-    name = fold_tones(expand_mixed(squash(raw)))
+    name = _body_of_official(fold_tones(expand_mixed(squash(raw))))
     name = name[:1].upper() + name[1:]  # "của sở …"
     if own is None:
         return name
@@ -331,6 +331,21 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
         return name[: -len(bare_place)] + place
     if head is not None and head.kind in ("head", "abbrev") and not locality_of(name):
         return f"{name} {place}"
+    return name
+
+
+def _body_of_official(name: str) -> str:
+    """'Bộ trưởng Bộ Y tế' → 'Bộ Y tế', 'Chủ tịch Ủy ban nhân dân tỉnh' → 'Ủy ban nhân dân tỉnh': a
+    document signed by the head of a body is issued by the body ('Thủ tướng Chính phủ' is a body)."""
+    words = name.split()
+    titles = positions()
+    own_head = head_term(name)[1]  # "THỦ TƯỚNG CHÍNH PHỦ" is longer than the title "THỦ TƯỚNG"
+    for size in range(min(5, len(words) - 1), own_head - 1, -1):
+        if not size or tuple(fold_tones(w).upper() for w in words[:size]) not in titles:
+            continue
+        for rest in (" ".join(words[size:]), " ".join(words[size - 1 :])):  # "Trưởng | Ban Chỉ đạo"
+            if head_term(rest)[0] is not None:
+                return rest[:1].upper() + rest[1:]
     return name
 
 
