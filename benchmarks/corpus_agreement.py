@@ -103,9 +103,8 @@ def main() -> int:
             counts["type_agrees"] += 1
     elapsed = time.perf_counter() - started
     n = counts["texts"]
-    print(
-        f"{n} Vietnamese texts parsed in {elapsed:.1f} s ({n / elapsed:.0f} texts/s), {counts['errors']} errors"
-    )
+    rate = n / elapsed
+    print(f"{n} Vietnamese texts parsed in {elapsed:.1f} s ({rate:.0f} texts/s), {counts['errors']} errors")
     for key in ("administrative", "number_symbol", "issue_date", "issuer", "signer"):
         print(f"  {key:15} {counts[key]:4d} / {n}  ({100 * counts[key] / n:.1f} %)")
     titled = counts["titled"] or 1

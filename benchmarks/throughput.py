@@ -89,9 +89,9 @@ def main() -> int:
     if letters:
         results["letters"] = measure(letters, args.rounds)
     print(f"python {sys.version.split()[0]}, one process, best of {args.rounds} rounds")
-    print(
-        f"{'group':10} {'docs':>6} {'chars/doc':>10} {'docs/s':>9} {'chars/s':>12} {'p50 ms':>8} {'p95 ms':>8}"
-    )
+    columns = ("docs", "chars/doc", "docs/s", "chars/s", "p50 ms", "p95 ms")
+    widths = (6, 10, 9, 12, 8, 8)
+    print(f"{'group':10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, r in results.items():
         print(
             f"{name:10} {r['documents']:6.0f} {r['mean_chars']:10.0f} {r['docs_per_s']:9.0f} "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbdieuhanh.casing import agency_case, find_province, position_case
+from vbdieuhanh.casing import agency_case, find_province, position_case, repair_province
 
 AGENCIES = [
     ("UBND TỈNH LAI CHÂU", "Ủy ban nhân dân tỉnh Lai Châu"),
@@ -38,3 +38,18 @@ def test_position_case(raw: str, expected: str) -> None:
 )
 def test_find_province(name: str, province: str) -> None:
     assert find_province(name) == province
+
+
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("Công an tỉnh Lâm Đòng", "Công an tỉnh Lâm Đồng"),  # OCR: a wrong tone mark
+        ("Ủy ban nhân dân Tĩnh cao bằng", "Ủy ban nhân dân tỉnh Cao Bằng"),  # "tỉnh" misread, case lost
+        ("Ủy ban nhân dân Tinh quang ngaài", "Ủy ban nhân dân tỉnh Quảng Ngãi"),  # a near miss after "tỉnh"
+        ("Ủy ban nhân dân tỉnh Kiên Giang", "Ủy ban nhân dân tỉnh Kiên Giang"),  # already right
+        ("Sở Thông tin và Truyền thông tỉnh Bén", "Sở Thông tin và Truyền thông tỉnh Bén"),  # too damaged
+        ("Trường Đại học Đà Lạt", "Trường Đại học Đà Lạt"),  # a city, not a province: left alone
+    ],
+)
+def test_repair_province(name: str, repaired: str) -> None:
+    assert repair_province(name) == repaired

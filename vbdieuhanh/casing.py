@@ -8,6 +8,7 @@ their canonical casing from ``data/agency_terms.tsv``, place names are title-cas
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from functools import cache, lru_cache
 
 from .lexicon import agency_term_max_len, agency_terms, agency_terms_bare, positions, province_names
@@ -151,3 +152,44 @@ def find_province(name: str) -> str | None:
         if match.group(1)[0].isupper():  # "Hòa Bình" the province, not "hòa bình" (peace)
             best = province_names().get(match.group(1).lower())
     return best
+
+
+@cache
+def _provinces_by_bare_name() -> dict[str, str]:
+    """Province names keyed by their letters without marks ('lam dong'), where that key is unique."""
+    by_bare: dict[str, set[str]] = {}
+    for name in province_names().values():
+        by_bare.setdefault(strip_marks(name).lower(), set()).add(name)
+    return {bare: next(iter(names)) for bare, names in by_bare.items() if len(names) == 1}
+
+
+_LOCALITY_BARE = {"tinh": "tỉnh", "thanh pho": "thành phố"}
+_FUZZY_CUTOFF = 0.85  # "quang ngaai" ~ "quang ngai"; a different province scores well below
+
+
+def repair_province(name: str) -> str:
+    """Give an OCR-damaged province at the end of a name its own spelling: '… tỉnh Lâm Đòng' →
+    '… tỉnh Lâm Đồng', '… Tĩnh cao bằng' → '… tỉnh Cao Bằng'. Near misses are accepted only after
+    'tỉnh' or 'thành phố'; a name that already names a province is returned unchanged."""
+    if find_province(name):
+        return name
+    words = name.split()
+    bare_names = _provinces_by_bare_name()
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        tail = strip_marks(" ".join(words[-size:])).lower()
+        before = words[:-size]
+        locality = next(
+            (n for n in (2, 1) if strip_marks(" ".join(before[-n:])).lower() in _LOCALITY_BARE), 0
+        )
+        province = bare_names.get(tail)
+        if province is None and locality:
+            close = get_close_matches(tail, bare_names, n=1, cutoff=_FUZZY_CUTOFF)
+            province = bare_names[close[0]] if close else None
+        if province is None:
+            continue
+        if locality:
+            before[-locality:] = [_LOCALITY_BARE[strip_marks(" ".join(before[-locality:])).lower()]]
+        return " ".join([*before, province])
+    return name
