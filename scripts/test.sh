@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up (scripts/setup.sh) and run the test suite. In CI (CI=true) the slow tests run too.
+# Set up (scripts/setup.sh) and run the test suite; tests marked slow (whole-corpus OCR, the
+# pdfplumber engine on 78 pages, multi-worker ingest) run only with --runslow.
 #   bash scripts/test.sh [extra pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
