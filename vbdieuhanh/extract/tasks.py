@@ -242,6 +242,9 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     phrase_end = stop
     while phrase_end > pos and key[phrase_end - 1] in " ,":
         phrase_end -= 1
+    trailing = _TRAILING_CONJUNCTION_RE.search(key, pos, phrase_end)  # "Ban quản lý … biển hoặc"
+    if trailing is not None:
+        phrase_end = trailing.start()
     if phrase_end <= pos:
         return []
     # split at ", " / " và " / " với " / "; " when a new body starts there
@@ -260,7 +263,8 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-_SEPARATOR_RE = re.compile(r", | và | với |; ")
+_SEPARATOR_RE = re.compile(r", | và | với | hoặc |; ")
+_TRAILING_CONJUNCTION_RE = re.compile(r",? (?:và|với|hoặc)$")
 
 
 @cache
