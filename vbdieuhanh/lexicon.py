@@ -15,7 +15,7 @@ from typing import Any
 from .normalize import fold_tones
 
 
-def _rows(name: str) -> list[list[str]]:
+def data_rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated data file, without comments and blank lines."""
     text = resources.files("vbdieuhanh").joinpath("data", name).read_text(encoding="utf-8")
     rows = []
@@ -27,7 +27,7 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _words(name: str) -> list[str]:
-    return [row[0].strip() for row in _rows(name)]
+    return [row[0].strip() for row in data_rows(name)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,9 @@ class DocType:
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
-    return tuple(DocType(code=row[0] or None, name=row[1], family=row[2]) for row in _rows("doc_types.tsv"))
+    return tuple(
+        DocType(code=row[0] or None, name=row[1], family=row[2]) for row in data_rows("doc_types.tsv")
+    )
 
 
 @cache
@@ -70,7 +72,7 @@ class AgencyTerm:
 def agency_terms() -> dict[tuple[str, ...], AgencyTerm]:
     """Terms keyed by their folded upper-case token tuple."""
     terms = {}
-    for row in _rows("agency_terms.tsv"):
+    for row in data_rows("agency_terms.tsv"):
         upper = fold_tones(row[0].upper())
         level = row[4] if len(row) > 4 and row[4] else None
         terms[tuple(upper.split())] = AgencyTerm(upper, row[1], row[2], row[3], level)
@@ -96,35 +98,35 @@ def agency_term_max_len() -> int:
 @cache
 def positions() -> dict[tuple[str, ...], str]:
     """Position titles keyed by folded upper-case tokens ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch")."""
-    return {tuple(fold_tones(r[0].upper()).split()): r[1] for r in _rows("positions.tsv")}
+    return {tuple(fold_tones(r[0].upper()).split()): r[1] for r in data_rows("positions.tsv")}
 
 
 @cache
 def authority_marks() -> dict[str, str]:
-    return {r[0]: r[1] for r in _rows("authority_marks.tsv")}
+    return {r[0]: r[1] for r in data_rows("authority_marks.tsv")}
 
 
 @cache
 def marks() -> tuple[tuple[str, str], ...]:
     """(folded upper form, kind) of urgency, secrecy and circulation marks."""
-    return tuple((fold_tones(r[0].upper()), r[1]) for r in _rows("marks.tsv"))
+    return tuple((fold_tones(r[0].upper()), r[1]) for r in data_rows("marks.tsv"))
 
 
 @cache
 def honorifics() -> tuple[str, ...]:
     """Titles and ranks that may precede a signer's name, longest first."""
-    return tuple(sorted((r[0] for r in _rows("honorifics.tsv")), key=len, reverse=True))
+    return tuple(sorted((r[0] for r in data_rows("honorifics.tsv")), key=len, reverse=True))
 
 
 @cache
 def recipient_purposes() -> dict[str, str]:
-    return {fold_tones(r[0].lower()): r[1] for r in _rows("recipient_purposes.tsv")}
+    return {fold_tones(r[0].lower()): r[1] for r in data_rows("recipient_purposes.tsv")}
 
 
 @cache
 def assignee_heads() -> tuple[tuple[str, str], ...]:
     """(form, kind) of the words that start a body's name in running text, longest first."""
-    rows = [(fold_tones(r[0]), r[1]) for r in _rows("assignee_heads.tsv")]
+    rows = [(fold_tones(r[0]), r[1]) for r in data_rows("assignee_heads.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
@@ -140,7 +142,7 @@ def dangling_words() -> frozenset[str]:
 
 @cache
 def recurrences() -> tuple[tuple[str, str], ...]:
-    rows = [(fold_tones(r[0]), r[1]) for r in _rows("recurrence.tsv")]
+    rows = [(fold_tones(r[0]), r[1]) for r in data_rows("recurrence.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
@@ -165,12 +167,15 @@ class Province:
     code: str
     period: str
     successor: str | None
+    districts: tuple[str, ...] = ()  # district-level units of a legacy province ("Huyện Tam Đường")
 
 
 @cache
 def provinces() -> tuple[Province, ...]:
     return tuple(
-        Province(p["name"], p["full_name"], p["code"], p["period"], p["successor"])
+        Province(
+            p["name"], p["full_name"], p["code"], p["period"], p["successor"], tuple(p.get("districts", ()))
+        )
         for p in _provinces_payload()["provinces"]
     )
 
@@ -179,7 +184,7 @@ def provinces() -> tuple[Province, ...]:
 def province_names() -> dict[str, str]:
     """Every province name (old and new) keyed by its folded lower-case form."""
     names = {fold_tones(p.name.lower()): p.name for p in provinces()}
-    for alias, name in _rows("province_aliases.tsv"):
+    for alias, name in data_rows("province_aliases.tsv"):
         names.setdefault(fold_tones(alias.lower()), name)
     return names
 
@@ -196,7 +201,7 @@ def restatements() -> tuple[str, ...]:
 @cache
 def assignment_cues() -> tuple[tuple[str, str], ...]:
     """(cue, role) pairs, longest cue first."""
-    rows = [(fold_tones(r[0].lower()), r[1]) for r in _rows("assignment_cues.tsv")]
+    rows = [(fold_tones(r[0].lower()), r[1]) for r in data_rows("assignment_cues.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
@@ -209,7 +214,7 @@ def non_bodies() -> tuple[str, ...]:
 def executor_clauses() -> dict[str, tuple[str, ...]]:
     """Phrases of a decision's closing article: list labels ('các ông (bà)') and duties."""
     found: dict[str, list[str]] = {"label": [], "duty": []}
-    for kind, phrase in _rows("executor_clauses.tsv"):
+    for kind, phrase in data_rows("executor_clauses.tsv"):
         found[kind].append(fold_tones(phrase.lower()))
     return {kind: tuple(sorted(p, key=len, reverse=True)) for kind, p in found.items()}
 

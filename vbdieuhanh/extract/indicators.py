@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from ..casing import find_province
-from ..lexicon import _rows
+from ..lexicon import data_rows
 from ..models import Indicator, Source
 from ..normalize import fold_tones
 from .patterns import UPPER
@@ -30,13 +30,13 @@ _NUMBER = r"(?<![\d/.,\-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![
 
 @cache
 def _units() -> tuple[str, ...]:
-    return tuple(sorted((r[0].strip() for r in _rows("indicator_units.txt")), key=len, reverse=True))
+    return tuple(sorted((r[0].strip() for r in data_rows("indicator_units.txt")), key=len, reverse=True))
 
 
 @cache
 def _cues() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {"target": [], "result": [], "filler": []}
-    for cue, kind in _rows("indicator_cues.tsv"):
+    for cue, kind in data_rows("indicator_cues.tsv"):
         out[kind].append(fold_tones(cue.lower()))
     return {kind: tuple(cues) for kind, cues in out.items()}
 
@@ -44,7 +44,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
 @cache
 def _comparators() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"before": {}, "after": {}}
-    for words, comparator, position in _rows("indicator_comparators.tsv"):
+    for words, comparator, position in data_rows("indicator_comparators.tsv"):
         out[position][fold_tones(words)] = comparator
     return out
 
@@ -57,7 +57,7 @@ def _figure_re() -> re.Pattern[str]:
 
 @cache
 def _share_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(r[0].strip()) for r in _rows("indicator_shares.txt"))
+    words = "|".join(re.escape(r[0].strip()) for r in data_rows("indicator_shares.txt"))
     return re.compile(rf"\s*(?:{words})\b", re.IGNORECASE)
 
 

@@ -1,0 +1,122 @@
+"""The store: URLs and their errors, versioned migrations, idempotent writes, versions, placeholders."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from variants import committee_letter, national_letter, short_date
+
+import vbdieuhanh
+from vbdieuhanh.archive import ArchiveError, open_archive
+from vbdieuhanh.archive.migrations import LATEST, MIGRATIONS, Migration, migrate, schema_version
+from vbdieuhanh.archive.store import connect, redact
+
+CITED = f"Công văn số 45/CV-BCĐQG ngày {short_date(date(2021, 7, 20))}"
+
+
+def letter(province: str = "Lai Châu", number: int = 127, body_edit: str = "", cited: str = CITED) -> str:
+    text = committee_letter(province, number, date(2021, 7, 29), cited)
+    return text.replace("thực hiện một số nội dung sau:", f"thực hiện {body_edit}một số nội dung sau:", 1)
+
+
+def test_bad_urls_give_one_clear_line(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match=r"unknown database scheme 'mysql'"):
+        connect("mysql://u@h/db")
+    with pytest.raises(ArchiveError, match=r"u:\*\*\*@127\.0\.0\.1:1/x: cannot connect to PostgreSQL"):
+        connect("postgresql://u:secret@127.0.0.1:1/x")
+    with pytest.raises(ArchiveError, match="cannot open the SQLite archive"):
+        connect(str(tmp_path / "missing" / "x.db"), readonly=True)
+    assert redact("postgresql://me:pw@host/db") == "postgresql://me:***@host/db"
+    assert "\n" not in str(ArchiveError("x", "cause"))
+
+
+def test_sqlite_urls(tmp_path: Path) -> None:
+    for url in (str(tmp_path / "a.db"), f"sqlite:///{tmp_path / 'b.db'}".replace("///", "////", 1)):
+        store = connect(url)
+        assert migrate(store) == LATEST
+        store.close()
+    assert (tmp_path / "a.db").exists() and (tmp_path / "b.db").exists()
+
+
+def test_migrations_are_versioned_applied_once_and_a_newer_archive_is_refused(archive_url: str) -> None:
+    store = connect(archive_url)
+    assert migrate(store) == LATEST and schema_version(store) == LATEST
+    assert migrate(store) == LATEST  # a second open applies nothing
+    extra = Migration(LATEST + 1, "a test column", ("ALTER TABLE documents ADD COLUMN note TEXT",))
+    assert migrate(store, (*MIGRATIONS, extra)) == LATEST + 1
+    assert migrate(store, (*MIGRATIONS, extra)) == LATEST + 1
+    assert store.scalar("SELECT COUNT(*) FROM schema_migrations") == LATEST + 1
+    with pytest.raises(ArchiveError, match="newer than this library"):
+        migrate(store)
+    store.close()
+
+
+def test_a_changed_file_with_the_same_number_issuer_and_date_is_a_new_version(archive_url: str) -> None:
+    with open_archive(archive_url) as archive:
+        first = archive.add(vbdieuhanh.parse_text(letter()))
+        again = archive.add(vbdieuhanh.parse_text(letter()))
+        second = archive.add(vbdieuhanh.parse_text(letter(body_edit="khẩn trương ")))
+        assert (first.status, again.status, second.status) == ("stored", "unchanged", "new_version")
+        assert first.document_id == second.document_id and second.version == 2
+        store = archive.store
+        assert store.scalar("SELECT COUNT(*) FROM versions WHERE document_id = ?", (first.document_id,)) == 2
+        assert store.scalar("SELECT versions FROM documents WHERE id = ?", (first.document_id,)) == 2
+        assert "khẩn trương" in archive.document("127/BCĐ-LCVX").text
+        # the derived rows are those of the current version, not doubled
+        tasks = store.scalar("SELECT COUNT(*) FROM tasks WHERE document_id = ?", (first.document_id,))
+        assert tasks == 4
+        other = archive.add(vbdieuhanh.parse_text(letter(number=128)))
+        assert other.status == "stored" and other.document_id != first.document_id
+
+
+def test_a_placeholder_without_issuer_is_merged_when_the_document_arrives(archive_url: str) -> None:
+    with open_archive(archive_url) as archive:
+        archive.add(vbdieuhanh.parse_text(letter()))
+        placeholder = "45/CV-BCĐQG|2021-07-20|?"
+        assert (
+            archive.store.scalar("SELECT status FROM documents WHERE id = ?", (placeholder,)) == "placeholder"
+        )
+        outcome = archive.add(
+            vbdieuhanh.parse_text(national_letter(45, date(2021, 7, 20), date(2021, 8, 31), "x"))
+        )
+        assert outcome.status == "stored" and outcome.document_id != placeholder
+        assert archive.store.one("SELECT 1 FROM documents WHERE id = ?", (placeholder,)) is None
+        assert archive.store.scalar(
+            "SELECT document_id FROM merges WHERE placeholder_id = ?", (placeholder,)
+        ) == (outcome.document_id)
+        (response,) = archive.followup(placeholder).responses  # the old id still finds the document
+        assert response.number_symbol == "127/BCĐ-LCVX" and response.lag_days == 9
+
+
+def test_a_new_version_that_drops_a_citation_drops_its_orphan_placeholder(archive_url: str) -> None:
+    with open_archive(archive_url) as archive:
+        archive.add(vbdieuhanh.parse_text(letter()))
+        assert archive.store.scalar("SELECT COUNT(*) FROM documents WHERE ns_key = '45/CV-BCĐQG'") == 1
+        archive.add(vbdieuhanh.parse_text(letter(cited="Công văn số 46/CV-BCĐQG ngày 21/7/2021")))
+        assert archive.store.scalar("SELECT COUNT(*) FROM documents WHERE ns_key = '45/CV-BCĐQG'") == 0
+        assert archive.store.scalar("SELECT COUNT(*) FROM documents WHERE ns_key = '46/CV-BCĐQG'") == 1
+
+
+def test_unknown_references_and_ambiguous_numbers_are_clear_errors(archive_url: str) -> None:
+    with open_archive(archive_url) as archive:
+        archive.add(vbdieuhanh.parse_text(letter()))
+        archive.add(vbdieuhanh.parse_text(letter(province="Cao Bằng").replace("BCĐ-CBVX", "BCĐ-LCVX", 1)))
+        with pytest.raises(ArchiveError, match="no document with this number"):
+            archive.followup("999/XX")
+        with pytest.raises(ArchiveError, match="2 documents have this number"):
+            archive.followup("127/BCĐ-LCVX")
+        with pytest.raises(ArchiveError, match="no such body"):
+            archive.tasks("Sở Ngoại vụ tỉnh Cà Mau")
+
+
+def test_reading_commands_refuse_a_path_that_holds_no_archive(archive_url: str) -> None:
+    with pytest.raises(ArchiveError, match="no archive"):
+        open_archive(archive_url, create=False)
+    if "://" not in archive_url:
+        assert not Path(archive_url).exists()  # a mistyped --db leaves nothing behind
+    with open_archive(archive_url) as archive:  # creating is what ingest does
+        assert archive.stats()["documents"] == 0
+    with open_archive(archive_url, create=False) as archive:
+        assert archive.stats()["documents"] == 0

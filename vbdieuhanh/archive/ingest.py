@@ -1,0 +1,329 @@
+"""Batch ingest: parse files in worker processes, write each document in its own transaction.
+
+- **Inputs** stream from :mod:`inputs` (files, folders, globs, zip members); at most a few batches
+  are in flight, so memory stays flat however large the archive.
+- **Workers** read a file, hash it, skip it if those bytes are stored (so a second run goes on where
+  a killed one stopped), parse it and :func:`prepare` it; the parent process writes. A worker that
+  dies (a reader crash) is replaced and the batch it held is retried one file at a time, so only the
+  file that kills it fails.
+- **Failures** (unreadable file, parser error, database error) go to ``ingest_log`` with the file
+  and the cause; the batch goes on; the report counts them and the CLI's exit code says so.
+- **Progress**: a rich bar with rate and ETA on a terminal.
+
+With ``scheduler`` (a Dask ``tcp://`` address) or ``client``, the same work runs on a Dask cluster:
+see :mod:`dask_ingest`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from typing import Any
+
+from ..errors import VbdhError
+from .inputs import Item, count_items, iter_items
+from .keys import content_hash
+from .migrations import migrate, now
+from .prepare import Prepared, prepare
+from .resolve import AgencyResolver
+from .store import ArchiveError, Store, connect
+from .write import write
+
+FAILURE_SAMPLE = 20
+
+
+@dataclass(slots=True)
+class Result:
+    """What a worker did with one item: prepared rows, already known, or an error."""
+
+    name: str
+    digest: str | None = None
+    prepared: Prepared | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Counts of a run, and the first failures (all of them are in ``ingest_log``)."""
+
+    run_id: int
+    seen: int = 0
+    stored: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    @property
+    def rate(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+    def count(self, status: str) -> None:
+        self.seen += 1
+        attribute = {"stored": "stored", "new_version": "new_versions", "unchanged": "unchanged"}[status]
+        setattr(self, attribute, getattr(self, attribute) + 1)
+
+    def fail(self, name: str, error: str) -> None:
+        self.seen += 1
+        self.failed += 1
+        if len(self.failures) < FAILURE_SAMPLE:
+            self.failures.append((name, error))
+
+
+def describe(error: BaseException) -> str:
+    """One line for a failure: the library's code and cause, or the exception type and message."""
+    if isinstance(error, VbdhError):
+        return f"{error.code}: {error.cause}"
+    text = " ".join(str(error).split()) or "no message"
+    return f"{type(error).__name__}: {text[:300]}"
+
+
+def process(item: Item, known: Callable[[str], bool]) -> Result:
+    """Read, hash, skip stored bytes, parse and prepare one item (runs in a worker)."""
+    if item.error:
+        return Result(item.name, error=item.error)
+    digest = None
+    try:
+        digest = content_hash(item.read())
+        if known(digest):
+            return Result(item.name, digest)
+        document = item.parse()
+        return Result(item.name, digest, prepare(document, digest))
+    except Exception as error:  # a bad input never stops the batch
+        return Result(item.name, digest, error=describe(error))
+
+
+def start_run(store: Store, command: str) -> int:
+    run_id = store.scalar(
+        "INSERT INTO ingest_runs (started_at, command) VALUES (?, ?) RETURNING id", (now(), command)
+    )
+    return int(run_id)
+
+
+def save_run(store: Store, report: IngestReport, *, finished: bool = False) -> None:
+    store.execute(
+        "UPDATE ingest_runs SET seen = ?, stored = ?, new_versions = ?, unchanged = ?, failed = ?, "
+        "finished_at = ? WHERE id = ?",
+        (
+            report.seen, report.stored, report.new_versions, report.unchanged, report.failed,
+            now() if finished else None, report.run_id,
+        ),
+    )  # fmt: skip
+
+
+def record_failure(store: Store, run_id: int, name: str, digest: str | None, error: str) -> None:
+    store.execute(
+        "INSERT INTO ingest_log (run_id, path, hash, status, error, at) VALUES (?, ?, ?, 'failed', ?, ?)",
+        (run_id, name, digest, error, now()),
+    )
+
+
+# --- workers ------------------------------------------------------------------------------------
+
+_WORKER: dict[str, Store] = {}
+
+
+def _init_worker(url: str) -> None:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per process is fastest
+    _WORKER["store"] = connect(url, readonly=True)
+
+
+def _known(digest: str) -> bool:
+    return _WORKER["store"].one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
+
+
+def _process_batch(items: list[Item]) -> list[Result]:
+    return [process(item, _known) for item in items]
+
+
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+class _Pool:
+    """A process pool that survives a worker's death: the batch it held is retried item by item."""
+
+    def __init__(self, url: str, workers: int) -> None:
+        self.url, self.workers = url, workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        context = get_context("spawn")
+        executor = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url,)
+        )
+        try:
+            executor.submit(os.getpid).result()
+        except BrokenProcessPool as error:
+            executor.shutdown(wait=False)
+            raise ArchiveError(
+                self.url, "the worker processes could not start (run with --workers 0 to see why)"
+            ) from error
+        return executor
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def run(self, batches: Iterable[list[Item]]) -> Iterator[Result]:
+        window = 2 * self.workers
+        pending: dict[Future[list[Result]], list[Item]] = {}
+        source = iter(batches)
+        try:
+            while True:
+                while len(pending) < window and (batch := next(source, None)) is not None:
+                    pending[self.executor.submit(_process_batch, batch)] = batch
+                if not pending:
+                    return
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken: list[list[Item]] = []
+                for future in done:
+                    batch = pending.pop(future)
+                    try:
+                        yield from future.result()
+                    except BrokenProcessPool:
+                        broken.append(batch)
+                if broken:
+                    broken += list(pending.values())
+                    pending.clear()
+                    self._restart()
+                    for batch in broken:
+                        yield from self._one_by_one(batch)
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _one_by_one(self, batch: list[Item]) -> Iterator[Result]:
+        for item in batch:
+            try:
+                yield from self.executor.submit(_process_batch, [item]).result()
+            except BrokenProcessPool:
+                self._restart()
+                yield Result(item.name, error="crash: the worker process died while reading this file")
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+def show_progress(progress: bool | None) -> bool:
+    """Progress is shown on a terminal unless asked otherwise."""
+    return progress if progress is not None else sys.stderr.isatty()
+
+
+def progress_bar(enabled: bool) -> Any:
+    """A rich progress bar with rate and ETA on stderr, or nothing."""
+    if not enabled:
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.0f} doc/s"),
+        TimeRemainingColumn(),
+        TextColumn("[red]{task.fields[failed]} failed"),
+    )
+    return Progress(*columns, console=Console(stderr=True), transient=False)
+
+
+def ingest(
+    paths: Sequence[str],
+    url: str,
+    *,
+    workers: int | None = None,
+    batch: int = 16,
+    progress: bool | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    command: str | None = None,
+) -> IngestReport:
+    """Ingest files, folders, globs and zip files into the archive at ``url``.
+
+    ``workers``: processes that parse (default: the number of CPUs; 0 parses in this process).
+    ``scheduler``/``client``: run on a Dask cluster instead (see :mod:`dask_ingest`).
+    """
+    command = command or "ingest " + " ".join(paths)
+    if scheduler or client is not None:
+        from .dask_ingest import ingest_dask
+
+        return ingest_dask(
+            paths, url, scheduler=scheduler, client=client, batch=batch, progress=progress, command=command
+        )
+    store = connect(url)
+    try:
+        migrate(store)
+        report = IngestReport(start_run(store, command))
+        workers = (os.cpu_count() or 1) if workers is None else workers
+        enabled = show_progress(progress)
+        total = count_items(paths) if enabled else 0
+        _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+        return report
+    finally:
+        store.close()
+
+
+def _run(
+    store: Store,
+    url: str,
+    paths: Sequence[str],
+    report: IngestReport,
+    workers: int,
+    batch: int,
+    bar: Any,
+    total: int,
+) -> None:
+    resolver = AgencyResolver(store)
+    started = last_save = time.monotonic()
+    if workers > 0:
+        results = _Pool(url, workers).run(_batches(iter_items(paths), batch))
+    else:
+
+        def known(digest: str) -> bool:
+            return store.one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
+
+        results = (process(item, known) for item in iter_items(paths))
+    with bar as live:
+        task = live.add_task("ingest", total=total or None, rate=0.0, failed=0) if live is not None else None
+        for result in results:
+            _handle(store, resolver, report, result)
+            report.seconds = time.monotonic() - started
+            if live is not None:
+                live.update(task, advance=1, rate=report.rate, failed=report.failed)
+            if time.monotonic() - last_save > 5:
+                save_run(store, report)
+                last_save = time.monotonic()
+    report.seconds = time.monotonic() - started
+    save_run(store, report, finished=True)
+
+
+def _handle(store: Store, resolver: AgencyResolver, report: IngestReport, result: Result) -> None:
+    if result.error is not None:
+        record_failure(store, report.run_id, result.name, result.digest, result.error)
+        report.fail(result.name, result.error)
+        return
+    if result.prepared is None:
+        report.count("unchanged")
+        return
+    try:
+        outcome = write(store, resolver, result.prepared, run_id=report.run_id, path=result.name)
+    except Exception as error:
+        cause = "database: " + describe(error)
+        record_failure(store, report.run_id, result.name, result.digest, cause)
+        report.fail(result.name, cause)
+        return
+    report.count(outcome.status)

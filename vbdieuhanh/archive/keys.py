@@ -1,0 +1,59 @@
+"""Keys that identify documents and bodies across files, spellings and versions.
+
+A document is the triple edXML uses for its DocumentId (Decree 30, QCVN 102:2016): issuer,
+date and số/ký hiệu. The archive writes it ``"<số/ký hiệu>|<date>|<issuer>"`` with the number-symbol
+folded ("114/BCĐ-KGVX"), the date as written (ISO, possibly only "2021-03") and the issuer's agency
+key ("?" when unknown). A document without a number has no such identity: it is keyed by its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..normalize import fold_tones
+
+_UNIFY = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "Ð": "Đ", "ð": "đ"})
+_SPACE_BEFORE = re.compile(r"\s+([,;.)])")
+_SPACE_AFTER = re.compile(r"([,;])(?=\S)")
+_DASH = re.compile(r"\s*-\s*")
+
+UNKNOWN_ISSUER = "?"
+
+
+@lru_cache(maxsize=65536)
+def fold_key(text: str) -> str:
+    """Lower case, old-style tone marks folded ("Uỷ" → "ủy"), dashes and spaces unified."""
+    text = fold_tones(unicodedata.normalize("NFC", text).translate(_UNIFY)).lower()
+    text = _DASH.sub(" - ", _SPACE_AFTER.sub(r"\1 ", _SPACE_BEFORE.sub(r"\1", text)))
+    return " ".join(text.split())
+
+
+def number_symbol_key(number_symbol: str) -> str:
+    """'114/BCĐ-KGVX', '0114 / BCĐ – KGVX' and '114/BCÐ-KGVX' (Latin Eth) all give '114/BCĐ-KGVX'."""
+    text = fold_tones(unicodedata.normalize("NFC", number_symbol).translate(_UNIFY)).upper()
+    return re.sub(r"^0+(?=\d)", "", re.sub(r"\s+", "", text))
+
+
+def document_key(ns_key: str, date: str | None, issuer_id: str | None) -> str:
+    """The document's id in the archive: number-symbol, date, issuer."""
+    return f"{ns_key}|{date or ''}|{issuer_id or UNKNOWN_ISSUER}"
+
+
+def content_key(content_hash: str) -> str:
+    """The id of a document without a number: it can only be recognised by its content."""
+    return f"sha256:{content_hash[:24]}"
+
+
+def content_hash(data: bytes) -> str:
+    """SHA-256 of a file's bytes: the key of a version; the same bytes are never stored twice."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Equal, or one unknown, or one the same date at a coarser precision ('2021-03' vs '2021-03-05')."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)

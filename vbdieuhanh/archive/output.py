@@ -1,0 +1,159 @@
+"""Follow-ups and task lists as text for people (a terminal table) or programs (JSON, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from .assignments import TaskAssignment
+from .followup import CENTRAL, FollowUp
+
+FORMATS = ("table", "json", "csv")
+_FOLLOWUP_COLUMNS = (
+    "section", "province", "body", "number_symbol", "issue_date", "lag_days", "relation", "task", "role",
+    "status", "answered_by",
+)  # fmt: skip
+
+
+def _lag(days: int | None, exact: bool = True) -> str:
+    return "" if days is None else f"{'' if exact else '≥'}{days}"
+
+
+def _render(*tables: Any) -> str:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140)
+    for table in tables:
+        console.print(table)
+    return buffer.getvalue()
+
+
+def followup_rows(followup: FollowUp) -> list[dict[str, Any]]:
+    """One row per response, per task assignee and per expected body."""
+    rows: list[dict[str, Any]] = []
+    for r in followup.responses:
+        rows.append(
+            {"section": "response", "province": r.province or CENTRAL, "body": r.issuer,
+             "number_symbol": r.number_symbol, "issue_date": r.issue_date,
+             "lag_days": _lag(r.lag_days, r.lag_exact),
+             "relation": r.relation if not r.via else f"{r.relation} via {r.via}"}
+        )  # fmt: skip
+    for task in followup.tasks:
+        for a in task.assignees:
+            members = f" ({a.members_answered}/{a.members_expected})" if a.members_expected else ""
+            rows.append(
+                {"section": "task", "province": a.province or "", "body": a.name, "task": task.path,
+                 "role": a.role, "status": a.status + members, "answered_by": "; ".join(a.answered_by)}
+            )  # fmt: skip
+    for e in followup.expected:
+        rows.append(
+            {"section": "expected", "province": e.province or CENTRAL, "body": e.name, "status": e.status,
+             "lag_days": _lag(e.lag_days), "answered_by": "; ".join(e.answered_by)}
+        )  # fmt: skip
+    return rows
+
+
+def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+    if not columns:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _followup_table(followup: FollowUp) -> str:
+    from rich.table import Table
+
+    d = followup.directive
+    held = "placeholder: cited, not in the archive" if d.status == "placeholder" else "stored"
+    head = Table(title=f"{d.doc_type or 'Văn bản'} {d.number_symbol or d.id}", show_header=False)
+    for name, value in (
+        ("issuer", d.issuer), ("date", d.issue_date), ("subject", d.subject), ("status", held),
+        ("as of", followup.as_of),
+    ):  # fmt: skip
+        head.add_row(name, value or "—")
+    responses = Table(title="Responses (documents citing or implementing it)")
+    for column in ("province", "body", "number", "date", "lag (days)", "relation"):
+        responses.add_column(column)
+    for province, items in followup.by_province().items():
+        for r in items:
+            via = f" via {r.via}" if r.via else ""
+            responses.add_row(
+                province, r.issuer or "—", r.number_symbol or r.document_id, r.issue_date or "—",
+                _lag(r.lag_days, r.lag_exact), r.relation.lower() + via,
+            )  # fmt: skip
+    tasks = Table(title="Tasks")
+    for column in ("task", "deadline", "assignee", "role", "status", "answered by"):
+        tasks.add_column(column, overflow="fold")
+    for task in followup.tasks:
+        for a in task.assignees:
+            members = f" ({a.members_answered}/{a.members_expected})" if a.members_expected else ""
+            tasks.add_row(
+                task.path, task.deadline or "", a.name, a.role, a.status + members, ", ".join(a.answered_by)
+            )
+    parts: list[Any] = [head, responses, tasks]
+    waiting = [e for e in followup.expected if e.status in ("overdue", "open", "province_answered")]
+    if followup.expected:
+        done = len(followup.expected) - len(waiting)
+        listed = ", ".join(e.name for e in waiting[:12]) + (
+            f" … (+{len(waiting) - 12})" if len(waiting) > 12 else ""
+        )
+        parts.append(f"Expected bodies: {done}/{len(followup.expected)} answered. Not yet: {listed or '—'}")
+    overdue = followup.overdue()
+    if overdue:
+        parts.append(f"Overdue: {len(overdue)} (task, body) pairs past their deadline with no answer")
+    return _render(*parts)
+
+
+def format_followup(followup: FollowUp, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(followup.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(followup_rows(followup), _FOLLOWUP_COLUMNS)
+    return _followup_table(followup)
+
+
+def format_assignments(rows: list[TaskAssignment], fmt: str) -> str:
+    data = [asdict(r) for r in rows]
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        for item in data:
+            item["answered_by"] = "; ".join(item["answered_by"])
+        return _csv(data, list(TaskAssignment.__dataclass_fields__))
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} tasks")
+    for column in ("document", "date", "issuer", "task", "role", "via group", "deadline", "status", "text"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r.number_symbol or r.document_id, r.issue_date or "", r.issuer or "", r.task, r.role, r.via or "",
+            r.deadline or "", r.status + (f" ({', '.join(r.answered_by)})" if r.answered_by else ""),
+            r.text[:140] + ("…" if len(r.text) > 140 else ""),
+        )  # fmt: skip
+    return _render(table)
+
+
+def format_records(rows: list[dict[str, Any]], fmt: str, title: str) -> str:
+    """Any list of flat records (indicators, failures)."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    columns = list(rows[0]) if rows else []
+    if fmt == "csv":
+        return _csv(rows, columns)
+    from rich.table import Table
+
+    table = Table(title=f"{title}: {len(rows)}")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    return _render(table)

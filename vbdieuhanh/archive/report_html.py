@@ -1,0 +1,226 @@
+"""A follow-up as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched).
+
+It shows the directive, a few counts, a timeline per province (each response placed by its date,
+with its lag), a table of bodies × tasks with the status of each, and the list of responses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from .followup import CENTRAL, Expected, FollowUp, Response, TaskStatus, day, due_day
+
+STATUS_LABELS = {
+    "answered": "đã thực hiện",
+    "late": "thực hiện muộn",
+    "partial": "một phần",
+    "province_answered": "tỉnh đã có văn bản",
+    "overdue": "quá hạn",
+    "open": "chưa có văn bản",
+    "none": "—",
+}
+_CSS = """
+body{font:15px/1.45 system-ui,'Segoe UI',Roboto,Arial,sans-serif;margin:24px auto;max-width:1180px;
+  color:#1d2430;padding:0 16px}
+h1{font-size:22px;margin:0 0 4px}
+h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d7dce3;padding-bottom:4px}
+.meta{color:#4c5664;margin:2px 0}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
+.card{border:1px solid #d7dce3;border-radius:8px;padding:10px 14px;min-width:150px}
+.card b{display:block;font-size:22px}table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{border:1px solid #d7dce3;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f1f4f8}
+td.s{text-align:center;white-space:nowrap;font-size:13px}.answered{background:#d9f2df}.late{background:#fff1c2}
+.partial{background:#e8f0ff}.province_answered{background:#eef7ee}.overdue{background:#fbd9d7}
+.open{background:#f6f6f6}.none{color:#9aa3ad}.placeholder{color:#a4471b}svg text{font-size:12px;fill:#1d2430}
+.legend span{display:inline-block;padding:1px 8px;margin-right:6px;border-radius:4px;font-size:13px}
+footer{margin-top:28px;color:#6b7480;font-size:13px}@media print{body{margin:0}}
+"""
+
+
+def _text(value: object) -> str:
+    return escape(str(value)) if value is not None else "—"
+
+
+def _timeline(followup: FollowUp) -> str:
+    groups = followup.by_province()
+    start, _ = day(followup.directive.issue_date)
+    dates = [d for r in followup.responses if (d := day(r.issue_date)[0])]
+    deadlines = [d for t in followup.tasks if (d := due_day(t.deadline))]
+    if not groups or start is None or not dates:
+        return "<p>Chưa có văn bản nào thực hiện hoặc viện dẫn văn bản này.</p>"
+    end = max([*dates, *deadlines, start])
+    span = max((end - start).days, 1)
+    left, width, row = 190, 1000, 40
+    height = row * len(groups) + 40
+
+    def x(value: date) -> float:
+        return left + (value - start).days / span * (width - left - 20)
+
+    parts = [f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="timeline">']
+    parts.append(
+        f'<line x1="{x(start):.1f}" y1="10" x2="{x(start):.1f}" y2="{height - 22}" stroke="#1d2430"/>'
+    )
+    parts.append(
+        f'<text x="{x(start):.1f}" y="{height - 6}" text-anchor="middle">{_text(start.isoformat())}</text>'
+    )
+    for deadline in sorted(set(deadlines)):
+        anchor = "end" if x(deadline) > width - 90 else "middle"
+        parts.append(
+            f'<line x1="{x(deadline):.1f}" y1="10" x2="{x(deadline):.1f}" y2="{height - 22}" '
+            'stroke="#c0392b" stroke-dasharray="4 3"/>'
+            f'<text x="{x(deadline):.1f}" y="{height - 6}" text-anchor="{anchor}" fill="#c0392b">hạn '
+            f"{_text(deadline.isoformat())}</text>"
+        )
+    for i, (province, responses) in enumerate(groups.items()):
+        y = 26 + i * row
+        parts.append(f'<text x="4" y="{y + 4}">{_text(province)}</text>')
+        parts.append(f'<line x1="{left}" y1="{y}" x2="{width - 20}" y2="{y}" stroke="#e3e7ed"/>')
+        for j, response in enumerate(responses):
+            when, exact = day(response.issue_date)
+            if when is None:
+                continue
+            colour = "#1e7b34" if response.depth == 1 else "#5b7fbf"
+            lag = f"+{response.lag_days} ngày" if response.lag_days is not None else ""
+            lag = lag if exact else f"≥{lag[1:]}" if lag else ""
+            label = f"{response.number_symbol or response.doc_type or 'văn bản'} {lag}"
+            cx = x(when)
+            # labels alternate above and below the line; near the right edge they end at the dot
+            anchor, lx = ("end", cx - 9) if cx > width - 200 else ("start", cx + 9)
+            ly = y - 8 if j % 2 == 0 else y + 16
+            parts.append(
+                f'<circle cx="{cx:.1f}" cy="{y}" r="6" fill="{colour}"><title>{_text(response.issuer)}: '
+                f"{_text(label)} ({_text(response.issue_date)})</title></circle>"
+                f'<text x="{lx:.1f}" y="{ly}" text-anchor="{anchor}">{_text(label)}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _cell(status: str, detail: str = "") -> str:
+    title = f' title="{escape(detail)}"' if detail else ""
+    return f'<td class="s {status}"{title}>{escape(STATUS_LABELS[status])}</td>'
+
+
+def _member_status(member: Expected, task: TaskStatus, today: date) -> str:
+    if member.answered_by:
+        return member.status
+    due = due_day(task.deadline)
+    if member.status == "province_answered":
+        return member.status
+    return "overdue" if due and today > due else "open"
+
+
+def _matrix(followup: FollowUp) -> str:
+    if not followup.tasks:
+        note = (
+            " (văn bản chưa có trong kho, chỉ được viện dẫn)"
+            if followup.directive.status == "placeholder"
+            else ""
+        )
+        return f"<p>Không có nhiệm vụ nào được trích xuất{note}.</p>"
+    today = day(followup.as_of)[0] or date.today()
+    head = "".join(
+        f'<th title="{escape(t.text)}">NV {escape(t.path)}'
+        f"{'<br>hạn ' + escape(t.deadline) if t.deadline else ''}</th>"
+        for t in followup.tasks
+    )
+    rows = []
+    order = {"answered": 0, "late": 0, "partial": 1, "province_answered": 2, "overdue": 3, "open": 4}
+    for member in sorted(followup.expected, key=lambda e: order.get(e.status, 5)):
+        cells = []
+        for task in followup.tasks:
+            leads = {a.name for a in task.assignees if a.role == "lead"}
+            direct = next((a for a in task.assignees if a.name == member.name), None)
+            if direct is not None:
+                cells.append(_cell(direct.status, ", ".join(direct.answered_by)))
+            elif member.group in leads:
+                cells.append(_cell(_member_status(member, task, today), ", ".join(member.answered_by)))
+            else:
+                cells.append(_cell("none"))
+        place = _text(member.province or CENTRAL)
+        rows.append(f"<tr><td>{_text(member.name)}</td><td>{place}</td>{''.join(cells)}</tr>")
+    others = {a.name for t in followup.tasks for a in t.assignees} - {e.name for e in followup.expected}
+    for name in sorted(others):
+        cells = []
+        for task in followup.tasks:
+            found = next((a for a in task.assignees if a.name == name), None)
+            cells.append(_cell(found.status, ", ".join(found.answered_by)) if found else _cell("none"))
+        rows.append(f"<tr><td>{_text(name)}</td><td></td>{''.join(cells)}</tr>")
+    legend = "".join(f'<span class="{k}">{escape(v)}</span>' for k, v in STATUS_LABELS.items() if k != "none")
+    return (
+        f'<p class="legend">{legend}</p><table class="matrix"><thead><tr><th>Cơ quan</th><th>Tỉnh</th>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _response_row(r: Response) -> str:
+    relation = "thực hiện" if r.relation == "IMPLEMENTS" else "viện dẫn"
+    via = f" (qua {escape(r.via)})" if r.via else ""
+    lag = "" if r.lag_days is None else ("" if r.lag_exact else "≥") + str(r.lag_days)
+    cells = (
+        _text(r.number_symbol or r.document_id), _text(r.doc_type), _text(r.issue_date), _text(r.issuer),
+        _text(r.province or CENTRAL), relation + via, lag, _text(r.subject),
+    )  # fmt: skip
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def _responses(followup: FollowUp) -> str:
+    if not followup.responses:
+        return "<p>—</p>"
+    heads = (
+        "Số, ký hiệu",
+        "Loại",
+        "Ngày",
+        "Cơ quan ban hành",
+        "Tỉnh",
+        "Quan hệ",
+        "Độ trễ (ngày)",
+        "Trích yếu",
+    )
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    rows = "".join(_response_row(r) for r in followup.responses)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def render(followup: FollowUp) -> str:
+    """The follow-up as an HTML page."""
+    directive = followup.directive
+    title = f"{directive.doc_type or 'Văn bản'} {directive.number_symbol or directive.id}"
+    answered = sum(1 for e in followup.expected if e.status in ("answered", "late"))
+    provinces = {r.province for r in followup.responses if r.province}
+    held = (
+        '<span class="placeholder">chưa có trong kho (chỉ được viện dẫn)</span>'
+        if directive.status == "placeholder"
+        else "có trong kho"
+    )
+    cards = [
+        ("văn bản thực hiện / viện dẫn", len(followup.responses)),
+        ("tỉnh có văn bản", len(provinces)),
+        ("cơ quan đã thực hiện", f"{answered}/{len(followup.expected)}" if followup.expected else "—"),
+        ("nhiệm vụ", len(followup.tasks)),
+        ("quá hạn", len(followup.overdue())),
+    ]
+    card_html = "".join(f'<div class="card"><b>{escape(str(v))}</b>{escape(k)}</div>' for k, v in cards)
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>Theo dõi thực hiện {escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<header><h1>Theo dõi thực hiện: {escape(title)}</h1>"
+        f'<p class="meta">{_text(directive.issuer)} · ngày {_text(directive.issue_date)} · {held}</p>'
+        f'<p class="meta">{_text(directive.subject)}</p></header>'
+        f'<section class="cards">{card_html}</section>'
+        f"<section><h2>Dòng thời gian theo tỉnh</h2>{_timeline(followup)}</section>"
+        f"<section><h2>Nhiệm vụ × cơ quan</h2>{_matrix(followup)}</section>"
+        f"<section><h2>Văn bản thực hiện, viện dẫn</h2>{_responses(followup)}</section>"
+        f"<footer>vbdieuhanh · tình hình đến ngày {escape(followup.as_of)} · "
+        f"mã văn bản {escape(directive.id)}</footer>"
+        "</body></html>"
+    )
+
+
+def write_report(followup: FollowUp, out: str | Path) -> Path:
+    """Write the page to ``out``."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(followup), encoding="utf-8")
+    return path

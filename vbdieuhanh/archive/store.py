@@ -1,0 +1,232 @@
+"""The archive's database: an embedded SQLite file by default, PostgreSQL by URL, one interface.
+
+``connect(url)`` takes ``vbdieuhanh.db`` / ``sqlite:///path/to.db`` (SQLite, no server) or
+``postgresql://user@host:port/db`` (psycopg 3, imported only then). SQL is written once with ``?``
+placeholders (values always go in parameters: a literal ``?`` in SQL text would be taken for one);
+each backend adapts it. Writes happen in :meth:`Store.atomic`, one transaction per
+document, retried when the database reports a lock conflict or a deadlock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import VbdhError
+from .deps import require
+
+T = TypeVar("T")
+Row = tuple[Any, ...]
+DEFAULT_URL = "vbdieuhanh.db"
+RETRIES = 8
+
+
+class ArchiveError(VbdhError):
+    """The archive cannot be opened or used (bad URL, server down, schema from a newer version)."""
+
+    code = "archive"
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def lock_id(key: str) -> int:
+    """A signed 64-bit number for a PostgreSQL advisory lock on ``key``."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+class Store:
+    """A connection to the archive database."""
+
+    dialect = ""
+    concurrent_writers = False  # True when writers run side by side and must lock what they share
+
+    def __init__(self, url: str) -> None:
+        self.url = redact(url)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(self.execute(sql, params).fetchall())
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row = self.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 2000) -> Iterator[Row]:
+        """Rows of a large query without holding them all."""
+        cursor = self.execute(sql, params)
+        while batch := cursor.fetchmany(size):
+            yield from batch
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def lock(self, keys: Iterable[str]) -> None:
+        """Serialise writers that touch the same keys (until the transaction ends); SQLite has one
+        writer at a time already."""
+
+    def has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def _retryable(self, error: Exception) -> bool:
+        return False
+
+    def atomic(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one transaction; retry it when the database reports a conflict."""
+        for attempt in range(RETRIES):
+            try:
+                with self.transaction():
+                    return work()
+            except Exception as error:
+                if not self._retryable(error) or attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.01 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SQLiteStore(Store):
+    """An embedded SQLite file (WAL journal: readers never wait for the writer)."""
+
+    dialect = "sqlite"
+
+    def __init__(self, url: str, path: str, *, readonly: bool = False) -> None:
+        super().__init__(url)
+        self.path = path
+        try:
+            if readonly:
+                self.conn = sqlite3.connect(
+                    f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=60
+                )
+            else:
+                if path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=60000")
+            self.conn.execute("PRAGMA cache_size=-65536")
+        except sqlite3.Error as error:
+            raise ArchiveError(self.url, f"cannot open the SQLite archive: {error}") from error
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def has_table(self, name: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.one(sql, (name,)) is not None
+
+    def _retryable(self, error: Exception) -> bool:
+        return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresStore(Store):
+    """A PostgreSQL database shared by many writers (advisory locks keep their writes apart)."""
+
+    dialect = "postgresql"
+    concurrent_writers = True
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        psycopg = require("psycopg", "postgres")
+        self._errors = psycopg.errors
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as error:
+            cause = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise ArchiveError(self.url, f"cannot connect to PostgreSQL: {cause}") from error
+        self._sql: dict[str, str] = {}
+
+    def _adapt(self, sql: str) -> str:
+        adapted = self._sql.get(sql)
+        if adapted is None:
+            adapted = self._sql[sql] = sql.replace("%", "%%").replace("?", "%s")
+        return adapted
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(self._adapt(sql), params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.conn.cursor() as cursor:
+            cursor.executemany(self._adapt(sql), list(rows))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    def lock(self, keys: Iterable[str]) -> None:
+        for number in sorted({lock_id(k) for k in keys}):
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (number,))
+
+    def has_table(self, name: str) -> bool:
+        return self.scalar("SELECT to_regclass(?)", (name,)) is not None
+
+    def _retryable(self, error: Exception) -> bool:
+        errors = self._errors
+        return isinstance(
+            error, (errors.DeadlockDetected, errors.SerializationFailure, errors.UniqueViolation)
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file an SQLite URL names (``sqlite:///rel.db``, ``sqlite:////abs.db`` or a bare path)."""
+    if url.startswith("sqlite://"):
+        path = url[len("sqlite://") :]
+        return (path[1:] if path.startswith("/") else path) or ":memory:"
+    return None if "://" in url else url
+
+
+def connect(url: str = DEFAULT_URL, *, readonly: bool = False) -> Store:
+    """Open the archive database a URL names (no schema work; see ``migrations.migrate``)."""
+    if not url or not url.strip():
+        raise ArchiveError("--db", "empty database URL")
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresStore(url)
+    path = sqlite_path(url)
+    if path is None:
+        scheme = url.split("://", 1)[0]
+        raise ArchiveError(
+            redact(url), f"unknown database scheme {scheme!r} (use a file path, sqlite:/// or postgresql://)"
+        )
+    return SQLiteStore(url, path, readonly=readonly)
