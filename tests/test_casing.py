@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbdieuhanh.casing import agency_case, find_province, position_case, repair_province
+from vbdieuhanh.casing import agency_case, find_province, position_case, repair_body_name, repair_province
 
 AGENCIES = [
     ("UBND TỈNH LAI CHÂU", "Ủy ban nhân dân tỉnh Lai Châu"),
@@ -53,3 +53,19 @@ def test_find_province(name: str, province: str) -> None:
 )
 def test_repair_province(name: str, repaired: str) -> None:
     assert repair_province(name) == repaired
+
+
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("Sơ Y Te tỉnh Kiên Giang", "Sở Y tế tỉnh Kiên Giang"),  # OCR of a 2017 scan (KH 1942/SYT)
+        ("Sở Thông tin và Truyèn thông tỉnh Bến Tre", "Sở Thông tin và Truyền thông tỉnh Bến Tre"),
+        ("Sở Giáo dục và đào tạo", "Sở Giáo dục và Đào tạo"),  # a title's lost capital
+        ("Sở Y tế", "Sở Y tế"),
+        ("Sở Tài chính tỉnh Lâm Đồng", "Sở Tài chính tỉnh Lâm Đồng"),
+        ("Sở Tư pháp tỉnh", "Sở Tư pháp tỉnh"),
+        ("Trung tâm Y tế huyện", "Trung tâm Y tế huyện"),  # not a department: unchanged
+    ],
+)
+def test_repair_body_name(name: str, repaired: str) -> None:
+    assert repair_body_name(name) == repaired

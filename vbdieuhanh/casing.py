@@ -11,7 +11,14 @@ import re
 from difflib import get_close_matches
 from functools import cache, lru_cache
 
-from .lexicon import agency_term_max_len, agency_terms, agency_terms_bare, positions, province_names
+from .lexicon import (
+    agency_term_max_len,
+    agency_terms,
+    agency_terms_bare,
+    body_names,
+    positions,
+    province_names,
+)
 from .normalize import fold_tones, is_upper_text, strip_marks
 
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -192,4 +199,22 @@ def repair_province(name: str) -> str:
         if locality:
             before[-locality:] = [_LOCALITY_BARE[strip_marks(" ".join(before[-locality:])).lower()]]
         return " ".join([*before, province])
+    return name
+
+
+@cache
+def _body_names_by_bare() -> tuple[tuple[str, str], ...]:
+    """(letters without marks in lower case, canonical name), longest first."""
+    pairs = {(strip_marks(name).lower(), name) for name in body_names()}
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def repair_body_name(name: str) -> str:
+    """Give a ministry or department name damaged by OCR its spelling: 'Sơ Y Te tỉnh Kiên Giang' →
+    'Sở Y tế tỉnh Kiên Giang', 'Sở Thông tin và Truyèn thông' → 'Sở Thông tin và Truyền thông'.
+    Only the marks change: the letters must be the same."""
+    bare = strip_marks(name).lower()
+    for known_bare, canonical in _body_names_by_bare():
+        if bare.startswith(known_bare) and bare[len(known_bare) : len(known_bare) + 1] in ("", " ", ","):
+            return canonical + name[len(canonical) :]
     return name

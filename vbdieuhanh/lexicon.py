@@ -245,3 +245,9 @@ def narrative_words() -> tuple[str, ...]:
 
 def _folded_longest_first(name: str) -> tuple[str, ...]:
     return tuple(sorted({fold_tones(w.lower()) for w in _words(name)}, key=len, reverse=True))
+
+
+@cache
+def body_names() -> tuple[str, ...]:
+    """Canonical names of ministries and provincial departments ('Sở Thông tin và Truyền thông')."""
+    return tuple(_words("body_names.txt"))

@@ -15,6 +15,19 @@ import pytest
 from casecheck import case_ids, check, doc, record
 
 CASES = [
+    (
+        "pdf/kiengiang_KH-1942-SYT_2017_scan.pdf (Tesseract): 'SỞ Y TẾ' read as 'SƠ Y TE' under its parent",
+        "UBND TỈNH KIÊN GIANG\nSƠ Y TE\nSố:{34.2 /KH-SYT\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nKiên Giang, ngày {Ô- tháng 10 năm 2017\n\nKẾ HOẠCH\n"
+        "Tổ chức xét công nhận Sáng kiến cấp cơ sở năm 2017\n\nCăn cứ Hướng dẫn 1236/HD-UBND ngày "
+        "12/11/2014 của Ủy ban nhân dân tỉnh Kiên Giang.\n",
+        {
+            "issuer": {
+                "name": "Sở Y tế tỉnh Kiên Giang",
+                "parent": {"name": "Ủy ban nhân dân tỉnh Kiên Giang"},
+            }
+        },
+    ),
     # ---- provinces and their departments ----
     (
         "pdf/kiengiang_GM-745-UBND_2017_hoatoc_scan.pdf: 'ỦY BAN NHÂN DÂN / TỈNH KIÊN GIANG'",

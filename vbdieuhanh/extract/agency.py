@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..casing import agency_case, find_province
-from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms
-from ..normalize import fold_tones
+from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms, agency_terms_bare
+from ..normalize import fold_tones, is_upper_text, strip_marks
 from .patterns import UPPER
 
 LOCALITY_RE = re.compile(
@@ -49,7 +49,7 @@ def group_units(lines: list[tuple[str, int, int]]) -> list[AgencyUnit]:
     """
     units: list[AgencyUnit] = []
     for text, start, end in lines:
-        term, _size = head_term(text)
+        term = head_term(text)[0] or _damaged_head(text)
         if units and (term is None or _needs_complement(units[-1]) or _joins_head(units[-1], text)):
             unit = units[-1]
             unit.raw = f"{unit.raw} {text}"
@@ -58,6 +58,19 @@ def group_units(lines: list[tuple[str, int, int]]) -> list[AgencyUnit]:
             continue
         units.append(AgencyUnit(text, start, end, term))
     return units
+
+
+def _damaged_head(line: str) -> AgencyTerm | None:
+    """A head an OCR engine damaged at the start of a capitalised header line ('SƠ Y TE')."""
+    if not is_upper_text(line):
+        return None
+    tokens = [strip_marks(fold_tones(t.strip(".,:;")).upper()) for t in line.split()[: agency_term_max_len()]]
+    bare = agency_terms_bare()
+    for size in range(len(tokens), 0, -1):
+        term = bare.get(tuple(tokens[:size]))
+        if term is not None and term.kind == "head":
+            return term
+    return None
 
 
 def _needs_complement(unit: AgencyUnit) -> bool:

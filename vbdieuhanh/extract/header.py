@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..casing import find_province, repair_province
+from ..casing import find_province, repair_body_name, repair_province
 from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks, province_names
 from ..models import Agency
 from ..normalize import is_upper_text, squash, strip_marks
@@ -36,7 +36,7 @@ def extract_issuer(ctx: Context) -> Agency | None:
         return None
     agency: Agency | None = None
     for unit in units:
-        name = repair_province(canonical_name(unit.raw))
+        name = repair_province(repair_body_name(canonical_name(unit.raw)))
         parent_name = agency.name if agency else None
         name = complete_with_parent(name, unit.head, parent_name)
         province = find_province(name) or (agency.province if agency else None)
