@@ -8,4 +8,5 @@ bash scripts/setup.sh
 . .venv/bin/activate
 export OMP_THREAD_LIMIT=1
 ruff check vbdieuhanh tests scripts benchmarks
+mypy vbdieuhanh
 python -m pytest -q -n 2 "$@"

@@ -17,7 +17,7 @@ from .normalize import fold_tones
 
 def data_rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated data file, without comments and blank lines."""
-    text = resources.files("vbdieuhanh").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("vbdieuhanh").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -153,7 +153,7 @@ def surnames() -> frozenset[str]:
 
 @cache
 def _provinces_payload() -> dict[str, Any]:
-    text = resources.files("vbdieuhanh").joinpath("data", "provinces.json").read_text("utf-8")
+    text = resources.files("vbdieuhanh").joinpath("data").joinpath("provinces.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

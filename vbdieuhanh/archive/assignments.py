@@ -47,9 +47,10 @@ def tasks_of(store: Store, assignee: str, *, as_of: str | None = None) -> list[T
     """The tasks assigned to the body named ``assignee``, directly or through a group, oldest first."""
     agency = find_agency(store, assignee)
     today = day(as_of)[0] if as_of else date.today()
-    groups = {agency.id: None}
-    for row in store.rows(f"SELECT {AGENCY_COLUMNS} FROM agencies WHERE collective = 1 AND stem IS NOT NULL"):
-        group = agency_from_row(row)
+    groups: dict[str, str | None] = {agency.id: None}
+    collectives = f"SELECT {AGENCY_COLUMNS} FROM agencies WHERE collective = 1 AND stem IS NOT NULL"
+    for group_row in store.rows(collectives):
+        group = agency_from_row(group_row)
         if is_member(agency, group):
             groups[group.id] = group.name
     bodies = _subordinates(store, agency.id)

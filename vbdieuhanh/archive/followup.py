@@ -339,25 +339,25 @@ def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2
     targets = [*(str(a[0]).removeprefix("agency:") for a in addressed), *sorted(leads)]
     answered_provinces = {r.province for r in responses if r.province}
     for agency_id in targets:
-        agency = rows.get(agency_id)
-        if agency is None:
+        target = rows.get(agency_id)
+        if target is None:
             continue
         deadline = group_deadline.get(agency_id)
         members = (
-            _members(agency, directive.issue_date) if agency.collective else [(agency.name, agency.province)]
+            _members(target, directive.issue_date) if target.collective else [(target.name, target.province)]
         )
         for name, province in members:
             if fold_key(name) in seen:
                 continue
             seen.add(fold_key(name))
             answers = (
-                matcher.answers_by_name(name, province) if agency.collective else matcher.answers(agency)
+                matcher.answers_by_name(name, province) if target.collective else matcher.answers(target)
             )
             state = _status(answers, deadline, today)
             if not answers and province in answered_provinces:
                 state = "province_answered"
             lag = min((a.lag_days for a in answers if a.lag_days is not None), default=None)
-            group = agency.name if agency.collective else None
+            group = target.name if target.collective else None
             expected.append(
                 Expected(
                     name, province, group, state, [a.number_symbol or a.document_id for a in answers], lag

@@ -36,8 +36,19 @@ AGENCY_COLUMNS = "id, name, province, level, collective, stem, member_level, dis
 def agency_from_row(row: tuple[object, ...]) -> AgencyRow:
     agency_id, name, province, level, collective, stem, member_level, dissolved = row
     return AgencyRow(
-        str(agency_id), str(name), province, level, bool(collective), stem, member_level, dissolved
-    )  # type: ignore[arg-type]
+        str(agency_id),
+        str(name),
+        _text(province),
+        _text(level),
+        bool(collective),
+        _text(stem),
+        _text(member_level),
+        _text(dissolved),
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def find_document(store: Store, ref: str) -> str:

@@ -72,7 +72,7 @@ def _extra_abbreviations() -> tuple[tuple[str, str], ...]:
 @cache
 def _province_full_names() -> dict[str, str]:
     """Province name → its name inside a body's name ('Kiên Giang' → 'tỉnh Kiên Giang')."""
-    out = {}
+    out: dict[str, str] = {}
     for p in provinces():
         word, _, rest = p.full_name.partition(" ")
         if word.lower() == "thành":
@@ -118,7 +118,7 @@ def _expand(name: str, abbreviations: dict[str, str]) -> str:
     """Expand the document's abbreviations, the archive's extra ones, then the parser's agency terms."""
     for short, full in (*sorted(abbreviations.items(), key=lambda kv: -len(kv[0])), *_extra_abbreviations()):
         name = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, name)
-    words = []
+    words: list[str] = []
     for token in name.split():
         core = token.rstrip(".,;:")
         term, size = head_term(core) if core.isupper() and len(core) >= 3 else (None, 0)

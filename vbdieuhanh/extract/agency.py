@@ -111,7 +111,7 @@ def level_of(name: str, head: AgencyTerm | None) -> str | None:
 @lru_cache(maxsize=8192)
 def expand_mixed(text: str) -> str:
     """Expand abbreviations in an already-cased name: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh'."""
-    out = []
+    out: list[str] = []
     terms = agency_terms()
     for token in text.split():
         core = token.rstrip(",;:")

@@ -84,7 +84,8 @@ def _recurrence(ctx: Context, start: int, end: int) -> tuple[str, int, int] | No
         if m.start() == 0 or not lower[m.start() - 1].isalnum()
     ]
     specific = [item for item in found if item[0] not in ("periodic", "continuous")]
-    return (specific or found or [None])[0]
+    best = specific or found
+    return best[0] if best else None
 
 
 _DUTY_NEAR_RE = re.compile(r"định kỳ|báo cáo|tổng hợp|gửi|công khai|cập nhật|họp")
@@ -109,7 +110,7 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
         return Deadline(
             text=squash(text[a:b]),
             date=date,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             recurrence=recurrence,
             source=ctx.source(a, b),
         )
@@ -137,9 +138,10 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
         year = quarter.group("y")
         date = f"{year}-{_QUARTER_END[quarter.group('q')]}" if year else None
         return make(quarter.start(), quarter.end(), date, "within")
-    month = ctx.first_hit(_MONTH_RE, start, end, lower=True)
-    if month is not None and 1 <= int(month.group("m")) <= 12:
-        return make(month.start(), month.end(), f"{month.group('y')}-{int(month.group('m')):02d}", "within")
+    in_month = ctx.first_hit(_MONTH_RE, start, end, lower=True)
+    if in_month is not None and 1 <= int(in_month.group("m")) <= 12:
+        date = f"{in_month.group('y')}-{int(in_month.group('m')):02d}"
+        return make(in_month.start(), in_month.end(), date, "within")
     year = ctx.first_hit(_YEAR_RE, start, end, lower=True)
     if year is not None:
         return make(year.start(), year.end(), year.group("y"), "within")

@@ -97,7 +97,7 @@ def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
     match = MARKER_RE.match(text)
     if match is None:
         return None
-    kind = match.lastgroup
+    kind = match.lastgroup or ""
     if kind == "article_no":
         kind = "article"
     if kind == "letterdot" and prev_line is not None and prev_line[-1:] not in _TERMINAL:
@@ -309,7 +309,7 @@ def _assignees(
             name = squash(text[a:b], " ,")
             if name and name not in seen:
                 seen.add(name)
-                result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))  # type: ignore[arg-type]
+                result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
 
     if opening is not None:
         pos = start
@@ -593,7 +593,7 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
         id=task_id,
         label=para.text[: para.body_start].strip() or None,
         text=squash(full_text),
-        kind=node.kind,  # type: ignore[arg-type]
+        kind=node.kind,
         assignees=assignees,
         assignees_inherited=is_inherited,
         deadline=deadline,

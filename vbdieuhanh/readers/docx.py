@@ -442,7 +442,14 @@ def _format_label(level: _Level, levels: dict[int, _Level], counters: dict[int, 
     return re.sub(r"%([1-9])", number, level.text)
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
+_ROMAN: tuple[tuple[int, str], ...] = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+)
 _ROMAN += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
@@ -539,7 +546,7 @@ def _run(r: etree._Element, facts: _RunFacts, out: _ParagraphText) -> None:
             if out.fields and not out.fields[-1].showing_result:
                 out.fields[-1].instruction += child.text or ""
         elif tag in _RUN_TEXT:
-            out.add(child.text or "" if _RUN_TEXT[tag] is None else _RUN_TEXT[tag], facts)
+            out.add(_RUN_TEXT[tag] or child.text or "", facts)
         elif tag in (_w("br"), _w("cr")) and out.visible():
             out.lines.append([])
         elif tag == _w("sym"):

@@ -9,6 +9,7 @@ line text the parser reads, so that "Sô: 12/UBND" is found as the number line, 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -44,7 +45,12 @@ def _compile(wrong: str, where: str) -> re.Pattern[str]:
 @cache
 def confusions() -> tuple[Confusion, ...]:
     """The confusion table, in file order."""
-    text = resources.files("vbdieuhanh").joinpath("data", "ocr_confusions.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("vbdieuhanh")
+        .joinpath("data")
+        .joinpath("ocr_confusions.tsv")
+        .read_text(encoding="utf-8")
+    )
     entries: list[Confusion] = []
     for raw in text.splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -68,7 +74,7 @@ def repair_text(text: str) -> tuple[str, list[tuple[str, str]]]:
             text = entry.pattern.sub(entry.right, text)
         else:
             applied.append((entry.wrong, entry.right))
-            text = entry.pattern.sub(lambda m, e=entry: m.group(0).replace(e.wrong, e.right), text)
+            text = entry.pattern.sub(_replacer(entry.wrong, entry.right), text)
     return text, applied
 
 
@@ -87,3 +93,8 @@ def repair_lines(lines: list[Line], pages: set[int]) -> list[ReaderNote]:
         )
         line.text = repaired
     return notes
+
+
+def _replacer(wrong: str, right: str) -> Callable[[re.Match[str]], str]:
+    """Replace ``wrong`` by ``right`` inside each match, keeping the rest of it."""
+    return lambda match: match.group(0).replace(wrong, right)

@@ -180,7 +180,8 @@ def _read_pages(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str,
             else:
                 words = pdf_pdfium.page_words(textpage, text, page)
                 found.textpages[index + 1] = textpage
-            found.words[index] = PageWords(index + 1, *page.get_size(), words)
+            width, height = page.get_size()
+            found.words[index] = PageWords(index + 1, width, height, words)
     finally:
         if plumber is not None:
             plumber.close()

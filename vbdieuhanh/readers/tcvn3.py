@@ -18,7 +18,7 @@ TCVN3_GUESSED = "the text looked like TCVN3 (ABC) bytes without its fonts; conve
 @cache
 def table() -> dict[int, str]:
     """Code point of each TCVN3 byte (as Latin-1) → its Unicode letter."""
-    text = resources.files("vbdieuhanh").joinpath("data", "tcvn3.tsv").read_text(encoding="utf-8")
+    text = resources.files("vbdieuhanh").joinpath("data").joinpath("tcvn3.tsv").read_text(encoding="utf-8")
     mapping: dict[int, str] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -34,7 +34,7 @@ def _markers() -> frozenset[str]:
 
 def is_tcvn3_font(name: str | None) -> bool:
     """True for the TCVN3 fonts: .VnTime, .VnTimeH, .VnArial …"""
-    return bool(name) and name.strip().lower().startswith(".vn")
+    return name is not None and name.strip().lower().startswith(".vn")
 
 
 def is_capital_font(name: str) -> bool:
