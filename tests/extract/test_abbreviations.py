@@ -12,6 +12,21 @@ from casecheck import case_ids, check, doc, record
 
 CASES = [
     (
+        "lamdong_TB-493-UBND_2025_scan (OCR): a number in brackets is not a short form",
+        "Triển khai Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp "
+        "(gọi tắt là 766) theo Quyết định số 766/QĐ-TTg.\n",
+        {"abbreviations_exact": {}},
+    ),
+    (
+        "ttg_QD-20-2019-QD-TTg.pdf: a department named by its numeral '(Vụ I)'",
+        "Vụ Thanh tra, giám sát công tác phòng, chống rửa tiền và phòng, chống tham nhũng (Vụ I).\n",
+        {
+            "abbreviations_exact": {
+                "Vụ I": "Vụ Thanh tra, giám sát công tác phòng, chống rửa tiền và phòng, chống tham nhũng"
+            }
+        },
+    ),
+    (
         "pdf/quangngai_CV-299-UBND-THCS_2025_hoatoc_scan.pdf: 'thủ tục hành chính (TTHC)'",
         "Thực hiện nội dung các Quyết định số: 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của Bộ trưởng Bộ "
         "Giao thông vận tải về việc công bố thủ tục hành chính (TTHC) được ban hành mới, sửa đổi, bổ sung, "

@@ -17,7 +17,10 @@ from ..normalize import fold_tones, squash
 from .context import Context
 from .patterns import LOWER, UPPER
 
-_ACRONYM_RE = re.compile(rf"\((?P<abbr>[{UPPER}][{UPPER}{LOWER}&\-.]{{1,11}})\)")
+# "(HMTN)", "(P.ĐTĐH)", "(VCCI)"; a unit by its numeral: "(Vụ I)", "(Phòng 2)"
+_ACRONYM = rf"[{UPPER}][{UPPER}{LOWER}&\-.]{{1,11}}"
+_NUMBERED_UNIT = rf"[{UPPER}][{LOWER}]{{1,5}} (?:[IVXL]{{1,5}}|\d{{1,3}})"
+_ACRONYM_RE = re.compile(rf"\((?P<abbr>{_ACRONYM}|{_NUMBERED_UNIT})\)")
 _DEFINED_AS_RE = re.compile(
     r"\((?:sau đây|dưới đây|sau này)?\s*(?:được\s+)?(?:gọi|viết)\s+(?:tắt\s+)?(?:là\s*)?:?\s*[\"“]?"
     r"(?P<abbr>[^)\"”]{1,40}?)[\"”]?\)",
@@ -68,7 +71,11 @@ def _mention_start(before: str, abbr: str) -> int | None:
     words = abbr.split()
     if len(words) < 2:
         return None
-    at = fold_tones(before).rfind(fold_tones(" ".join(words[:2])))
+    folded = fold_tones(before)
+    at = folded.rfind(fold_tones(" ".join(words[:2])))
+    if at < 0 and _name_start_re().match(abbr):  # "Vụ Thanh tra, giám sát … (Vụ I)"
+        boundary = max((m.end() for m in _BOUNDARY_RE.finditer(before)), default=0)
+        at = folded.rfind(fold_tones(words[0]) + " ", boundary)
     return at if at >= 0 else None
 
 
@@ -98,6 +105,20 @@ def extract_abbreviations(ctx: Context) -> dict[str, str]:
                 continue
             before = text[max(start, match.start() - _REACH) : match.start()]
             long_form = _long_form(before, abbr, defined)
-            if long_form and long_form != abbr:
+            if long_form and _plausible(abbr, long_form):
                 found[abbr] = long_form
     return found
+
+
+_MAX_LONG_WORDS = 30  # a longer "long form" ran past the name into the sentence
+
+
+def _plausible(abbr: str, long_form: str) -> bool:
+    """A short form has letters and is shorter than its long form; a short form of several words
+    ('Ngân hàng Nhà nước', 'Kỳ thi') is the start of its long form."""
+    if long_form == abbr or not any(c.isalpha() for c in abbr):
+        return False
+    long_words, short_words = long_form.split(), abbr.split()
+    if not len(short_words) < len(long_words) <= _MAX_LONG_WORDS:
+        return False
+    return len(short_words) == 1 or fold_tones(long_words[0]).lower() == fold_tones(short_words[0]).lower()
