@@ -16,22 +16,7 @@ from pathlib import Path
 from . import __version__, parse_file
 from .errors import VbdhError
 from .models import Document, json_schema
-
-SUPPORTED_SUFFIXES = (
-    ".txt",
-    ".md",
-    ".pdf",
-    ".docx",
-    ".doc",
-    ".rtf",
-    ".htm",
-    ".html",
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".tif",
-    ".tiff",
-)
+from .readers import FOLDER_SUFFIXES
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
@@ -40,7 +25,7 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
         path = Path(name)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
             )
         else:
             yield path

@@ -12,25 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Document
+from ..readers import FOLDER_SUFFIXES
 
-# The suffixes the readers handle (as in ``vbdieuhanh parse``), and zip files whose members are read.
-DOCUMENT_SUFFIXES = frozenset(
-    {
-        ".txt",
-        ".md",
-        ".pdf",
-        ".docx",
-        ".doc",
-        ".rtf",
-        ".htm",
-        ".html",
-        ".png",
-        ".jpg",
-        ".jpeg",
-        ".tif",
-        ".tiff",
-    }
-)
+# Zip files are opened and their members read like the files of a folder.
 ZIP_SUFFIX = ".zip"
 _GLOB_CHARS = frozenset("*?[")
 
@@ -82,7 +66,7 @@ def _zip_items(path: str) -> Iterator[Item]:
             continue
         if suffix == ZIP_SUFFIX:
             yield Item(path, name, error="unsupported_format: zip files inside zip files are not read")
-        elif suffix in DOCUMENT_SUFFIXES:
+        elif suffix in FOLDER_SUFFIXES:
             yield Item(path, name)
 
 
@@ -98,7 +82,7 @@ def _walk(folder: str) -> Iterator[Item]:
         dirs.sort()
         for name in sorted(files):
             suffix = Path(name).suffix.lower()
-            if suffix in DOCUMENT_SUFFIXES or suffix == ZIP_SUFFIX:
+            if suffix in FOLDER_SUFFIXES or suffix == ZIP_SUFFIX:
                 yield from _file_items(os.path.join(root, name))
 
 

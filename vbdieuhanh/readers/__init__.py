@@ -24,6 +24,11 @@ from ..layout import Layout
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+# What a walk through a folder picks up. Markdown is read when named, not from a folder, where an
+# ".md" file is a README or notes rather than a document.
+FOLDER_SUFFIXES = frozenset(
+    {".txt", ".pdf", ".docx", ".doc", ".rtf", ".htm", ".html", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+)
 PDF_ENGINES = ("pdfium", "pdfplumber")
 OCR_MODES = ("auto", "always", "never")
 
