@@ -72,7 +72,7 @@ def parse_layout(layout: Layout) -> Document:
             ctx,
             issuer is not None,
             number.seg is not None,
-            place_date.date_seg is not None,
+            place_date.date_seg is not None or zones.place_date is not None,  # a blank date has its warning
             signer is not None,
         )
 

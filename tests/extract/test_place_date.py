@@ -213,3 +213,15 @@ CASES = [
 def test_place_date(source: str, text: str, expected: dict) -> None:
     problems = check(expected, record(text))
     assert not problems, "\n".join([source, *problems])
+
+
+def test_a_blank_date_line_is_warned_about_once() -> None:
+    """'ngày … tháng … năm …' is found but empty: one warning says so (not a second one saying
+    that no date line was found)."""
+    text = (
+        "UBND TỈNH LAI CHÂU\nSố: /UBND-VX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Lai Châu, ngày … tháng … năm …\nV/v họp\n\nKính gửi: Sở Y tế.\n\nNội dung họp.\n"
+    )
+    rec = record(text)
+    assert rec["place"] == "Lai Châu" and rec["issue_date"] is None
+    assert [w["code"] for w in rec["warnings"]].count("missing_date") == 1
