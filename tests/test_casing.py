@@ -12,12 +12,15 @@ AGENCIES = [
     ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Bộ Tài nguyên và Môi trường"),
     ("UỶ BAN NHÂN DÂN TỈNH KHÁNH HOÀ", "Ủy ban nhân dân tỉnh Khánh Hòa"),  # old tone marks
     ("Sở Y tế", "Sở Y tế"),  # already cased: unchanged
+    ("TỈNH ỦY LAI CHÂU", "Tỉnh ủy Lai Châu"),  # a head that only a place follows
+    ("UBND PHÚ THỌ", "Ủy ban nhân dân Phú Thọ"),
 ]
 POSITIONS = [
     ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
     ("PHÓ CHỦ TỊCH UBND TỈNH", "Phó Chủ tịch UBND tỉnh"),
     ("GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Giám đốc Sở Giáo dục và Đào tạo"),  # the title ends in a head
     ("CHÁNH VĂN PHÒNG", "Chánh Văn phòng"),
+    ("CHÁNH VĂN PHÒNG UBND TỈNH", "Chánh Văn phòng UBND tỉnh"),  # a body follows the title
     ("THỦ TƯỚNG", "Thủ tướng"),
 ]
 

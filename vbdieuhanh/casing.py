@@ -93,7 +93,7 @@ def agency_case(text: str, *, expand: bool = True) -> str:
                 body = body.lower() if expand else body
             out.append(lead + body + trail)
             if term.kind in ("head", "abbrev"):
-                mode = term.rest if term.rest != "none" else "field"
+                mode = term.rest if term.rest != "none" else "place"  # "TỈNH ỦY | LAI CHÂU"
                 capitalise_next = True
             elif term.kind == "locality":
                 mode = "place"
@@ -137,7 +137,10 @@ def position_case(text: str) -> str:
         if not rest:
             return title
         head = agency_terms().get((keys[size - 1],))
-        if head is not None and head.kind == "head":  # "GIÁM ĐỐC SỞ | GIÁO DỤC …": the name has its head
+        next_head = agency_terms().get((keys[size],))
+        if head is not None and head.kind == "head" and next_head is None:
+            # "GIÁM ĐỐC SỞ | GIÁO DỤC …": the title ends with the head of the body's name (but in
+            # "CHÁNH VĂN PHÒNG | UBND TỈNH" a body of its own follows)
             named = agency_case(f"{tokens[size - 1]} {rest}", expand=False)
             return title.rsplit(" ", 1)[0] + " " + named
         return title + " " + agency_case(rest, expand=False)
