@@ -877,3 +877,16 @@ CASES = [
 def test_tasks(source: str, text: str, expected: dict) -> None:
     problems = check(expected, record(text))
     assert not problems, "\n".join([source, *problems])
+
+
+def test_a_recurrence_ends_the_body_reported_to() -> None:
+    """'báo cáo UBND tỉnh hằng năm (chậm nhất ngày 25/12)': the report goes to 'UBND tỉnh'."""
+    text = (
+        "UBND TỈNH LAI CHÂU\nSỞ Y TẾ\nSố: 12/SYT-NV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 1 tháng 2 năm 2021\nV/v triển khai\n\n"
+        "Kính gửi: Các bệnh viện\n\n"
+        "1. Các bệnh viện tổng hợp kết quả, báo cáo UBND tỉnh hằng năm (chậm nhất ngày 25/12).\n"
+    )
+    task = record(text)["tasks"][0]
+    assert task["report_to"] == ["UBND tỉnh"]
+    assert (task["deadline"]["kind"], task["deadline"]["recurrence"]) == ("recurring", "yearly")

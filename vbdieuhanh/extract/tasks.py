@@ -19,6 +19,7 @@ from ..lexicon import (
     executor_clauses,
     narrative_words,
     non_bodies,
+    recurrences,
     restatements,
     task_verbs,
 )
@@ -201,13 +202,18 @@ def _words_re(words: tuple[str, ...]) -> str:
 def _verb_re() -> re.Pattern[str]:
     """What ends a body's name: a lower-case verb (' chỉ đạo', ' tăng cường'), a stop word
     (' theo', ' trong tháng') or a narrative word (' đã', ' trân trọng')."""
-    return re.compile(rf" (?:{_verbs()}|{_words_re(body_stops())}|{_words_re(narrative_words())})")
+    return re.compile(rf" (?:{_verbs()}|{_words_re(_stops())}|{_words_re(narrative_words())})")
 
 
 @cache
 def _order_re() -> re.Pattern[str]:
     """What may follow a body that is told to act: a verb or a stop word, not a narrative word."""
-    return re.compile(rf" (?:{_verbs()}|{_words_re(body_stops())})")
+    return re.compile(rf" (?:{_verbs()}|{_words_re(_stops())})")
+
+
+def _stops() -> tuple[str, ...]:
+    """Stop words and recurrences ('báo cáo UBND tỉnh | hằng năm')."""
+    return (*body_stops(), *(phrase for phrase, _ in recurrences()))
 
 
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
