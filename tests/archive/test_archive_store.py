@@ -109,6 +109,9 @@ def test_unknown_references_and_ambiguous_numbers_are_clear_errors(archive_url: 
             archive.followup("127/BCĐ-LCVX")
         with pytest.raises(ArchiveError, match="no such body"):
             archive.tasks("Sở Ngoại vụ tỉnh Cà Mau")
+        # 92 % like the Lai Châu committee's name, but another province: not a typo of it
+        with pytest.raises(ArchiveError, match="no such body.*closest: Ban Chỉ đạo"):
+            archive.tasks("Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh Lào Cai")
 
 
 def test_reading_commands_refuse_a_path_that_holds_no_archive(archive_url: str) -> None:

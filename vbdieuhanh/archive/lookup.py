@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..casing import find_province
 from .deps import require
 from .keys import fold_key, number_symbol_key
 from .names import Context, body
@@ -87,12 +88,16 @@ def find_agency(store: Store, name: str) -> AgencyRow:
             return agency_from_row(row)
     fuzz, process = require("rapidfuzz.fuzz", "archive"), require("rapidfuzz.process", "archive")
     rows = store.rows(f"SELECT {AGENCY_COLUMNS} FROM agencies")
-    choices = {str(r[0]): fold_key(str(r[1])) for r in rows}
+    everywhere = {str(r[0]): fold_key(str(r[1])) for r in rows}
+    # a near miss may fix a typo, never change the place: "… tỉnh Hậu Giang" is not "… tỉnh Kiên Giang"
+    province = find_province(name)
+    same_place = {str(r[0]): everywhere[str(r[0])] for r in rows if province is None or r[2] == province}
     target = fold_key(found.name if found else name)
-    best = process.extract(target, choices, scorer=fuzz.ratio, limit=5)
+    best = process.extract(target, same_place, scorer=fuzz.ratio, limit=1)
     if best and best[0][1] >= FUZZY_THRESHOLD:
         return agency_from_row(next(r for r in rows if r[0] == best[0][2]))
-    names = "; ".join(next(str(r[1]) for r in rows if r[0] == b[2]) for b in best)
+    nearest = process.extract(target, everywhere, scorer=fuzz.ratio, limit=5)
+    names = "; ".join(next(str(r[1]) for r in rows if r[0] == b[2]) for b in nearest)
     raise ArchiveError(name, f"no such body in the archive{'; closest: ' + names if names else ''}")
 
 
