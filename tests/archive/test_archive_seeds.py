@@ -66,6 +66,10 @@ def test_followup_lists_kien_giang_letter_with_a_lag_of_22_days(seeded: Archive)
     assert list(followup.by_province()) == ["Kiên Giang"]
 
 
+def test_as_of_a_date_before_the_answer_the_directive_is_unanswered(seeded: Archive) -> None:
+    assert seeded.followup("29/CV-BCĐQG", as_of="2021-06-03").responses == []  # 114/BCĐ-KGVX is of 06-04
+
+
 def test_lai_chau_letter_dated_to_the_month_has_an_approximate_lag(seeded: Archive) -> None:
     (response,) = seeded.followup("10/CV-BCĐQG").responses
     assert response.issuer == "Ủy ban nhân dân tỉnh Lai Châu"

@@ -110,7 +110,7 @@ def test_unknown_references_and_ambiguous_numbers_are_clear_errors(archive_url: 
         with pytest.raises(ArchiveError, match="no such body"):
             archive.tasks("Sở Ngoại vụ tỉnh Cà Mau")
         # 92 % like the Lai Châu committee's name, but another province: not a typo of it
-        with pytest.raises(ArchiveError, match="no such body.*closest: Ban Chỉ đạo"):
+        with pytest.raises(ArchiveError, match=r"no such body.*closest: Ban Chỉ đạo"):
             archive.tasks("Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh Lào Cai")
 
 

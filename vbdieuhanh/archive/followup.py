@@ -292,7 +292,8 @@ def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2
     directive = _directive(store, find_document(store, ref))
     today = day(as_of)[0] if as_of else date.today()
     assert today is not None
-    responses = _responses(store, directive, depth)
+    # as of a date, only what was issued by then counts ("2021-03" counts from its first day)
+    responses = [r for r in _responses(store, directive, depth) if (day(r.issue_date)[0] or today) <= today]
     matcher = _Matcher(store, responses)
     task_rows = store.rows(
         "SELECT id, path, text, deadline_date, deadline_text FROM tasks WHERE document_id = ? "
