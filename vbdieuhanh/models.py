@@ -99,7 +99,11 @@ class Deadline(_Model):
     date: str | None = Field(
         None, description="ISO date with the precision given: '2021-06-30', '2021-06', '2021'."
     )
-    kind: Literal["by", "within", "on", "recurring"] = "by"
+    kind: Literal["by", "within", "on", "recurring"] = Field(
+        "by",
+        description="by: due before the date ('trước ngày'); within: during a month, quarter or year "
+        "('trong quý II'); on: the day it takes place ('vào ngày'); recurring: repeats ('hằng tháng').",
+    )
     recurrence: str | None = Field(None, description="daily, weekly, monthly, quarterly, yearly…")
     source: Source | None = None
 
@@ -174,7 +178,7 @@ class Document(_Model):
 
     schema_version: str = SCHEMA_VERSION
     file: str | None = Field(None, description="Path of the input file, if any.")
-    format: str = Field("text", description="text, pdf, docx, doc, ocr")
+    format: str = Field("text", description="The reader that read the file: text, pdf, docx, doc, rtf, html, ocr.")
     pages: int | None = None
     is_administrative: bool
     doc_type: str | None = Field(None, description="Vietnamese type name: 'Công văn', 'Quyết định'…")

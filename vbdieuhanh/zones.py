@@ -465,7 +465,11 @@ def _continues_vv(row: _Row, subject: list[Seg], rows: list[_Row]) -> bool:
     if len(subject) >= 8 or len(row.text) > 90:
         return False
     last = _row_at(rows, subject[-1]).text
-    return not (row.blank_before and (last.endswith(".") or row.text[:1].isupper()))
+    starts_item = _ITEM_START_RE.match(row.text) is not None  # "1. Tổ chức …" after a blank line
+    return not (row.blank_before and (last.endswith(".") or row.text[:1].isupper() or starts_item))
+
+
+_ITEM_START_RE = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])\s*[.)]\s|[-–+•]\s")
 
 
 def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool:

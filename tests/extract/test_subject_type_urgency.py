@@ -11,6 +11,13 @@ import pytest
 from casecheck import case_ids, check, doc, record
 
 CASES = [
+    (
+        "a numbered item after a blank line is the body, not the rest of the V/v subject",
+        "UBND TỈNH LAI CHÂU\nSỞ Y TẾ\nSố: 12/SYT-NV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 1 tháng 2 năm 2021\nV/v triển khai\n\n"
+        "1. tổ chức Hội nghị sơ kết vào ngày 20/5/2025 tại Hội trường.\n",
+        {"subject": "triển khai"},
+    ),
     # ---- urgency (stamps transcribed from the page images) ----
     (
         "pdf/kiengiang_GM-745-UBND_2017_hoatoc_scan.pdf: red HỎA TỐC stamp beside the title of a giấy mời",

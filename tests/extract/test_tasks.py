@@ -890,3 +890,21 @@ def test_a_recurrence_ends_the_body_reported_to() -> None:
     task = record(text)["tasks"][0]
     assert task["report_to"] == ["UBND tỉnh"]
     assert (task["deadline"]["kind"], task["deadline"]["recurrence"]) == ("recurring", "yearly")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("Tổ chức Hội nghị sơ kết vào ngày 20/5/2025 tại Hội trường UBND tỉnh.", "2025-05-20"),
+        ("Các trường cử giáo viên dự họp vào lúc 14 giờ 00 ngày 28/4/2026.", "2026-04-28"),
+        ("Các đơn vị tham dự lễ phát động vào ngày 15 tháng 3 năm 2024.", "2024-03-15"),
+    ],
+)
+def test_the_day_something_takes_place(sentence: str, date: str) -> None:
+    """'vào ngày …' gives the day the task takes place (kind 'on'), not a deadline to beat."""
+    text = (
+        "UBND TỈNH LAI CHÂU\nSỞ Y TẾ\nSố: 12/SYT-NV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 1 tháng 2 năm 2021\nV/v triển khai\n\n1. {sentence}\n"
+    )
+    deadline = record(text)["tasks"][0]["deadline"]
+    assert (deadline["kind"], deadline["date"]) == ("on", date)

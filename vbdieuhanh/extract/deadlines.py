@@ -34,6 +34,13 @@ _BY_RE = Prefiltered(
     ),
     _BY_WORDS,
 )
+# "vào ngày 20/5/2025", "vào lúc 14 giờ 00 ngày 28/4/2026": the day something takes place
+_ON_RE = Prefiltered(
+    re.compile(
+        r"vào(?:\s+lúc)?\s*(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?(?=ngày\s*\d)"
+    ),
+    ("vào",),
+)
 _NGAY_RE = re.compile(r"ngày\s*")
 _LONG_DAY_MONTH_RE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})(?!\s*(?:năm|/)\s*\d)")
 _DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
@@ -115,13 +122,15 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
             source=ctx.source(a, b),
         )
 
-    for by in ctx.hits(_BY_RE, start, end, lower=True):
+    cues = [(m, "by") for m in ctx.hits(_BY_RE, start, end, lower=True)]
+    cues += [(m, "on") for m in ctx.hits(_ON_RE, start, end, lower=True)]
+    for by, cue_kind in sorted(cues, key=lambda cue: cue[0].start()):
         pos = by.end()
         ngay = _NGAY_RE.match(key, pos, end)
         after_ngay = ngay.end() if ngay else pos
         full = LONG_DATE_RE.match(key, pos, end) or NUMERIC_DATE_RE.match(key, after_ngay, end)
         if full is not None and (value := date_from_match(full)) is not None:
-            return make(by.start(), full.end(), value.iso(), "by")
+            return make(by.start(), full.end(), value.iso(), cue_kind)
         partial = _LONG_DAY_MONTH_RE.match(key, pos, end) or _DAY_MONTH_RE.match(key, after_ngay, end)
         if partial is not None:
             day, month = int(partial.group("d")), int(partial.group("m"))
@@ -131,7 +140,7 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
                 if recurring and -40 <= recurring[1] - stop <= 12:  # "hằng năm (chậm nhất ngày 25/12)"
                     yearly = recurring[0]
                     stop = max(stop, recurring[2]) if recurring[1] > stop else stop
-                kind = "recurring" if yearly else "by"
+                kind = "recurring" if yearly else cue_kind
                 return make(by.start(), stop, f"--{month:02d}-{day:02d}", kind, yearly)
     quarter = ctx.first_hit(_QUARTER_RE, start, end, lower=True)
     if quarter is not None:
