@@ -178,7 +178,9 @@ class Document(_Model):
 
     schema_version: str = SCHEMA_VERSION
     file: str | None = Field(None, description="Path of the input file, if any.")
-    format: str = Field("text", description="The reader that read the file: text, pdf, docx, doc, rtf, html, ocr.")
+    format: str = Field(
+        "text", description="The reader that read the file: text, pdf, docx, doc, rtf, html, ocr."
+    )
     pages: int | None = None
     is_administrative: bool
     doc_type: str | None = Field(None, description="Vietnamese type name: 'Công văn', 'Quyết định'…")
