@@ -13,6 +13,7 @@ from .extract.header import (
     extract_place_date,
     extract_subject,
 )
+from .extract.indicators import extract_indicators
 from .extract.parties import extract_addressees, extract_recipients, resolve_as_above
 from .extract.signer import extract_signer
 from .extract.tasks import extract_tasks
@@ -50,6 +51,9 @@ def parse_layout(layout: Layout) -> Document:
     resolve_as_above(recipients, addressees, tasks)
     citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
     abbreviations = extract_abbreviations(ctx)
+    year = place_date.date.year if place_date.date else None
+    province = issuer.province if issuer and is_administrative else None
+    indicators = extract_indicators(nt.text, province=province, year=year)
 
     keep("number_symbol", number.seg if number.value and not number.value.blank else None)
     keep("number", number.seg if number.value and number.value.number is not None else None)
@@ -102,6 +106,7 @@ def parse_layout(layout: Layout) -> Document:
         tasks=tasks,
         citations=citations,
         abbreviations=abbreviations,
+        indicators=indicators,
         warnings=ctx.warnings,
         sources=sources,
         text=nt.text,

@@ -24,6 +24,7 @@ def test_news_seed_results_and_targets(seed_paths: list[Path]) -> None:
     assert found[("result", 2018, "tỷ lệ dân số hiến máu")].value == 1.12
     assert news.text[result.source.start : result.source.end] == "19.416 đơn vị máu"
     assert len(found) == len(extract_indicators(news.text))  # the repeated paragraph is not counted twice
+    assert news.indicators == extract_indicators(news.text)  # the parser fills the record's indicators
 
 
 def test_figures_without_a_cue_are_not_indicators() -> None:

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..extract.indicators import extract_indicators
 from ..lexicon import data_rows
 from ..models import Document, Indicator, Task
 from .keys import fold_key, number_symbol_key
@@ -131,12 +130,7 @@ def _task_at(spans: list[tuple[int, int, str]], offset: int) -> str | None:
 
 
 def prepare(document: Document, content_hash: str) -> Prepared:
-    """What to write for one version of a document (adds indicators the record lacks)."""
-    if not document.indicators and document.text:
-        year = int(document.issue_date[:4]) if document.issue_date else None
-        province = document.issuer.province if document.issuer else None
-        found = extract_indicators(document.text, province=province, year=year)
-        document = document.model_copy(update={"indicators": found})
+    """What to write for one version of a document."""
     context = context_for(document.issuer, document.abbreviations, document.place)
     chain = list(context.known)
     task_rows: list[TaskRow] = []
