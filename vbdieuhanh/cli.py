@@ -92,7 +92,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     documents: list[Document] = []
     for path in iter_inputs(args.paths):
         try:
-            document = parse_file(path, pdf_engine=args.pdf_engine, ocr=args.ocr)
+            document = parse_file(path, pdf_engine=args.pdf_engine, ocr=args.ocr, ocr_lang=args.ocr_lang)
         except VbdhError as error:
             print(f"vbdieuhanh: error: {error}", file=sys.stderr)
             failures += 1
@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("auto", "always", "never"),
         default="auto",
         help="OCR pages without a text layer (needs tesseract-ocr-vie)",
+    )
+    parse.add_argument(
+        "--ocr-lang", default="vie", help="Tesseract languages, e.g. 'vie' or 'vie+eng' (default: vie)"
     )
     parse.add_argument(
         "--with-text", action="store_true", help="include the normalised text the spans point into"
