@@ -11,6 +11,7 @@ import re
 from difflib import get_close_matches
 from functools import cache, lru_cache
 
+from .extract.patterns import UPPER
 from .lexicon import (
     agency_term_max_len,
     agency_terms,
@@ -149,19 +150,31 @@ def position_case(text: str) -> str:
 
 @cache
 def _province_re() -> re.Pattern[str]:
-    names = sorted(province_names(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w])({alternation})(?![\w])", re.IGNORECASE)
+    """Province names as written in title case, capitals or with only the first letter capitalised
+    ("Kiên Giang", "KIÊN GIANG", "Hà nội"); matched case-sensitively from a capital, which is several
+    times faster than re.IGNORECASE on Vietnamese text."""
+    forms: set[str] = set()
+    for name in province_names():
+        forms |= {name.title(), name.upper(), name[:1].upper() + name[1:]}
+    alternation = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?=[{UPPER}])({alternation})(?![\w])")
 
 
 def find_province(name: str) -> str | None:
-    """The province a name mentions ('… tỉnh Kiên Giang' → 'Kiên Giang'), if any."""
-    key = fold_tones(name)
-    best = None
-    for match in _province_re().finditer(key):
-        if match.group(1)[0].isupper():  # "Hòa Bình" the province, not "hòa bình" (peace)
-            best = province_names().get(match.group(1).lower())
-    return best
+    """The province a name mentions ('… tỉnh Kiên Giang' → 'Kiên Giang'), if any (the last one)."""
+    mentions = province_mentions(name)
+    return mentions[-1][1] if mentions else None
+
+
+def province_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, province) of every province a text names, in order ('Hòa Bình' the province, not
+    'hòa bình', peace)."""
+    names = province_names()
+    return [
+        (match.start(), names[match.group(1).lower()])
+        for match in _province_re().finditer(fold_tones(text))
+        if match.group(1).lower() in names
+    ]
 
 
 @cache

@@ -15,10 +15,12 @@ from .extract.header import (
 )
 from .extract.indicators import extract_indicators
 from .extract.parties import extract_addressees, extract_recipients, resolve_as_above
+from .extract.patterns import NumberSymbol
 from .extract.signer import extract_signer
 from .extract.tasks import extract_tasks
 from .layout import Layout, layout_from_text
-from .models import Document, Source
+from .lexicon import doc_types
+from .models import Document, Indicator, Source
 from .normalize import normalize
 from .zones import find_zones
 
@@ -51,9 +53,11 @@ def parse_layout(layout: Layout) -> Document:
     resolve_as_above(recipients, addressees, tasks)
     citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
     abbreviations = extract_abbreviations(ctx)
-    year = place_date.date.year if place_date.date else None
-    province = issuer.province if issuer and is_administrative else None
-    indicators = extract_indicators(nt.text, province=province, year=year)
+    indicators: list[Indicator] = []
+    if not _is_legal_norm(doc_type.name, number.value):  # a law's figures are rules, not results
+        year = place_date.date.year if place_date.date else None
+        province = issuer.province if issuer and is_administrative else None
+        indicators = extract_indicators(nt.text, province=province, year=year)
 
     keep("number_symbol", number.seg if number.value and not number.value.blank else None)
     keep("number", number.seg if number.value and number.value.number is not None else None)
@@ -111,6 +115,13 @@ def parse_layout(layout: Layout) -> Document:
         sources=sources,
         text=nt.text,
     )
+
+
+def _is_legal_norm(doc_type: str | None, number: NumberSymbol | None) -> bool:
+    """A văn bản quy phạm pháp luật: a legal type (Luật, Nghị định, Thông tư…) or a number with a
+    year ('30/2020/NĐ-CP', '09/2009/CT-UBND')."""
+    family = next((t.family for t in doc_types() if t.name == doc_type), None)
+    return family == "legal" or (number is not None and number.year is not None)
 
 
 def _warn_missing(ctx: Context, issuer: bool, number: bool, date: bool, signer: bool) -> None:

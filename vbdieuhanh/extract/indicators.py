@@ -14,9 +14,10 @@ names, else the document's; the province is the one the sentence names, else the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
-from ..casing import find_province
+from ..casing import find_province, province_mentions
 from ..lexicon import data_rows
 from ..models import Indicator, Source
 from ..normalize import fold_tones
@@ -120,12 +121,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _main_province(text: str) -> str | None:
     """The province a text names in most sentences (a news text about one province)."""
-    counts: dict[str, int] = {}
-    for start, end in _sentences(text):
-        name = find_province(text[start:end])
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda name: counts[name]) if counts else None
+    starts = [start for start, _ in _sentences(text)]
+    sentences_naming: dict[str, set[int]] = {}
+    for offset, name in province_mentions(text):  # one pass over the text
+        sentences_naming.setdefault(name, set()).add(bisect_right(starts, offset))
+    return max(sentences_naming, key=lambda name: len(sentences_naming[name])) if sentences_naming else None
 
 
 def extract_indicators(text: str, *, province: str | None = None, year: int | None = None) -> list[Indicator]:
@@ -137,6 +137,9 @@ def extract_indicators(text: str, *, province: str | None = None, year: int | No
     fallback: list[str | None] = [province] if province else []
     for s_start, s_end in _sentences(text):
         sentence = text[s_start:s_end]
+        figures = list(_figure_re().finditer(sentence))
+        if not figures:
+            continue
         folded = fold_tones(sentence.lower())
         year_match = _YEAR.search(sentence)
         s_year = int(year_match.group(1)) if year_match else year
@@ -145,7 +148,7 @@ def extract_indicators(text: str, *, province: str | None = None, year: int | No
             fallback = fallback or [_main_province(text)]
             s_province = fallback[0]
         previous: Indicator | None = None
-        for match in _figure_re().finditer(sentence):
+        for match in figures:
             unit = match.group("unit").lower()
             value = _value(match.group("num"))
             after = sentence[match.end() : match.end() + 30]
