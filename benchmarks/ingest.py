@@ -106,6 +106,8 @@ def run_ingest(folder: str, db: str, workers: int) -> None:
     usage = {
         "documents": report.seen,
         "stored": report.stored,
+        "new_versions": report.new_versions,
+        "unchanged": report.unchanged,  # generated letters that came out byte-identical to another
         "failed": report.failed,
         "seconds": round(seconds, 2),
         "documents_per_second": round(report.seen / seconds, 1),
