@@ -727,3 +727,15 @@ CASES = [
 def test_citations(source: str, text: str, expected: dict) -> None:
     problems = check(expected, record(text))
     assert not problems, "\n".join([source, *problems])
+
+
+def test_an_issuer_broken_across_lines_is_one_line() -> None:
+    text = (
+        "UBND TỈNH LAI CHÂU\nSố: 12/UBND-VX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nLai Châu, ngày 1 tháng 2 năm 2021\nV/v họp\n\n"
+        "Thực hiện Kế hoạch số 2149/KH-UBND ngày 02/10/2020 "
+        "của Ủy ban nhân dân\ntỉnh về việc họp, UBND tỉnh yêu cầu các sở thực hiện.\n"
+    )
+    (citation,) = record(text)["citations"]
+    assert citation["issuer_raw"] == "Ủy ban nhân dân tỉnh"
+    assert citation["issuer"] == "Ủy ban nhân dân tỉnh Lai Châu"

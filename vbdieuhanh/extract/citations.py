@@ -174,11 +174,13 @@ def _number_citation(
         before_type = key[max(region_start, cite_start - 100) : cite_start]
         prior = _ISSUER_BEFORE_RE.search(before_type)
         if prior is not None:
-            issuer_raw = ctx.nt.text[
-                cite_start - len(before_type) + prior.start("issuer") : cite_start
-                - len(before_type)
-                + prior.end("issuer")
-            ]
+            issuer_raw = squash(
+                ctx.nt.text[
+                    cite_start - len(before_type) + prior.start("issuer") : cite_start
+                    - len(before_type)
+                    + prior.end("issuer")
+                ]
+            )
     title = None
     title_match = _TITLE_RE.match(key, pos, region_end)
     if title_match is not None:
@@ -284,7 +286,7 @@ def _issuer_after(ctx: Context, pos: int, region_end: int) -> tuple[str | None, 
     if len(words) > 14:
         length = len(" ".join(words[:14]))
     start = match.start("issuer")
-    text = ctx.nt.text[start : start + length].strip()
+    text = squash(ctx.nt.text[start : start + length])  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
     return text, start + len(ctx.nt.text[start : start + length].rstrip())
