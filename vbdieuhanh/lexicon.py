@@ -251,3 +251,12 @@ def _folded_longest_first(name: str) -> tuple[str, ...]:
 def body_names() -> tuple[str, ...]:
     """Canonical names of ministries and provincial departments ('Sở Thông tin và Truyền thông')."""
     return tuple(_words("body_names.txt"))
+
+
+@cache
+def task_cue_context() -> dict[str, tuple[str, ...]]:
+    """Words around 'chủ trì' and the assignment cues that show no task is given, by kind."""
+    found: dict[str, list[str]] = {}
+    for kind, words in data_rows("task_cue_context.tsv"):
+        found.setdefault(kind, []).append(fold_tones(words.strip().lower()))
+    return {kind: tuple(words) for kind, words in found.items()}

@@ -19,9 +19,9 @@ from .extract.patterns import NumberSymbol
 from .extract.signer import extract_signer
 from .extract.tasks import extract_tasks
 from .layout import Layout, layout_from_text
-from .lexicon import doc_types
+from .lexicon import doc_type_by_upper_name
 from .models import Document, Indicator, Source
-from .normalize import normalize
+from .normalize import fold_tones, normalize
 from .zones import find_zones
 
 
@@ -120,7 +120,8 @@ def parse_layout(layout: Layout) -> Document:
 def _is_legal_norm(doc_type: str | None, number: NumberSymbol | None) -> bool:
     """A văn bản quy phạm pháp luật: a legal type (Luật, Nghị định, Thông tư…) or a number with a
     year ('30/2020/NĐ-CP', '09/2009/CT-UBND')."""
-    family = next((t.family for t in doc_types() if t.name == doc_type), None)
+    known = doc_type_by_upper_name().get(fold_tones(doc_type.upper())) if doc_type else None
+    family = known.family if known else None
     return family == "legal" or (number is not None and number.year is not None)
 
 

@@ -21,6 +21,7 @@ from ..lexicon import (
     non_bodies,
     recurrences,
     restatements,
+    task_cue_context,
     task_verbs,
 )
 from ..models import Addressee, Agency, Assignee, Task
@@ -54,13 +55,26 @@ _REPORT_RE = Prefiltered(
     ("báo cáo", "gửi"),
 )
 _REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
-# "chủ trì" leads a task, but "chủ trì cuộc họp / hội nghị" only chairs a meeting
-# or, at the end of a sentence, says who chaired it ("… do đồng chí X chủ trì.")
-_CHAIRS = r"(?! (?:các |một )?(?:cuộc |buổi |phiên )?(?:họp|hội nghị|hội thảo|làm việc|tiếp)\b|\s*[.;]|\s*$)"
-_CHU_TRI_RE = Prefiltered(re.compile(rf" chủ trì\b{_CHAIRS}"), (" chủ trì",))
-_OWN_VERBS_RE = re.compile(rf"^\s*(?:chủ trì\b{_CHAIRS}|có trách nhiệm\b|chịu trách nhiệm\b)")
-# "Xét đề nghị Sở Tài chính …", "theo đề nghị của …": a cue that reports a request, not one made
-_REPORTED_CUE_BEFORE = ("xét", "theo", "tại", "của", "và")
+
+
+@cache
+def _chairs() -> str:
+    """After "chủ trì": not a meeting it only chairs ("chủ trì cuộc họp"), nor the end of a sentence
+    that says who chaired ("… do đồng chí X chủ trì.")."""
+    words = task_cue_context()
+    before = "|".join(re.escape(w) for w in words["meeting_before"])
+    meeting = "|".join(re.escape(w) for w in words["meeting"])
+    return rf"(?! (?:(?:{before}) )*(?:{meeting})\b|\s*[.;]|\s*$)"
+
+
+@cache
+def _chu_tri_re() -> Prefiltered:
+    return Prefiltered(re.compile(rf" chủ trì\b{_chairs()}"), (" chủ trì",))
+
+
+@cache
+def _own_verbs_re() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:chủ trì\b{_chairs()}|có trách nhiệm\b|chịu trách nhiệm\b)")
 
 
 @dataclass(slots=True)
@@ -290,7 +304,9 @@ def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
         if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
             continue
         word_before = lower[max(start, m.start() - 8) : m.start()].split()[-1:]
-        if (word_before and word_before[0] in _REPORTED_CUE_BEFORE) or lower.startswith("của ", m.end()):
+        if (word_before and word_before[0] in task_cue_context()["reported"]) or lower.startswith(
+            "của ", m.end()
+        ):
             continue
         cues.append((roles[m.group("cue")], m.end()))
     return cues
@@ -330,7 +346,7 @@ def _assignees(
                 pass  # "Chủ tịch UBND tỉnh giao Sở X …": the body that starts the sentence assigns
             elif (
                 pos != start
-                or _OWN_VERBS_RE.match(tail)
+                or _own_verbs_re().match(tail)
                 or (heading and tail.lstrip(" ,")[:1] in (":", ""))
                 or (tail[:1] == " " and _verb_at(key, last + 1))
             ):
@@ -342,7 +358,7 @@ def _assignees(
         limit = opening if opening is not None and pos < opening else end
         add(bodies_at(key, pos, limit), role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
-    for match in ctx.hits(_CHU_TRI_RE, start, end, lower=True):
+    for match in ctx.hits(_chu_tri_re(), start, end, lower=True):
         head_end = match.start()
         clause_start = max(key.rfind(", ", start, head_end), key.rfind("; ", start, head_end))
         clause_start = start if clause_start < 0 else clause_start + 2
@@ -669,4 +685,4 @@ def _is_the_writer_acting(
     if not leads or not all(_is_issuer(a.name, issuer) for a in leads):
         return False
     last = max(a.source.end for a in leads if a.source is not None)
-    return not _OWN_VERBS_RE.match(ctx.nt.flat[last:end])
+    return not _own_verbs_re().match(ctx.nt.flat[last:end])
