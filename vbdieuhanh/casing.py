@@ -18,6 +18,7 @@ from .lexicon import (
     agency_terms_bare,
     body_names,
     positions,
+    positions_bare,
     province_names,
 )
 from .normalize import fold_tones, is_upper_text, strip_marks
@@ -130,13 +131,16 @@ def position_case(text: str) -> str:
     tokens = text.split()
     keys = [fold_tones(t.upper().strip(_PUNCT_STRIP)) for t in tokens]
     table = positions()
+    bare = [strip_marks(key) for key in keys]
     for size in range(min(6, len(tokens)), 0, -1):
-        title = table.get(tuple(keys[:size]))
+        title = table.get(tuple(keys[:size])) or positions_bare().get(tuple(bare[:size]))
         if title is None:
             continue
         rest = " ".join(tokens[size:])
         if not rest:
             return title
+        if tokens[size - 1].endswith(","):  # "BỘ TRƯỞNG, CHỦ NHIỆM": two titles held together
+            return f"{title}, {position_case(rest)}"
         head = agency_terms().get((keys[size - 1],))
         next_head = agency_terms().get((keys[size],))
         if head is not None and head.kind == "head" and next_head is None:

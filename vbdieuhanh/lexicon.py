@@ -102,6 +102,17 @@ def positions() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def positions_bare() -> dict[tuple[str, ...], str]:
+    """The same titles keyed by base letters only, for titles an OCR engine damaged ('PHO CỤC TRUONG')."""
+    from .normalize import strip_marks
+
+    bare: dict[tuple[str, ...], str] = {}
+    for key, title in positions().items():
+        bare.setdefault(tuple(strip_marks(token) for token in key), title)
+    return bare
+
+
+@cache
 def authority_marks() -> dict[str, str]:
     return {r[0]: r[1] for r in data_rows("authority_marks.tsv")}
 
@@ -144,6 +155,12 @@ def dangling_words() -> frozenset[str]:
 def recurrences() -> tuple[tuple[str, str], ...]:
     rows = [(fold_tones(r[0]), r[1]) for r in data_rows("recurrence.tsv")]
     return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def body_starters() -> tuple[str, ...]:
+    """Words a body sentence opens with ('Căn cứ', 'Thực hiện'), longest first."""
+    return tuple(sorted(_words("body_starters.txt"), key=len, reverse=True))
 
 
 @cache

@@ -95,16 +95,28 @@ _HOMOGLYPHS = dict(
     )
 )
 _REPLACE.update(_HOMOGLYPHS)
+# Markdown a converter or a crawler left: bold runs, an italic star on a word's edge ("*Hà Nội,",
+# "2025*"; a bullet "* " and a footnote "(*)" stay), a table cell's bar at a line's ends, a heading's
+# hashes. A bar between two cells is a column gap (see ``_GAP_RE``).
+_MARKDOWN = r"\*\*+|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|\s\*$|^\s*\|\s?|\s?\|\s*$|^#{1,6}(?:\s|$)"
+_CELL_BAR_RE = re.compile(r"\s+\|\s+")
 _CLEAN_RE = re.compile(
-    r"\*\*+|[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
+    _MARKDOWN
+    + r"|[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
     + re.escape(_DROP + "".join(_REPLACE))
     + r"]|[\x01-\x08\x0e-\x1f]"
 )
+# a line of Markdown furniture only: table bars, stars, hashes ("|", "* *", "#")
+_FURNITURE_LINE_RE = re.compile(r"^[\s|*#]*$")
 _SPACE_CHARS = frozenset(" \t\u00a0\u2002\u2003\u2009\u202f\u3000\r\x0b\x0c")
 
 
 def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """Clean one line; return the text and its chunk map [(offset in text, offset in raw)]."""
+    if _FURNITURE_LINE_RE.match(raw):
+        return "", [(0, 0)]
+    if "|" in raw:
+        raw = _CELL_BAR_RE.sub(_as_gap, raw)
     if _CLEAN_RE.search(raw) is None and unicodedata.is_normalized("NFC", raw):
         stripped = raw.strip(" ")
         return stripped, [(0, len(raw) - len(raw.lstrip(" ")))]
@@ -143,6 +155,11 @@ def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
     if not chunks:
         chunks = [(0, 0)]
     return text, chunks
+
+
+def _as_gap(match: re.Match[str]) -> str:
+    """A bar between two table cells as a tab of the same length: a column gap, offsets kept."""
+    return "\t" + " " * (len(match.group(0)) - 1)
 
 
 def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
@@ -283,7 +300,7 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     return bool(_MARKER_RE.match(prev)) and len(prev) >= 40 and prev[-1].isalnum()
 
 
-_GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}")
+_GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}|\s+\|\s+")
 
 
 def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[int]:
@@ -316,7 +333,12 @@ _SPECIAL_RE = re.compile(
 def _needs_cleaning(raw: str) -> bool:
     """Cheap C-level tests: does a line hold anything ``clean_line`` would change?"""
     return (
-        "**" in raw or "  " in raw or raw[:1] == " " or raw[-1:] == " " or _SPECIAL_RE.search(raw) is not None
+        "*" in raw
+        or "|" in raw
+        or "  " in raw
+        or raw[:1] in " #"
+        or raw[-1:] == " "
+        or _SPECIAL_RE.search(raw) is not None
     )
 
 
@@ -373,7 +395,7 @@ def normalize(layout: Layout) -> NormalizedText:
             map_line.append(index)
             map_raw.append(raw_off)
         raw = layout.lines[index].text
-        if "\t" in raw or "    " in raw:
+        if "\t" in raw or "    " in raw or "|" in raw:
             gaps.extend(length + offset for offset in _gap_offsets(raw, chunks, len(text)))
         parts.append(text)
         length += len(text)

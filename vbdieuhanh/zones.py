@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
-from .lexicon import doc_type_by_upper_name, honorifics, marks, positions, surnames
+from .lexicon import (
+    body_starters,
+    doc_type_by_upper_name,
+    honorifics,
+    marks,
+    positions,
+    positions_bare,
+    surnames,
+)
 from .normalize import NormalizedText, fold_tones, is_upper_text, strip_marks
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
@@ -23,17 +31,27 @@ Seg = tuple[int, int]  # start, end offsets in the normalised text
 # the first words are enough: OCR and typists damage the rest ("CHỦ NCHĨA")
 QUOC_HIEU_RE = re.compile(r"C[ỘÔO]NG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I\b(?:\s*\S+){0,4}", re.I)
 PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-TIEU_NGU_RE = re.compile(r"(?:Độc\s*)?lập\s*[-–—]+\s*Tự\s*do\s*[-–—]+\s*Hạnh\s*phúc", re.I)
-RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$")
+# the motto, with the marks an OCR engine or an old converter drops ("Độc lập - Tự do - Hanh phúc")
+TIEU_NGU_RE = re.compile(
+    r"(?:[ĐD][ộôo]c\s*)?l[ậâa]p\s*[-–—]+\s*T[ựưu]\s*do\s*[-–—]+\s*H[ạa]nh\s*ph[úu]c", re.I
+)
+# a rule under the body's name or the motto: "-------", "___", "***", or the "0O0" some typists use
+RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$|^[\s_\-–—=.*~]*[oO0]{3}[\s_\-–—=.*~]*$")
+# the Quốc hiệu's second line alone, where its cell wrapped: "CHỦ NGHĨA VIỆT NAM"
+QUOC_HIEU_TAIL_RE = re.compile(r"^(?:X[ÃA]\s*H[ỘO]I\s*)?CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM\W*$", re.I)
 NUMBER_LINE_RE = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốô])"
+    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốô]|s[ốô](?=\s*:))"
     r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*[-/]))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
 # labels as typed, or with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan")
-KINH_GUI_RE = re.compile(r"^(?:K[íìi]nh\s*g[ửưu][iỉí]\s*:?|g[ửư]i\s*:)\s*", re.I)  # or a cut "gửi:"
-NOI_NHAN_RE = re.compile(r"^N[ơoóờ][iíì]\s*nh[ậâấầaạ]n\s*:?\s*", re.I)
-LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*")
+# labels as typed, with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan"), or
+# with the first word misread but the second and the colon kept ("Site gửi:", "Not nhận:"), or cut ("gửi:")
+KINH_GUI_RE = re.compile(r"^(?:K[íìi]nh\s*g[ửưu][iỉí]\s*:?|(?:[A-ZĐ]\S{1,4}\s+)?g[ửư]i\s*:)\s*", re.I)
+NOI_NHAN_RE = re.compile(
+    r"^(?:N[ơoóờ][iíì]|N\S{1,3}(?=\s+nh[ậâấầaạ]n\s*:))\s*nh[ậâấầaạ]n\s*:?[\s}\]|]*", re.I
+)
+LUU_RE = re.compile(r"^[-–+•]?\s*L[ưu]u\s*:?\s*")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")
 BULLET_RE = re.compile(r"^[-–+•*]\s*")
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
@@ -42,20 +60,30 @@ APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*$|DANH SÁCH
 STAMP_RE = re.compile(
     r"^(?:ĐẾN\b|CÔNG VĂN ĐẾN|VĂN BẢN ĐẾN|Giờ\s*:|Ngày\s*:\s*[.…\d]|Số\s*đến|Chuyển\s*:|Lưu hồ sơ số)", re.I
 )
+_STARTER_WORDS = "|".join(re.escape(word) for word in body_starters())
+# a body sentence's first words (data/body_starters.txt; "Ngày" only before a day), or a part heading
 BODY_STARTERS_RE = re.compile(
-    r"^(?:Căn cứ|Thực hiện|Theo |Xét |Để |Hiện nay|Trước |Nhằm |Tiếp |Trên cơ sở|Ngày \d|Vừa qua|"
-    r"Thời gian qua|Qua |Sau khi|Phát huy|Chương [IVX]|Điều \d|Phần [IVX]|Mục \d)"
+    rf"^(?:(?!Ngày\s+[^\d\s])(?:{_STARTER_WORDS})(?=[\s,])|Chương [IVX]|Điều \d|Phần [IVX]|Mục \d)"
 )
+# the same words inside a line, capitalised after a word: where the body begins on a "Kính gửi:" line
+# a converter flattened ("… trực thuộc Trung ương Thực hiện Luật …")
+_STARTER_INSIDE_RE = re.compile(rf"(?<=[{LOWER}{UPPER}])\s+(?=(?:{_STARTER_WORDS})\s)")
 SIGNATURE_NOISE_RE = re.compile(
     r"^[\(\[]?\s*(?:đã ký|ký|ký tên|ký,? đóng dấu|ký,? ghi rõ họ tên|chữ ký|daky|signed)\b.*[\)\]]?$",
     re.I,
 )
 SPLIT_RIGHT_RE = re.compile(
-    r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|Độc\s*lập\s*[-–]|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ]"
+    r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ]"
     r"|(?:PGS|GS)\.\s?TS\.\s?[A-ZĐ]|Độc\s*$)"
+    # the motto, glued or not ("VIỆT NAMĐộc lập - …"); a number line after the body's name
+    r"|(?<=\S)\s?(?=Độc\s*lập\s*[-–])|(?<=\S)\s+(?=S[ốô]\s*:\s*[\d.…_ ]*/)|(?<=\d)(?=Số\s*:\s*\d)"
+    # a subject or "Kính gửi:" run onto the number or date line
+    r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
-_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày")
-_PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*,?\s*(?=ngày\b)", re.I)
+_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày|Số|---|V/|gửi|—|–")
+# a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
+_RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
+_PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
 
 
 _BLANK_DATE_RE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", re.I)
@@ -105,9 +133,13 @@ def is_mark_line(key: str) -> bool:
 
 
 def starts_with_position(key: str) -> bool:
-    tokens = tuple(key.upper().replace(".", " ").split())
+    """Does the line open with a position title ('PHÓ CHỦ TỊCH', 'Bộ trưởng, Chủ nhiệm …')?"""
+    tokens = tuple(key.upper().replace(".", " ").replace(",", " ").split())
     table = positions()
-    return any(tokens[:n] in table for n in range(1, min(6, len(tokens)) + 1))
+    if any(tokens[:n] in table for n in range(1, min(6, len(tokens)) + 1)):
+        return True
+    bare, bare_table = tuple(strip_marks(t) for t in tokens[:6]), positions_bare()
+    return any(bare[:n] in bare_table for n in range(1, len(bare) + 1))
 
 
 _NAME_TOKEN_RE = re.compile(rf"^[{UPPER}][{LOWER}]*\.?$")
@@ -197,14 +229,79 @@ def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
         return [seg]
     for match in SPLIT_RIGHT_RE.finditer(key):
         cuts.append(start + match.start())
+    for match in _RULE_RUN_RE.finditer(key):
+        cuts.extend((start + match.start(), start + match.end()))
+    motto = TIEU_NGU_RE.search(key)
+    if motto is not None:
+        cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
+    glued = _TITLE_AFTER_DASH_RE.search(key)
+    if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
+        cuts.append(start + glued.start(1))
+    label = _KINH_GUI_INSIDE_RE.search(key)
+    if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …": the body begins
+        body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
+        if body is not None:
+            cuts.append(start + body.start())
     # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
     date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
     if date and date.start() > 3 and NUMBER_LINE_RE.match(key):
-        before = key[: date.start()].rstrip()
-        comma = before.rfind(",")
-        place_start = _place_start(before[:comma]) if comma > 0 else 0
+        place_start = _place_start(key[: date.start()].rstrip(" ,."))  # "Hà Nội, ngày", "Hà Nội. ngày"
         if place_start > 0:
             cuts.append(start + place_start - 1)
+    return _pieces(nt, start, end, cuts)
+
+
+# an upper-case title after a long dash at the end of a line: OCR read the signer's column into a
+# recipient line
+_TITLE_AFTER_DASH_RE = re.compile(rf"\S\s*[—–]\s*([{UPPER}][{UPPER}\s.]{{3,}})$")
+_KINH_GUI_INSIDE_RE = re.compile(r"K[íi]nh\s*g[ửư]i\s*:")
+# a name glued to the title above it by a converter: "PHÓ CHỦ TỊCHTrần Thị Mai"
+_GLUED_NAME_RE = re.compile(rf"(?<=[{UPPER}]{{2}})(?=[{UPPER}][{LOWER}]+\s)")
+
+
+def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
+    """A signature block flattened onto one line, as mark + title, position and name.
+
+    "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Minh Hải" → "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG" / "Đỗ Minh Hải";
+    "PHÓ CHỦ TỊCHTrần Thị Mai" → "PHÓ CHỦ TỊCH" / "Trần Thị Mai".
+    """
+    start, end = seg
+    key = nt.key[start:end]
+    mark = AUTHORITY_RE.match(key)
+    if len(key) > 120 or not (mark or starts_with_position(key) or _GLUED_NAME_RE.search(key)):
+        return [seg]
+    cuts: list[int] = []
+    name_at = _trailing_name(key)
+    if name_at is not None:
+        cuts.append(name_at)
+    titles = key[mark.end() if mark else 0 : name_at]
+    if mark is not None:  # the mark's own title, then the signer's: cut where the second begins
+        offset = mark.end()
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", titles)]
+        for at, _ in words[1:]:
+            if starts_with_position(titles[at:]):
+                cuts.append(offset + at)
+                break
+    return _pieces(nt, start, end, [start + at for at in cuts])
+
+
+def _trailing_name(key: str) -> int | None:
+    """Where a person's name in normal case begins after upper-case titles on one line."""
+    glued = _GLUED_NAME_RE.search(key)
+    if glued is not None and person_name(key[glued.start() :]) is not None:
+        return glued.start()
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", key)]
+    for i in range(max(1, len(words) - 5), len(words) - 1):
+        at = words[i][0]
+        if not is_upper_text(key[:at]) or not all(_NAME_TOKEN_RE.match(w) for _, w in words[i:]):
+            continue
+        if not is_upper_text(key[at:]) and person_name(key[at:]) is not None:
+            return at
+    return None
+
+
+def _pieces(nt: NormalizedText, start: int, end: int, cuts: list[int]) -> list[Seg]:
+    """A line cut at the given offsets, spaces at the cuts dropped."""
     pieces: list[Seg] = []
     cut = start
     for at in sorted(set(cuts)):
@@ -287,58 +384,198 @@ class _Row:
         return self._cls
 
 
-def _rows(nt: NormalizedText) -> list[_Row]:
+def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     rows: list[_Row] = []
-    count = len(nt.lines)
+    header = range(header_line, header_line + _HEADER_LINES)
+    footer = _footer_lines(nt, header_line)
     for index, line in enumerate(nt.lines):
         blank = line.start >= 2 and nt.text[line.start - 2 : line.start] == "\n\n"
-        pieces = (
-            [(line.start, line.end)]
-            if _HEADER_LINES <= index < count - _FOOTER_LINES
-            else _split_interleaved(nt, (line.start, line.end))
-        )
+        seg = (line.start, line.end)
+        in_footer = index in footer
+        pieces = _split_interleaved(nt, seg) if index in header or in_footer else [seg]
         layout_column = nt.layout.lines[line.layout_index].column if nt.layout.lines else None
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
-            rows.append(_Row((a, b), nt.text[a:b], nt.key[a:b], blank and i == 0, column))
+            for c, (x, y) in enumerate(_split_signature(nt, (a, b)) if in_footer else [(a, b)]):
+                rows.append(_Row((x, y), nt.text[x:y], nt.key[x:y], blank and i == 0 and c == 0, column))
     return rows
+
+
+_NOI_NHAN_LINE_RE = re.compile(r"^N[ơoóờ][iíì]\s*nh[ậâấầaạ]n\s*:", re.I | re.M)
+
+
+def _footer_lines(nt: NormalizedText, header_line: int) -> range | set[int]:
+    """Lines where a footer may be typed as two columns: the last lines, and those around the
+    first "Nơi nhận:" (a scraped page goes on long after the document ends)."""
+    count = len(nt.lines)
+    last = range(max(0, count - _FOOTER_LINES), count)
+    label = _NOI_NHAN_LINE_RE.search(nt.key, nt.lines[header_line].start if nt.lines else 0)
+    if label is None:
+        return last
+    at = nt.line_at(label.start())
+    if at >= last.start - _FOOTER_LINES // 2:
+        return range(max(0, min(last.start, at - _FOOTER_LINES // 2)), count)
+    return set(last) | set(range(at - _FOOTER_LINES // 2, at + _FOOTER_LINES // 2))
 
 
 def find_zones(nt: NormalizedText) -> Zones:
     """Split a normalised document into its zones."""
     zones = Zones()
-    rows = _rows(nt)
-    body_start = _HeaderScan(rows, zones).run()
+    header_line = document_start(nt)
+    rows = _rows(nt, header_line)
+    first = bisect_left([row.seg[0] for row in rows], nt.lines[header_line].start) if header_line else 0
+    rows = _join_wrapped(nt, rows, first)
+    body_start = _HeaderScan(rows, zones, first).run()
     _scan_footer(rows, body_start, zones)
     return zones
+
+
+_NUMBER_LABEL_RE = re.compile(r"^S[ốô]\s*:?\s*$")
+_NUMBER_START_RE = re.compile(r"^[\d.…_ ]*/|^\d")
+_DATE_CUT_RE = re.compile(r"\bngày\b[^\n]{0,14}?(?:tháng[\s\d.…_]*(?:năm\s*)?)?$", re.I)
+_DATE_REST_RE = re.compile(r"^(?:tháng|năm|[\d.…_]+\s*(?:tháng|năm)|(?:19|20)\d\d\b)", re.I)
+_LABEL_CUT_RE = re.compile(r"^(?:K[íìi]nh|N[ơo]i)\s*$", re.I)
+_LABEL_REST_RE = re.compile(r"^(?:g[ửưu][iỉí]|nh[ậâa]n)\b", re.I)
+
+
+def _join_wrapped(nt: NormalizedText, rows: list[_Row], first: int) -> list[_Row]:
+    """Join the header and footer lines a converter or crawler wrapped in the middle.
+
+    "Số:" / "38/2025/QĐ-UBND", "Hà Nội, ngày 20" / "tháng 11 năm 2025", "Hà" / "Nội, ngày …",
+    "Kính" / "gửi: …" and "Nơi" / "nhận:" are each read as one line.
+    """
+    joined: list[_Row] = []
+    for index, row in enumerate(rows):
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.column == row.column
+            and nt.text[previous.seg[1] : row.seg[0]] == "\n"
+            and (
+                _wrapped(previous, row, first <= index < first + _HEADER_LINES)
+                or _wrapped_name(previous, row)
+            )
+        ):
+            a, b = previous.seg[0], row.seg[1]
+            joined[-1] = _Row((a, b), nt.text[a:b], nt.flat[a:b], previous.blank_before, row.column)
+            continue
+        joined.append(row)
+    return joined
+
+
+def _wrapped(top: _Row, below: _Row, in_header: bool) -> bool:
+    """Is ``below`` the rest of a header or footer line cut short in ``top``?"""
+    if len(top.key) > 90:
+        return False
+    if _NUMBER_LABEL_RE.match(top.key):
+        return _NUMBER_START_RE.match(below.key) is not None
+    if _LABEL_CUT_RE.match(top.key):
+        return _LABEL_REST_RE.match(below.key) is not None
+    if not in_header:
+        return False
+    if _DATE_CUT_RE.search(top.key) and _DATE_REST_RE.match(below.key) and top.cls is None:
+        return classify_place_date(top.key + " " + below.key) is not None
+    words = top.text.split()
+    if 0 < len(words) <= 4 and not top.upper and top.cls is None and below.cls == "place_date":
+        place = below.key.split(",", 1)[0]  # "Hà" / "Nội, ngày …", "Thành phố Hồ" / "Chí Minh, ngày …"
+        letters = all(w.rstrip(".").isalpha() for w in words)
+        return 0 < len(place.split()) <= 3 and letters and words[0][0].isupper()
+    return False
+
+
+def _wrapped_name(top: _Row, below: _Row) -> bool:
+    """A signer's name cut in two: "Trần" / "Chí Hùng", "Lê Hải" / "Hòa" (not two names)."""
+    if len(top.text) > 30 or len(below.text) > 30:
+        return False
+    upper, lower = top.text.split(), below.text.split()
+    if not (1 <= len(upper) <= 3 and 1 <= len(lower) <= 3) or (len(upper) > 1 and len(lower) > 1):
+        return False
+    if top.upper or below.upper or not all(_NAME_TOKEN_RE.match(w) for w in upper + lower):
+        return False
+    return fold_tones(upper[0]) in surnames() and person_name(top.text + " " + below.text) is not None
+
+
+# Lines that only a Decree 30 header holds: the Quốc hiệu or the Party's motto, the Tiêu ngữ, a
+# "Số:" line with a number or a blank, and a place-and-date line. Two of them close together mark
+# where a document starts inside a scraped page, an e-mail or an OCR dump.
+_ANCHOR_RES = (
+    ("quoc_hieu", re.compile(QUOC_HIEU_RE.pattern + "|" + PARTY_MOTTO_RE.pattern, re.I)),
+    ("tieu_ngu", TIEU_NGU_RE),
+    ("number", re.compile(r"(?:^|\s)S[ốô]\s*:\s*[\d.…_ ]*/\s*[" + UPPER + r"\d]")),
+    (
+        "place_date",
+        re.compile(
+            r"[" + UPPER + LOWER + r"]{2,},?\s*ngày\b[^\n]{0,14}?tháng[^\n]{0,14}?năm\s*(?:19|20)\d\d"
+        ),
+    ),
+)
+_ANCHOR_SPAN = 25  # lines within which two anchors make a header
+_AGENCY_LINES = 6  # issuing-body lines above the first anchor
+
+
+def document_start(nt: NormalizedText) -> int:
+    """Index into ``nt.lines`` of the line a document's header starts on (0 when it starts at the top).
+
+    Site furniture before the header (a portal's notices and metadata table, a crawler's page
+    title) is skipped: the header is the first place where two different header anchors stand
+    within a few lines; the issuing body's upper-case lines just above the first anchor belong to it.
+    """
+    anchors: list[tuple[int, str]] = []
+    for kind, regex in _ANCHOR_RES:
+        for match in regex.finditer(nt.key):
+            anchors.append((nt.line_at(match.start()), kind))
+            if len(anchors) > 400:
+                break
+    anchors.sort()
+    for i, (line, kind) in enumerate(anchors):
+        if any(other != kind for near, other in anchors[i + 1 :] if near <= line + _ANCHOR_SPAN):
+            if line < _LEADING_JUNK:
+                return 0
+            return _agency_above(nt, line)
+    return 0
+
+
+def _agency_above(nt: NormalizedText, line: int) -> int:
+    """The first of the short upper-case lines (issuing body, rules) right above ``line``."""
+    start = line
+    for index in range(line - 1, max(-1, line - 1 - _AGENCY_LINES), -1):
+        text = nt.text[nt.lines[index].start : nt.lines[index].end]
+        if RULE_RE.match(text):
+            continue
+        if len(text) > 90 or not is_upper_text(text):
+            break
+        start = index
+    return start
 
 
 class _HeaderScan:
     """A small state machine over the first lines: header parts, then where the body starts."""
 
-    def __init__(self, rows: list[_Row], zones: Zones) -> None:
+    def __init__(self, rows: list[_Row], zones: Zones, first: int = 0) -> None:
         self.rows = rows
+        self.first = first  # the row the header starts on
         self.z = zones
         self.state = "header"  # header | vv | subject | kinh_gui
         self.seen_title = False
 
     def run(self) -> int:
         z = self.z
-        index = 0
-        for index, row in enumerate(self.rows[:_HEADER_SCAN]):
+        first = self.first
+        index = first
+        for index, row in enumerate(self.rows[first : first + _HEADER_SCAN], start=first):
             if RULE_RE.match(row.key) or len(row.key.strip()) <= 1 or STAMP_RE.match(row.key):
                 continue
             if self._continues(row):
                 continue
             if not self._classify(row):
                 seen_header = z.quoc_hieu or z.number or z.place_date or z.title or z.agency
-                if index < _LEADING_JUNK and not seen_header:
+                if index - first < _LEADING_JUNK and not seen_header:
                     continue  # lines before the header ("# OCR Output …", a file name): skip them
                 if not z.kinh_gui and _kinh_gui_within(self.rows, index + 1, 4):
                     continue  # a stray line (a stamp's text) between the header and "Kính gửi"
                 break
         else:
-            index = min(len(self.rows), _HEADER_SCAN)
+            index = min(len(self.rows), first + _HEADER_SCAN)
         if not z.has_header:
             # no header at all (a news article): what looked like header lines is body text
             z.place_date = None
@@ -347,7 +584,7 @@ class _HeaderScan:
             z.kinh_gui.clear()
             z.marks.clear()
             z.authority_line = None
-            return 0
+            return first
         return index
 
     def _continues(self, row: _Row) -> bool:
@@ -432,7 +669,9 @@ def _row_at(rows: list[_Row], seg: Seg) -> _Row:
 
 
 def _header_class(key: str, text: str, upper: bool) -> str | None:
-    if len(key) <= 60 and (QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key)):
+    if len(key) <= 60 and (
+        QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key) or QUOC_HIEU_TAIL_RE.match(key)
+    ):
         return "quoc_hieu"
     if TIEU_NGU_RE.search(key):
         return "tieu_ngu"

@@ -48,7 +48,8 @@ class Context:
         return self.nt.text[seg[0] : seg[1]]
 
     def key(self, seg: Seg) -> str:
-        return self.nt.key[seg[0] : seg[1]]
+        """The matching key of a span, a line wrapped inside it read as one ('Số:' / '38/QĐ-UBND')."""
+        return self.nt.flat[seg[0] : seg[1]]
 
     def regions(self) -> list[Seg]:
         """The spans where running text is read: the subject and the body, each as one span."""

@@ -138,7 +138,7 @@ def extract_place_date(ctx: Context) -> PlaceDate:
     if found is None:
         return PlaceDate(None, None, None, None)
     place_end, date_start = found
-    place = ctx.text((seg[0], seg[0] + place_end)).strip(" ,") or None
+    place = squash(ctx.text((seg[0], seg[0] + place_end)), " ,.") or None
     place_seg = ctx.trimmed(seg[0], seg[0] + place_end) if place else None
     if place is not None:
         place = _known_place(ctx, place, place_seg)

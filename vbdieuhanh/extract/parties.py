@@ -35,9 +35,11 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
     entries: list[Seg] = []
     for piece in pieces:
         text = ctx.nt.text[piece[0] : piece[1]].strip()
-        is_bullet = bool(BULLET_RE.match(text))
+        if _is_junk(text):
+            continue  # OCR noise on a line of its own: "ff", "ÿ", "} -"
+        is_bullet = bool(BULLET_RE.match(text)) or bool(LUU_RE.match(text))
         if entries and not is_bullet:
-            last = ctx.nt.text[entries[-1][0] : entries[-1][1]].rstrip()
+            last = ctx.nt.text[entries[-1][0] : entries[-1][1]].rstrip(" —–-")
             if not last.endswith((";", ".")) or text[:1].islower():
                 entries[-1] = (entries[-1][0], piece[1])
                 continue
@@ -51,12 +53,21 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
             split.append((start + part.start(), start + part.end()))
     cleaned = []
     for start, end in split:
-        start, end = ctx.trimmed(start, end, " .;,:")
+        start, end = ctx.trimmed(start, end, " .;,:—–")
         while start < end and ctx.nt.text[start] in "-–+•* ":
             start += 1
         if end > start:
             cleaned.append((start, end))
     return cleaned
+
+
+_WORD_RE = re.compile(r"[^\W_]{3,}|[^\W_]*[A-ZĐ0-9]")
+
+
+def _is_junk(text: str) -> bool:
+    """A piece of a list with no word in it ('ff', 'ÿ', '} -'): no run of three letters, no capital,
+    no digit."""
+    return _WORD_RE.search(text) is None
 
 
 def _one_line(text: str) -> str:

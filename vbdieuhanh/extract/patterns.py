@@ -32,9 +32,10 @@ PARTY_NUMBER_RE = re.compile(
     rf"(?P<num>\d{{1,6}})\s?-\s?(?P<type>[{UPPER}][{UPPER}{LOWER}]{{0,4}})\s?/\s?(?P<sym>{SYMBOL})"
 )
 
-# "ngày 04 tháng 6 năm 2021", "ngày   tháng 3 năm 2021", "ngày … tháng … năm 2026", OCR "ngày 0§ tháng"
+# "ngày 04 tháng 6 năm 2021", "ngày   tháng 3 năm 2021", "ngày … tháng … năm 2026", OCR "ngày 0§ tháng",
+# and with the marks an OCR engine drops: "ngay 21 thang 03 nam 2022" ("ngay" only before a day)
 LONG_DATE_RE = re.compile(
-    r"ngày(?P<d>[^\n]{0,14}?)tháng(?P<m>[^\n]{0,14}?)năm\s*(?P<y>(?:19|20)\d{2})(?!\d)",
+    r"(?:ngày|ngay(?=\s*\d))(?P<d>[^\n]{0,14}?)th[áa]ng(?P<m>[^\n]{0,14}?)n[ăa]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
 # "13/5/2021", "02-10-2020", "09.1.2015"
