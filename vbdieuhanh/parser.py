@@ -48,10 +48,14 @@ def parse_layout(layout: Layout) -> Document:
     recipients, archive, archive_seg = extract_recipients(ctx)
     signer = extract_signer(ctx)
     signals = (issuer, signer, recipients, number.value, zones.end_mark, zones.legal_basis)
-    is_administrative = zones.has_header and sum(1 for s in signals if s) >= 1
+    evidence = sum(1 for signal in signals if signal)
+    # the evidence is weighed, not one gate: a header and one more part of a directive, or, for a
+    # text that lost its header (a scraped page, an OCR dump), two other parts; citations and a
+    # signature block the zoner found are kept either way
+    is_administrative = (zones.has_header and evidence >= 1) or evidence >= 2
     tasks = extract_tasks(ctx, issuer, addressees) if is_administrative else []
     resolve_as_above(recipients, addressees, tasks)
-    citations = extract_citations(ctx, number.value, issuer) if is_administrative else []
+    citations = extract_citations(ctx, number.value, issuer if is_administrative else None)
     abbreviations = extract_abbreviations(ctx)
     indicators: list[Indicator] = []
     if not _is_legal_norm(doc_type.name, number.value):  # a law's figures are rules, not results
@@ -72,8 +76,9 @@ def parse_layout(layout: Layout) -> Document:
     if not is_administrative:
         ctx.warn(
             "not_administrative",
-            "no header of an administrative document (number, Quốc hiệu, title or Kính gửi) "
-            "with an issuer, signer, recipients, legal basis or closing mark: read as plain text",
+            "not enough of an administrative document: no header (number, Quốc hiệu, title or Kính gửi) "
+            "with an issuer, signer, recipients, legal basis or closing mark, nor two of those without "
+            "it; read as plain text (citations are still read)",
         )
     else:
         _warn_missing(
@@ -106,7 +111,7 @@ def parse_layout(layout: Layout) -> Document:
         addressees=addressees,
         recipients=recipients,
         archive=archive,
-        signer=signer if is_administrative else None,
+        signer=signer,
         tasks=tasks,
         citations=citations,
         abbreviations=abbreviations,

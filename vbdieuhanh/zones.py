@@ -504,8 +504,12 @@ _ANCHOR_RES = (
     ("number", re.compile(r"(?:^|\s)S[ốô]\s*:\s*[\d.…_ ]*/\s*[" + UPPER + r"\d]")),
     (
         "place_date",
+        # a line opening with a place: capitalised words ("Hà Nội ngày"), or any words before a comma
+        # ("Thành phố Hồ Chí Minh, ngày"), never "… có hiệu lực từ ngày …"
         re.compile(
-            r"[" + UPPER + LOWER + r"]{2,},?\s*ngày\b[^\n]{0,14}?tháng[^\n]{0,14}?năm\s*(?:19|20)\d\d"
+            rf"^[^\S\n]*(?:(?:[{UPPER}][^\s\d]*\s+){{0,4}}[{UPPER}][^\s\d,]*\s*[,.]?|[{UPPER}][^\d\n:;]{{1,44}},)"
+            r"\s*ngày\b[^\n]{0,14}?tháng[^\n]{0,14}?năm\s*(?:19|20)\d\d",
+            re.M,
         ),
     ),
 )
@@ -529,10 +533,19 @@ def document_start(nt: NormalizedText) -> int:
     anchors.sort()
     for i, (line, kind) in enumerate(anchors):
         if any(other != kind for near, other in anchors[i + 1 :] if near <= line + _ANCHOR_SPAN):
-            if line < _LEADING_JUNK:
+            if line < _LEADING_JUNK or _ends_before(nt, line):
                 return 0
             return _agency_above(nt, line)
     return 0
+
+
+def _ends_before(nt: NormalizedText, line: int) -> bool:
+    """Does a document end above ``line`` ("Nơi nhận:", "./.")? Then the anchors are an annex's
+    form, and the document's own header was lost: it starts at the top."""
+    end = nt.lines[line].start
+    return (
+        _NOI_NHAN_LINE_RE.search(nt.key, 0, end) is not None or END_MARK_RE.search(nt.key, 0, end) is not None
+    )
 
 
 def _agency_above(nt: NormalizedText, line: int) -> int:

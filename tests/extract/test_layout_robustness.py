@@ -270,3 +270,48 @@ def test_a_body_line_starting_with_so_lower_case_is_not_a_number_line() -> None:
     rec = record(text)
     assert rec["number_symbol"] == "15/UBND-VX"
     assert rec["subject"] == "triển khai thực hiện Công văn số 3653/VPCP-CĐS"
+
+
+HEADLESS = (
+    "THÔNG TƯ\nSỬA ĐỔI MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 07/2024/TT-BAN\nCăn cứ Luật Tổ chức Chính phủ;\n"
+    "Điều 1. Sửa đổi Điều 4 như sau.\nĐiều 2. Tổ chức thực hiện\n1. Cục Quản lý chủ trì, phối hợp với "
+    "các đơn vị hướng dẫn thực hiện Thông tư này.\n2. Thủ trưởng các đơn vị chịu trách nhiệm thi hành.\n"
+    "Điều 3. Thông tư này có hiệu lực từ ngày 03 tháng 01 năm 2026./.\nNơi nhận:\n- Như Điều 2;\n"
+    "- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Bình\n"
+    "PHỤ LỤC\nTÊN TỔ CHỨC\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Số: …/…\n…, ngày … tháng … năm …\nĐƠN ĐỀ NGHỊ\n"
+)
+
+
+def test_a_document_that_lost_its_header_keeps_its_signer_and_tasks() -> None:
+    """A scraped page without the header: the signature, the recipients and the closing mark weigh
+    enough to read its tasks; the form in its annex (Quốc hiệu, 'Số:', a date line) is not its header."""
+    rec = record(HEADLESS)
+    assert rec["is_administrative"] is True
+    assert rec["doc_type"] == "Thông tư"
+    assert rec["signer"]["name"] == "Lê Văn Bình"
+    assert rec["number_symbol"] is None and rec["issue_date"] is None
+    leads = [a["name"] for t in rec["tasks"] for s in t["subtasks"] for a in s["assignees"]]
+    assert "Cục Quản lý" in leads
+
+
+def test_citations_are_read_from_a_text_judged_not_administrative() -> None:
+    """A court precedent has no header and no signature, but the documents it cites are real."""
+    text = (
+        "ÁN LỆ SỐ 99/2030/AL\nVề hiệu lực của hợp đồng\nNguồn án lệ:\nQuyết định giám đốc thẩm số "
+        "27/2015/DS-GĐT ngày 24-4-2015 của Tòa án nhân dân tối cao. Theo Quyết định số 269/QĐ-CA ngày 06 "
+        "tháng 11 năm 2018 của Chánh án Tòa án nhân dân tối cao, các bên phải thực hiện nghĩa vụ.\n"
+    )
+    rec = record(text)
+    assert rec["is_administrative"] is False and rec["tasks"] == []
+    assert "269/QĐ-CA" in [c["number_symbol"] for c in rec["citations"]]
+
+
+def test_a_news_article_with_lists_gets_no_tasks() -> None:
+    """Numbered lists in a text with no part of a directive are not tasks."""
+    text = (
+        "Thẻ căn cước mới có gì khác?\n1. Thẻ có hai mặt, in hoa văn màu xanh.\n2. Công dân đến cơ quan "
+        "công an để làm thủ tục cấp đổi.\n3. Cơ quan công an trả thẻ trong 7 ngày.\nTheo Báo Nhân Dân\n"
+    )
+    rec = record(text)
+    assert rec["is_administrative"] is False and rec["tasks"] == [] and rec["signer"] is None
