@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__, parse_file
 from .errors import VbdhError
 from .models import Document, json_schema
-from .readers import FOLDER_SUFFIXES
+from .readers import is_document_name
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
@@ -24,9 +24,7 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
-            )
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_document_name(p.name))
         else:
             yield path
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Document
-from ..readers import FOLDER_SUFFIXES
+from ..readers import is_document_name
 
 # Zip files are opened and their members read like the files of a folder.
 ZIP_SUFFIX = ".zip"
@@ -61,12 +61,11 @@ def _zip_items(path: str) -> Iterator[Item]:
         return
     for info in members:
         name = info.filename
-        suffix = Path(name).suffix.lower()
         if info.is_dir() or name.startswith("__MACOSX/") or Path(name).name.startswith("."):
             continue
-        if suffix == ZIP_SUFFIX:
+        if Path(name).suffix.lower() == ZIP_SUFFIX:
             yield Item(path, name, error="unsupported_format: zip files inside zip files are not read")
-        elif suffix in FOLDER_SUFFIXES:
+        elif is_document_name(name):
             yield Item(path, name)
 
 
@@ -81,8 +80,7 @@ def _walk(folder: str) -> Iterator[Item]:
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
-            suffix = Path(name).suffix.lower()
-            if suffix in FOLDER_SUFFIXES or suffix == ZIP_SUFFIX:
+            if is_document_name(name) or name.lower().endswith(ZIP_SUFFIX):
                 yield from _file_items(os.path.join(root, name))
 
 

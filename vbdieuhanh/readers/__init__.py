@@ -24,11 +24,23 @@ from ..layout import Layout
 
 MAX_BYTES = 200 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
-# What a walk through a folder picks up. Markdown is read when named, not from a folder, where an
-# ".md" file is a README or notes rather than a document.
+# What a walk through a folder picks up: Markdown too (scraped portal pages are saved as .md), but not
+# a folder's own notes (README.md, CHANGELOG.md …).
 FOLDER_SUFFIXES = frozenset(
-    {".txt", ".pdf", ".docx", ".doc", ".rtf", ".htm", ".html", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+    {".txt", ".md", ".pdf", ".docx", ".doc", ".rtf", ".htm", ".html"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 )
+_FOLDER_NOTES = frozenset({"readme", "changelog", "license", "licence", "contributing", "authors", "notes"})
+
+
+def is_document_name(name: str) -> bool:
+    """Is a file met in a folder walk (or a zip file) a document to read? 'a.pdf' yes, 'README.md' no."""
+    path = Path(name)
+    if path.name.startswith(".") or path.suffix.lower() not in FOLDER_SUFFIXES:
+        return False
+    return path.stem.lower() not in _FOLDER_NOTES
+
+
 PDF_ENGINES = ("pdfium", "pdfplumber")
 OCR_MODES = ("auto", "always", "never")
 
