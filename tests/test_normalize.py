@@ -105,3 +105,43 @@ def test_spans_point_into_the_normalised_text(samples_dir) -> None:
 def test_fold_leaves_closed_syllables(word: str) -> None:
     """With a final consonant the tone sits on the second vowel in both styles: nothing to fold."""
     assert fold_tones(word) == word
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # a crawler's Markdown: table bars, italic stars on word edges, heading hashes
+        ("|", ""),
+        ("* *", ""),
+        ("#", ""),
+        ("*Hà Nội, ngày 20", "Hà Nội, ngày 20"),
+        ("tháng 11 năm 2025 *", "tháng 11 năm 2025"),
+        ("*V/v ch**ính sách thu**ế*", "V/v chính sách thuế"),
+        ("**Kính gửi:** Thuế tỉnh Quảng Trị.", "Kính gửi: Thuế tỉnh Quảng Trị."),
+        ("# Quyết định", "Quyết định"),
+        ("Số: 17/2021/QĐ-UBND |", "Số: 17/2021/QĐ-UBND"),
+        # a bullet, a footnote mark and a multiplication stay
+        ("* Sở Y tế", "* Sở Y tế"),
+        ("theo mẫu (*) đính kèm", "theo mẫu (*) đính kèm"),
+        # tone marks floating apart from their letters are dropped with their space
+        ("tình hình bị thiêt hai ̀ ̣ ̣ do bão", "tình hình bị thiêt hai do bão"),
+    ],
+)
+def test_converter_furniture_is_cleaned(raw: str, clean: str) -> None:
+    assert normalize(layout_from_text(raw)).text == clean
+
+
+def test_a_bar_between_table_cells_is_a_column_gap() -> None:
+    nt = normalize(layout_from_text("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI"))
+    assert nt.text == "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI"
+    assert [nt.text[g - 3 : g + 3] for g in nt.gaps] == ["DÂN CỘ"]
+
+
+def test_an_impossible_month_keeps_the_year_with_a_warning() -> None:
+    text = (
+        "UBND TỈNH BÌNH AN\nSố: 15/UBND-VX\nBình An, ngày 14 tháng 44 năm 2024\nV/v họp\nKính gửi: Sở Y tế\n"
+    )
+    document = vbdieuhanh.parse_text(text + "Đề nghị Sở Y tế dự họp./.\n")
+    assert document.issue_date == "2024"
+    (warning,) = [w for w in document.warnings if w.code == "invalid_date"]
+    assert "the year only" in warning.message

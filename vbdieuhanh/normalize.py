@@ -98,10 +98,15 @@ _REPLACE.update(_HOMOGLYPHS)
 # Markdown a converter or a crawler left: bold runs, an italic star on a word's edge ("*Hà Nội,",
 # "2025*"; a bullet "* " and a footnote "(*)" stay), a table cell's bar at a line's ends, a heading's
 # hashes. A bar between two cells is a column gap (see ``_GAP_RE``).
+# tone marks floating apart from their letters ("thiêt hai ̀ ̣ ̣"): a text layer or an OCR engine put
+# them after a space, where they belong to no letter; they are dropped
+_FLOATING_MARKS = r"(?:[ \t]+|^)[\u0300-\u036f]+"
 _MARKDOWN = r"\*\*+|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|\s\*$|^\s*\|\s?|\s?\|\s*$|^#{1,6}(?:\s|$)"
 _CELL_BAR_RE = re.compile(r"\s+\|\s+")
 _CLEAN_RE = re.compile(
-    _MARKDOWN
+    _FLOATING_MARKS
+    + "|"
+    + _MARKDOWN
     + r"|[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
     + re.escape(_DROP + "".join(_REPLACE))
     + r"]|[\x01-\x08\x0e-\x1f]"
@@ -134,7 +139,7 @@ def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
             length += start - pos
         token = match.group(0)
         replacement = ""
-        if token[0] in _SPACE_CHARS and (len(token) > 1 or token in _REPLACE):
+        if token.isspace() and (len(token) > 1 or token in _REPLACE):
             replacement = " "
         elif token in _REPLACE:
             replacement = _REPLACE[token]
@@ -326,7 +331,9 @@ def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int
 
 _SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
 _SPECIAL_RE = re.compile(
-    "[" + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"}))) + "\x01-\x09\x0b-\x1f]"
+    "["
+    + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"})))
+    + "\x01-\x09\x0b-\x1f]|(?:\\s|^)[\u0300-\u036f]"
 )
 
 

@@ -40,7 +40,7 @@ RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$|^[\s_\-–—=.*~]*[oO0]{3}[\s_\-
 # the Quốc hiệu's second line alone, where its cell wrapped: "CHỦ NGHĨA VIỆT NAM"
 QUOC_HIEU_TAIL_RE = re.compile(r"^(?:X[ÃA]\s*H[ỘO]I\s*)?CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM\W*$", re.I)
 NUMBER_LINE_RE = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốô]|s[ốô](?=\s*:))"
+    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốôỐÔ]|s[ốô](?=\s*:))"
     r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*[-/]))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")

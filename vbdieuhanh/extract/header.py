@@ -148,8 +148,10 @@ def extract_place_date(ctx: Context) -> PlaceDate:
         return PlaceDate(place, place_seg, None, None)
     value = date_from_match(match)
     date_seg = (seg[0] + match.start(), seg[0] + match.end())
-    if value is None:
-        ctx.warn("invalid_date", f"the date {ctx.text(date_seg)!r} is not a real date", date_seg)
+    if value is None:  # "ngày 14 tháng 44 năm 2024": the year alone is sure
+        value = PartialDate(int(match.group("y")), None, None, "invalid")
+        message = f"{ctx.text(date_seg)!r} is not a real date; issue_date has the year only"
+        ctx.warn("invalid_date", message, date_seg)
     elif value.month is None:
         ctx.warn("missing_month", "the day and month were left blank; issue_date has the year only", date_seg)
     elif value.day_problem == "invalid":

@@ -14,9 +14,7 @@ from pathlib import Path
 
 from ..errors import EmptyDocumentError
 from ..layout import Layout, Line, ReaderNote
-from . import tcvn3
-from .tcvn3 import TCVN3_GUESSED
-from .text import decode_text
+from .text import decode_text, legacy_decoder
 
 BLOCK_TAGS = frozenset(
     {"address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt"}
@@ -141,8 +139,10 @@ def read_html(path: Path) -> Layout:
     lines = parse_html(text)
     if not any(line.text.strip() for line in lines):
         raise EmptyDocumentError(str(path), "the HTML file has no text")
-    if tcvn3.looks_like_tcvn3("\n".join(line.text for line in lines)):
+    legacy = legacy_decoder("\n".join(line.text for line in lines))
+    if legacy is not None:
+        decoder, note = legacy
         for line in lines:
-            line.text = tcvn3.decode(line.text)
-        notes.append(ReaderNote("legacy_encoding", TCVN3_GUESSED))
+            line.text = decoder(line.text)
+        notes.append(note)
     return Layout(lines=lines, source=str(path), format="html", notes=notes, lines_are_paragraphs=True)

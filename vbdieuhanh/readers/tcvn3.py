@@ -6,6 +6,7 @@ fonts draw right: "§¶ng bé c¬ quan" is "Đảng bộ cơ quan". The table is
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -46,6 +47,27 @@ def decode(text: str, capitals: bool = False) -> str:
     """TCVN3 text read as Latin-1 → Unicode (in capitals for the capital fonts)."""
     decoded = text.translate(table())
     return decoded.upper() if capitals else decoded
+
+
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+# bytes only TCVN3 uses (ă © ê « ¬ ư đ à ả ã á ạ …): VNI and Western text never have them
+_TCVN3_ONLY_RE = re.compile(r"[\u00a1-\u00bf]")
+
+
+def decode_lines(text: str) -> str:
+    """TCVN3 text of unknown fonts → Unicode, line by line; a line typed in capitals (its plain
+    letters are capitals) was in a capital font: 'UBND TØNH' → 'UBND TỈNH', not 'UBND TỉNH'."""
+    out = []
+    for line in text.split("\n"):
+        plain = _ASCII_LETTER_RE.findall(line)
+        capitals = len(plain) >= 3 and sum(1 for ch in plain if ch.isupper()) >= 0.8 * len(plain)
+        out.append(decode(line, capitals=capitals))
+    return "\n".join(out)
+
+
+def has_tcvn3_only_bytes(text: str) -> bool:
+    """Does the text hold bytes that only TCVN3 uses, a few per hundred letters?"""
+    return len(_TCVN3_ONLY_RE.findall(text)) * 100 >= max(1, len(text))
 
 
 def looks_like_tcvn3(text: str) -> bool:
