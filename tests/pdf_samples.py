@@ -4,6 +4,8 @@
 a two-column header, Kính gửi, body paragraphs and a two-column footer.
 ``build_pdf`` lays it out like Word does (Times-like serif, 13-14 pt, A4, margins 30/20/20 mm,
 first-line indents, page numbers at the top centre from page 2); ``render_png`` makes a page image.
+``add_widgets`` signs a built PDF the way e-signing systems do: widget annotations whose appearance
+draws a number, a day or a signature stamp over page 1 (an incremental update written by hand).
 """
 
 from __future__ import annotations
@@ -275,3 +277,165 @@ def render_png(pdf_path: Path, png_path: Path, *, page: int = 0, dpi: int = 300)
         document.close()
     image.save(png_path, dpi=(dpi, dpi))
     return png_path
+
+
+# --- e-signed PDFs: widget annotations appended to a built PDF -------------------------------------------
+
+STAMP_FONT_WIDTH = 0.5  # every glyph of the widgets' font is half an em wide
+
+
+@dataclass
+class Widget:
+    """A signature widget on page 1 whose appearance draws ``lines`` of text, the first one with its
+    baseline at (``x``, ``baseline``) in points from the top left; ``signed`` is the signing time
+    (a PDF date) of its signature dictionary, none when the field carries no signature value."""
+
+    lines: list[str]
+    x: float
+    baseline: float
+    size: float = 12.0
+    signed: str | None = None
+    broken: bool = False  # the appearance points to an object the file does not have
+
+
+def add_widgets(path: Path, widgets: list[Widget]) -> Path:
+    """Append ``widgets`` to page 1 of the PDF at ``path`` (written by ``build_pdf``) as an incremental
+    update: one signature field per widget in the AcroForm, each drawn by its own appearance stream
+    in a simple font whose ToUnicode map gives the Vietnamese letters."""
+    data = path.read_bytes()
+    size = int(re.findall(rb"/Size (\d+)", data)[-1])
+    root = int(re.findall(rb"/Root (\d+) 0 R", data)[-1])
+    startxref = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    page, page_body = _object(data, b"/Type /Page\n")
+    _, catalog_body = _object(data, b"/Type /Catalog\n")
+    height = float(re.findall(rb"/MediaBox \[0 0 [\d.]+ ([\d.]+)\]", data)[0])
+    codes = _codes(widgets)
+    font = size
+    objects = {font: _font(codes, font + 1), font + 1: _stream(b"", _to_unicode(codes))}
+    fields = []
+    for widget in widgets:
+        number = size + len(objects)
+        objects.update(_widget_objects(widget, number, f"/P {page} 0 R /Rect [{_rect(widget, height)}]"))
+        objects[number + 1] = _stream(_form_entries(widget, height, font), _appearance(widget, height, codes))
+        fields.append(f"{number} 0 R")
+    new_size = size + len(objects)
+    refs = " ".join(fields).encode()
+    objects[page] = b"<<" + page_body + b"/Annots [" + refs + b"]\n>>"
+    objects[root] = b"<<" + catalog_body + b"/AcroForm << /Fields [" + refs + b"] /SigFlags 3 >>\n>>"
+    path.write_bytes(data + _update(len(data), objects, new_size, root, startxref))
+    return path
+
+
+def _widget_objects(widget: Widget, number: int, place: str) -> dict[int, bytes]:
+    """The signature field and widget (object ``number``; its appearance is ``number`` + 1) and, when
+    signed, its signature dictionary (``number`` + 2)."""
+    appearance = 10**6 if widget.broken else number + 1
+    value = f" /V {number + 2} 0 R" if widget.signed else ""
+    objects = {
+        number: f"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature{number}) /F 132 {place} "
+        f"/AP << /N {appearance} 0 R >>{value} >>".encode()
+    }
+    if widget.signed:
+        objects[number + 2] = (
+            b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached "
+            b"/M (" + widget.signed.encode() + b") /ByteRange [0 0 0 0] /Contents <00> >>"
+        )
+    return objects
+
+
+def _form_entries(widget: Widget, height: float, font: int) -> bytes:
+    """The appearance stream's dictionary: a form whose box equals the widget's rectangle."""
+    resources = f"/Resources << /Font << /F1 {font} 0 R >> >>"
+    return f"/Type /XObject /Subtype /Form /BBox [{_rect(widget, height)}] {resources}".encode()
+
+
+def _object(data: bytes, marker: bytes) -> tuple[int, bytes]:
+    """Number and dictionary body of the first object whose dictionary holds ``marker``."""
+    for match in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S):
+        body = match.group(2).strip()
+        if body.startswith(b"<<") and body.endswith(b">>") and marker in body:
+            return int(match.group(1)), body[2:-2]
+    raise ValueError(f"no object with {marker!r}")
+
+
+def _codes(widgets: list[Widget]) -> dict[str, int]:
+    """A one-byte code for every character the widgets draw: ASCII as itself, others from 128 up."""
+    chars = sorted({c for w in widgets for line in w.lines for c in line})
+    codes = {c: ord(c) for c in chars if 32 <= ord(c) < 127}
+    for number, char in enumerate(c for c in chars if c not in codes):
+        codes[char] = 128 + number
+    if max(codes.values()) > 255:
+        raise ValueError("too many distinct characters for a one-byte font")
+    return codes
+
+
+def _to_unicode(codes: dict[str, int]) -> bytes:
+    entries = "\n".join(
+        f"<{code:02X}> <{ord(char):04X}>" for char, code in sorted(codes.items(), key=lambda i: i[1])
+    )
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Stamp def /CMapType 2 def\n"
+        "1 begincodespacerange <00> <FF> endcodespacerange\n"
+        f"{len(codes)} beginbfchar\n{entries}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+
+
+def _font(codes: dict[str, int], cmap: int) -> bytes:
+    names = " ".join(f"{code} /uni{ord(char):04X}" for char, code in codes.items() if code >= 128)
+    widths = " ".join(["500"] * 224)
+    return (
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 255 /Widths [{widths}] "
+        f"/Encoding << /Type /Encoding /Differences [{names}] >> /ToUnicode {cmap} 0 R >>"
+    ).encode()
+
+
+def _rect(widget: Widget, height: float) -> str:
+    """The widget's box in PDF user space (origin at the bottom left), a little wider than its text."""
+    width = max(len(line) for line in widget.lines) * STAMP_FONT_WIDTH * widget.size
+    top = height - widget.baseline + widget.size
+    bottom = height - widget.baseline - (len(widget.lines) - 1) * 1.2 * widget.size - 0.3 * widget.size
+    return f"{widget.x - 2:.2f} {bottom:.2f} {widget.x + width + 2:.2f} {top:.2f}"
+
+
+def _appearance(widget: Widget, height: float, codes: dict[str, int]) -> bytes:
+    """Text lines drawn in page coordinates (the box equals the widget's rectangle)."""
+    start = f"{widget.x:.2f} {height - widget.baseline:.2f}"
+    parts = [f"BT /F1 {widget.size:g} Tf {1.2 * widget.size:.2f} TL {start} Td"]
+    for index, line in enumerate(widget.lines):
+        hexcodes = "".join(f"{codes[c]:02X}" for c in line)
+        parts.append(f"{'T* ' if index else ''}<{hexcodes}> Tj")
+    parts.append("ET")
+    return "\n".join(parts).encode()
+
+
+def _stream(entries: bytes, content: bytes) -> bytes:
+    return b"<< " + entries + f" /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream"
+
+
+def _update(offset: int, objects: dict[int, bytes], size: int, root: int, previous: int) -> bytes:
+    """The new and changed objects, their cross-reference section and the trailer."""
+    body = b"\n"
+    offsets: dict[int, int] = {}
+    for number in sorted(objects):
+        offsets[number] = offset + len(body)
+        body += f"{number} 0 obj\n".encode() + objects[number] + b"\nendobj\n"
+    xref = b"xref\n"
+    for number in sorted(offsets):
+        xref += f"{number} 1\n{offsets[number]:010d} 00000 n \n".encode()
+    trailer = f"trailer\n<< /Size {size} /Root {root} 0 R /Prev {previous} >>\n"
+    return body + xref + f"{trailer}startxref\n{offset + len(body)}\n%%EOF\n".encode()
+
+
+def word_box(path: Path, text: str, *, page: int = 0) -> tuple[float, float, float]:
+    """x0, x1 and baseline (points from the top) of the first word ``text`` on a page, read with
+    pdfplumber (the fixture is placed without the reader under test)."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as document:
+        sheet = document.pages[page]
+        for word in sheet.extract_words(return_chars=True):
+            if word["text"] == text:
+                baseline = float(sheet.height) - float(word["chars"][0]["matrix"][5])
+                return float(word["x0"]), float(word["x1"]), baseline
+    raise ValueError(f"no word {text!r} on page {page + 1} of {path}")

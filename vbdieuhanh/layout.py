@@ -52,6 +52,8 @@ class Layout:
     ocr: bool = False
     # True when every line is a whole paragraph (DOCX); False when lines may be wrapped (PDF, OCR, text)
     lines_are_paragraphs: bool = False
+    # when the document was first e-signed (ISO 8601), from its digital signatures or their stamps (PDF)
+    signed_at: str | None = None
 
 
 def layout_from_text(text: str, source: str = "<text>") -> Layout:

@@ -130,6 +130,12 @@ def honorifics() -> tuple[str, ...]:
 
 
 @cache
+def signature_stamp_labels() -> tuple[str, ...]:
+    """Labels of a digital-signature stamp's text ('Ký bởi', 'Thời gian ký'…), folded, longest first."""
+    return _folded_longest_first("signature_stamp_labels.txt")
+
+
+@cache
 def recipient_purposes() -> dict[str, str]:
     return {fold_tones(r[0].lower()): r[1] for r in data_rows("recipient_purposes.tsv")}
 

@@ -192,6 +192,12 @@ class Document(_Model):
     issuer: Agency | None = None
     place: str | None = None
     issue_date: str | None = Field(None, description="ISO date with the precision given.")
+    signed_at: str | None = Field(
+        None,
+        description="When the document was first e-signed (PDF): the earliest signing time of its digital "
+        "signatures, or of their stamps when the signatures give none, as an ISO 8601 date-time with its "
+        "UTC offset when known ('2024-11-06T08:49:06+07:00'). Not the issue date.",
+    )
     subject: str | None = None
     urgency: str | None = None
     secrecy: str | None = None

@@ -104,6 +104,7 @@ def parse_layout(layout: Layout) -> Document:
         issuer=issuer if is_administrative else None,
         place=place_date.place,
         issue_date=place_date.date.iso() if place_date.date else None,
+        signed_at=layout.signed_at,
         subject=subject,
         urgency=marks["urgency"][0] if "urgency" in marks else None,
         secrecy=marks["secrecy"][0] if "secrecy" in marks else None,

@@ -5,6 +5,9 @@ which pages carry usable text, and renders the others for OCR. A page needs OCR 
 only a few words over a page-sized image (a digital-signature stamp on a scan), or a text layer that
 is not Vietnamese (an OCR layer from an engine without Vietnamese: "uY BAN NgAN nAN"). The words of
 every page, from the text layer or from Tesseract, go through the same geometry (``columns``).
+On a text page with widget, free-text or stamp annotations (an e-signed PDF), the text those draw
+is read with pdfium for both engines (``pdf_annotations``): the number and day an e-signing system
+stamped over the blanks fill them; signature stamps stay out of the lines and give the signing time.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedFileError, UnreadableFileError
 from ..layout import Layout, Line, ReaderNote
-from . import pdf_pdfium
+from . import pdf_annotations, pdf_pdfium
 from .columns import PageWords, Style, Word, assemble
 from .ocr_repair import repair_lines
 
@@ -142,6 +145,8 @@ class _Pages:
     textpages: dict[int, pdfium.PdfTextPage] = field(default_factory=dict)  # by page number (pdfium)
     kinds: dict[int, str] = field(default_factory=dict)
     ocr_layers: list[int] = field(default_factory=list)  # page numbers
+    stamps: list[str] = field(default_factory=list)  # the text of each signature stamp
+    unflattened: list[str] = field(default_factory=list)  # why a page's annotations could not be read
 
     def close(self) -> None:
         for textpage in self.textpages.values():
@@ -172,6 +177,17 @@ def _read_pages(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str,
             if kind != "text" or ocr == "always":
                 textpage.close()
                 continue
+            annotations: list[list[Word]] = []
+            if pdf_annotations.has_text_annotations(page):
+                try:
+                    flat = pdf_annotations.flatten(document, index, page)
+                except pdf_annotations.FlattenError as error:
+                    found.unflattened.append(str(error))
+                    flat = None
+                if flat is not None:
+                    textpage.close()
+                    page.close()
+                    page, textpage, text, annotations = flat.page, flat.textpage, flat.text, flat.annotations
             if pdf_pdfium.is_invisible_layer(textpage):
                 found.ocr_layers.append(index + 1)
             if plumber is not None:
@@ -180,8 +196,10 @@ def _read_pages(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str,
             else:
                 words = pdf_pdfium.page_words(textpage, text, page)
                 found.textpages[index + 1] = textpage
+            stamped = pdf_annotations.sort_annotations(annotations, words)
+            found.stamps.extend(stamped.stamps)
             width, height = page.get_size()
-            found.words[index] = PageWords(index + 1, width, height, words)
+            found.words[index] = PageWords(index + 1, width, height, [*words, *stamped.fills])
     finally:
         if plumber is not None:
             plumber.close()
@@ -193,6 +211,7 @@ def _read(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str, ocr_l
     if count == 0:
         raise EmptyDocumentError(name, "the PDF has no pages")
     found = _Pages()
+    signed = pdf_annotations.signature_times(document)  # before flattening drops the signature fields
     try:
         _read_pages(document, path, engine, ocr, found)
         kinds = found.kinds
@@ -208,7 +227,13 @@ def _read(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str, ocr_l
         lines, layout_notes = assemble([found.words[i] for i in sorted(found.words)], found.style)
     finally:
         found.close()
-    notes = [*_kind_notes(kinds, ocr), *layout_notes, *_repairs(lines, to_ocr, found.ocr_layers)]
+    notes = [
+        *_kind_notes(kinds, ocr),
+        *_annotation_notes(found.unflattened),
+        *layout_notes,
+        *_repairs(lines, to_ocr, found.ocr_layers),
+    ]
+    times = signed or pdf_annotations.stamp_times(found.stamps)
     return Layout(
         lines=lines,
         source=name,
@@ -216,7 +241,20 @@ def _read(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str, ocr_l
         pages=count,
         notes=notes,
         ocr=bool(to_ocr),
+        signed_at=pdf_annotations.earliest(times),
     )
+
+
+def _annotation_notes(failures: list[str]) -> list[ReaderNote]:
+    """Pages whose annotations (an e-signed number or day) could not be read: read from their text layer."""
+    return [
+        ReaderNote(
+            "annotations_unread",
+            f"{failure}: read from its text layer only; a number or day stamped there by an e-signing "
+            "system is missing",
+        )
+        for failure in failures
+    ]
 
 
 def _repairs(lines: list[Line], ocr_indexes: list[int], ocr_layers: list[int]) -> list[ReaderNote]:

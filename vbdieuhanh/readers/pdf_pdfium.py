@@ -46,8 +46,9 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
 
 
 def page_words(textpage: pdfium.PdfTextPage, text: str, page: pdfium.PdfPage) -> list[Word]:
-    """The words of a page with boxes in points from the top left of the media box."""
-    left, _, _, top = page.get_mediabox()
+    """The words of a page with boxes in points from the top left of the page's box (its crop box
+    within its media box, inherited from the page tree when the page has none of its own)."""
+    left, _, _, top = page.get_bbox()
     handle = textpage.raw
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
