@@ -25,7 +25,7 @@ from vbdieuhanh.layout import Line
 from vbdieuhanh.readers import ocr as ocr_module
 from vbdieuhanh.readers import read_file
 from vbdieuhanh.readers.ocr import read_image, tsv_words
-from vbdieuhanh.readers.ocr_repair import confusions, repair_lines, repair_text
+from vbdieuhanh.readers.ocr_repair import confusions, repair_lines, repair_name, repair_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "data" / "fixtures"
@@ -219,6 +219,31 @@ def test_repairs_only_on_ocr_pages_and_each_is_noted() -> None:
     assert [ln.text for ln in lines] == ["Số: 12/UBND-VX", "Nơi nhận:", "Sô: 7/UBND"]
     assert [n.code for n in notes] == ["ocr_repair", "ocr_repair"]
     assert notes[0].message == "page 1: OCR text repaired 'Sô:' → 'Số:' in 'Sô: 12/UBND-VX'"
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        # the family name lost its first letter at a column's edge, or had it read as a digit
+        ("guyễn Quốc Việt", "Nguyễn Quốc Việt"),
+        ("uỳnh Thị Lan", "Huỳnh Thị Lan"),
+        ("Thiếu tướng 1rương Minh Đương", "Thiếu tướng Trương Minh Đương"),
+        # not a name alone on its line, a known family name already, or only a case change
+        ("các cơ quan Nhà Nước", "các cơ quan Nhà Nước"),
+        ("quan Văn Phòng", "quan Văn Phòng"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
+        ("nh Vĩnh Lạc", "nh Vĩnh Lạc"),  # two letters lost: not guessed
+    ],
+)
+def test_a_signers_family_name_damaged_by_ocr_is_repaired(line: str, repaired: str) -> None:
+    assert repair_name(line)[0] == repaired
+
+
+def test_name_repairs_are_noted_on_ocr_pages_only() -> None:
+    lines = [Line("guyễn Quốc Việt", page=1), Line("guyễn Quốc Việt", page=2)]
+    notes = repair_lines(lines, {1})
+    assert [ln.text for ln in lines] == ["Nguyễn Quốc Việt", "guyễn Quốc Việt"]
+    assert notes[0].message == "page 1: OCR text repaired 'guyễn' → 'Nguyễn' in 'guyễn Quốc Việt'"
 
 
 # --- Tesseract's TSV -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from .extract.patterns import LONG_DATE_RE, LOWER, NUMERIC_DATE_RE, UPPER
+from .extract.patterns import LONG_DATE_RE, LOWER, MONTH_DATE_RE, NUMERIC_DATE_RE, UPPER
 from .lexicon import (
     body_starters,
     doc_type_by_upper_name,
@@ -55,7 +55,7 @@ LUU_RE = re.compile(r"^[-–+•]?\s*L[ưu]u\s*:?\s*")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")
 BULLET_RE = re.compile(r"^[-–+•*]\s*")
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
-APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*$|DANH SÁCH|BIỂU MẪU|Mẫu số)")
+APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*(?:$|[:.]\s)|DANH SÁCH|BIỂU MẪU|Mẫu số)")
 # a receipt stamp ("CÔNG VĂN ĐẾN / Số: … / Ngày: … / Chuyển: …") printed over the header of a scan
 STAMP_RE = re.compile(
     r"^(?:ĐẾN\b|CÔNG VĂN ĐẾN|VĂN BẢN ĐẾN|Giờ\s*:|Ngày\s*:\s*[.…\d]|Số\s*đến|Chuyển\s*:|Lưu hồ sơ số)", re.I
@@ -80,7 +80,7 @@ SPLIT_RIGHT_RE = re.compile(
     # a subject or "Kính gửi:" run onto the number or date line
     r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
-_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày|Số|---|V/|gửi|—|–")
+_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày|Số|---|V/|gửi|—|–|^[-+•]")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -93,6 +93,10 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
     """(place end, date start) when a line is 'Place, ngày … năm …' or a bare date."""
     match = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
     if match is None:
+        month = MONTH_DATE_RE.search(key)  # "Kiên Giang, tháng 12 năm 2017": the day was lost
+        before = key[: month.start()].rstrip() if month else ""
+        if month and before.endswith(",") and len(before) <= 50 and not any(c.isdigit() for c in before):
+            return (len(before) - 1, month.start())
         numeric = NUMERIC_DATE_RE.search(key)
         if numeric is None or numeric.start() > 50:
             return None
@@ -237,8 +241,8 @@ def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
     glued = _TITLE_AFTER_DASH_RE.search(key)
     if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
         cuts.append(start + glued.start(1))
-    label = _KINH_GUI_INSIDE_RE.search(key)
-    if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …": the body begins
+    label = _KINH_GUI_INSIDE_RE.search(key) or BULLET_RE.match(key)
+    if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
         if body is not None:
             cuts.append(start + body.start())
@@ -734,9 +738,18 @@ def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool
     if len(block) == 1 and not KINH_GUI_RE.sub("", first.key):
         return len(row.text) <= 150  # "Kính gửi:" alone on its line: the entries follow
     last = _row_at(rows, block[-1]).text.rstrip()
+    if last.endswith(";") and _bulleted(rows, block):
+        return False  # a list of "- …;" entries: an entry without its dash is the body
     if last.endswith((";", ",")):
         return len(row.text) <= 150
     return not last.endswith(".") and row.text[:1].islower() and len(row.text) <= 120
+
+
+def _bulleted(rows: list[_Row], block: list[Seg]) -> bool:
+    """Are the entries of an addressee block written as dashed lines?"""
+    return any(BULLET_RE.match(_row_at(rows, seg).key) for seg in block[1:]) or bool(
+        BULLET_RE.match(KINH_GUI_RE.sub("", _row_at(rows, block[0]).key))
+    )
 
 
 def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
@@ -756,6 +769,8 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     else:
         region_start = max(body_start, appendix - 25)
     signer_start = _find_signer(rows, region_start, appendix, noi_nhan)
+    if signer_start is None:
+        signer_start = _lone_name(rows, region_start if noi_nhan is None else noi_nhan, appendix)
     if signer_start is not None:
         footer_start = min(footer_start, signer_start)
     if end_mark is not None:
@@ -796,6 +811,18 @@ def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) 
             return i
         if split_honorifics(row.text)[0] and person_name(row.text):
             return i  # "PGS.TS. Nguyễn Văn A" with no title line above it
+    return None
+
+
+def _lone_name(rows: list[_Row], start: int, stop: int) -> int | None:
+    """A signer's name with no title line that can be read (OCR lost or garbled it): the first name
+    line after the recipients' list ends with its "Lưu:" entry."""
+    luu = next((i for i in range(start, min(stop, start + 40)) if LUU_RE.match(rows[i].key)), None)
+    if luu is None:
+        return None
+    for i in range(luu + 1, min(stop, luu + 8)):
+        if not BULLET_RE.match(rows[i].key) and _is_signature_name(rows, i, stop):
+            return i
     return None
 
 

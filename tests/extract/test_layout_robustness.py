@@ -8,8 +8,13 @@ exact shape of a real failure; each failed before the rule it tests.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from casecheck import case_ids, check, doc, record
+
+from vbdieuhanh.layout import layout_from_text
+from vbdieuhanh.parser import parse_layout
 
 HEADER = (
     "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -315,3 +320,76 @@ def test_a_news_article_with_lists_gets_no_tasks() -> None:
     )
     rec = record(text)
     assert rec["is_administrative"] is False and rec["tasks"] == [] and rec["signer"] is None
+
+
+def _ocr_record(text: str) -> dict:
+    """The record of ``text`` read as if an OCR engine had produced it (name repairs apply)."""
+    layout = layout_from_text(text)
+    layout.ocr = True
+    return json.loads(parse_layout(layout).model_dump_json())
+
+
+OCR_CASES = [
+    (
+        "invented: the signer's title lost to a seal, the name alone after the list",
+        _letter().replace("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n", "£ = 4\n"),
+        {"signer": {"name": "Nguyễn Văn An"}},
+    ),
+    (
+        "invented: no 'Nơi nhận:' label survived; the name after the 'Lưu:' entry",
+        _letter().replace("Nơi nhận:\n", "").replace("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n", ""),
+        {"signer": {"name": "Nguyễn Văn An"}},
+    ),
+    (
+        "invented: an addressee's department and province misspelt by the OCR engine",
+        _letter().replace(
+            "Kính gửi: Sở Y tế",
+            "Kính gửi:\n- Sở Nông nghiệp và Phát triên nông thôn;\n- Ủy ban nhân dân tỉnh Lâm Đông.",
+        ),
+        {
+            "addressees": [
+                {"name": "Sở Nông nghiệp và Phát triển nông thôn"},
+                {"name": "Ủy ban nhân dân tỉnh Lâm Đồng"},
+            ]
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "expected"), OCR_CASES, ids=case_ids(OCR_CASES))
+def test_ocr_damage(source: str, text: str, expected: dict) -> None:
+    problems = check(expected, _ocr_record(text))
+    assert not problems, "\n".join([source, *problems])
+
+
+def test_a_date_line_that_lost_its_day_word_gives_the_month() -> None:
+    """'Kiên Giang, tháng 12 năm 2017': the day (and 'ngày') handwritten, lost by OCR."""
+    rec = record(
+        _letter(date_line="Bình An, tháng 12 năm 2017").replace("V/v tăng cường kiểm tra\n", "GIẤY MỜI\n")
+    )
+    assert (rec["place"], rec["issue_date"], rec["doc_type"]) == ("Bình An", "2017-12", "Giấy mời")
+    assert "missing_day" in [w["code"] for w in rec["warnings"]]
+
+
+def test_addressees_on_bullet_lines_end_where_the_body_begins() -> None:
+    text = _letter().replace(
+        "Kính gửi: Sở Y tế\n",
+        "Kính gửi: - Thủ trưởng các đơn vị thuộc khối Văn phòng\n- Tổ trưởng tổ công đoàn các đơn vị "
+        "Thực hiện quy định về chế độ tự chủ, Văn phòng đề nghị các đơn vị góp ý.\n",
+    )
+    rec = record(text)
+    assert [a["name"] for a in rec["addressees"]] == [
+        "Thủ trưởng các đơn vị thuộc khối Văn phòng",
+        "Tổ trưởng tổ công đoàn các đơn vị",
+    ]
+
+
+def test_a_bullet_of_several_bodies_is_split_unless_a_head_lists_them() -> None:
+    text = _letter().replace(
+        "Kính gửi: Sở Y tế\n", "Kính gửi:\n- Báo Bình An; Báo Công an Bình An;\n- Các sở, ngành: TC; XD;\n"
+    )
+    assert [a["name"] for a in record(text)["addressees"]] == [
+        "Báo Bình An",
+        "Báo Công an Bình An",
+        "Các sở, ngành: TC; XD",
+    ]

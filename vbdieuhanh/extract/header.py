@@ -14,6 +14,7 @@ from .agency import canonical_name, complete_with_parent, group_units, level_of
 from .context import Context
 from .patterns import (
     LONG_DATE_RE,
+    MONTH_DATE_RE,
     NUMBER_SYMBOL_RE,
     NUMERIC_DATE_RE,
     PARTY_NUMBER_RE,
@@ -142,7 +143,11 @@ def extract_place_date(ctx: Context) -> PlaceDate:
     place_seg = ctx.trimmed(seg[0], seg[0] + place_end) if place else None
     if place is not None:
         place = _known_place(ctx, place, place_seg)
-    match = LONG_DATE_RE.match(key, date_start) or NUMERIC_DATE_RE.search(key, date_start)
+    match = (
+        LONG_DATE_RE.match(key, date_start)
+        or NUMERIC_DATE_RE.search(key, date_start)
+        or MONTH_DATE_RE.match(key, date_start)
+    )
     if match is None:
         ctx.warn("missing_date", "the day, month and year were left blank", seg)
         return PlaceDate(place, place_seg, None, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..casing import repair_body_name, repair_province
 from ..lexicon import recipient_purposes
 from ..models import Addressee, Recipient, Task
 from ..normalize import fold_tones, squash
@@ -46,7 +47,8 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
         entries.append(piece)
     split: list[Seg] = []
     for start, end in entries:
-        if BULLET_RE.match(ctx.nt.text[start:end].lstrip()):
+        entry = ctx.nt.text[start:end]
+        if BULLET_RE.match(entry.lstrip()) and ":" in entry:
             split.append((start, end))  # "- Các sở, ngành: TC; XD; …;" is one entry
             continue
         for part in re.finditer(r"[^;]+", ctx.nt.text[start:end]):  # "Bộ A; Bộ B." inline
@@ -79,10 +81,18 @@ def extract_addressees(ctx: Context) -> list[Addressee]:
     segs = ctx.zones.kinh_gui
     if not segs:
         return []
-    return [
-        Addressee(name=_one_line(ctx.text(seg)), source=ctx.source(*seg))
-        for seg in _entries(ctx, segs, KINH_GUI_RE)
-    ]
+    names = [(_one_line(ctx.text(seg)), seg) for seg in _entries(ctx, segs, KINH_GUI_RE)]
+    if ctx.nt.layout.ocr:  # an OCR engine's "tỉnh Lâm Đông", "Phát triên nông thôn"
+        names = [(_repaired(ctx, name, seg), seg) for name, seg in names]
+    return [Addressee(name=name, source=ctx.source(*seg)) for name, seg in names]
+
+
+def _repaired(ctx: Context, name: str, seg: Seg) -> str:
+    """A body's name with the spelling of the ministry, department or province it names, reported."""
+    repaired = repair_province(repair_body_name(name))
+    if repaired != name:
+        ctx.warn("ocr_repair", f"name {name!r} read as {repaired!r}", seg)
+    return repaired
 
 
 def _purpose(name: str) -> str | None:

@@ -38,6 +38,8 @@ LONG_DATE_RE = re.compile(
     r"(?:ngày|ngay(?=\s*\d))(?P<d>[^\n]{0,14}?)th[áa]ng(?P<m>[^\n]{0,14}?)n[ăa]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
+# a date line whose "ngày …" was lost (handwritten, cut by OCR): "tháng 12 năm 2017", month precision
+MONTH_DATE_RE = re.compile(r"(?P<d>)th[áa]ng\s*(?P<m>\d{1,2})\s*n[ăa]m\s*(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
 # "13/5/2021", "02-10-2020", "09.1.2015"
 NUMERIC_DATE_RE = re.compile(
     r"(?<![\d/])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?"

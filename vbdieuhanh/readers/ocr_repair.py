@@ -78,6 +78,34 @@ def repair_text(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, applied
 
 
+_CAPITALS = "ABCDĐEGHIKLMNOPQRSTUVXY"
+_NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*$")
+
+
+def repair_name(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A signer's name whose family name lost or changed its first letter at the edge of a column:
+    'guyễn Quốc Việt' → 'Nguyễn Quốc Việt', 'Thiếu tướng 1rương Minh Đương' → '… Trương Minh Đương'.
+    The last two to four words must be the name; only one repair that gives a known family name is made."""
+    from ..lexicon import honorifics, surnames
+
+    words = text.split()
+    known = surnames()
+    for size in (3, 4, 2):
+        if len(words) < size or (len(words) > size and " ".join(words[:-size]) not in honorifics()):
+            continue  # the line is the name, after a rank or title at most
+        family, given = words[-size], words[-size + 1 :]
+        if family in known or _NAME_WORD_RE.match(family) or not all(_NAME_WORD_RE.match(w) for w in given):
+            continue
+        # a letter lost or misread (never only its case: "quan Văn Phòng" stays)
+        fixes = {c + family for c in _CAPITALS}
+        fixes |= {c + family[1:] for c in _CAPITALS if c.lower() != family[0]}
+        found = sorted(fix for fix in fixes if fix in known)
+        if len(found) == 1:
+            head = text[: text.rindex(family, 0, len(text) - len(" ".join(given)))]
+            return head + found[0] + text[len(head) + len(family) :], [(family, found[0])]
+    return text, []
+
+
 def repair_lines(lines: list[Line], pages: set[int]) -> list[ReaderNote]:
     """Repair the lines of the given pages in place; one note per repaired line."""
     notes: list[ReaderNote] = []
@@ -85,6 +113,9 @@ def repair_lines(lines: list[Line], pages: set[int]) -> list[ReaderNote]:
         if line.page not in pages or not line.text:
             continue
         repaired, applied = repair_text(line.text)
+        if len(repaired) <= 60:
+            repaired, named = repair_name(repaired)
+            applied += named
         if not applied:
             continue
         changes = ", ".join(f"{wrong!r} → {right!r}" for wrong, right in applied)
