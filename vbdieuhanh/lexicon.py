@@ -283,3 +283,14 @@ def task_cue_context() -> dict[str, tuple[str, ...]]:
     for kind, words in data_rows("task_cue_context.tsv"):
         found.setdefault(kind, []).append(fold_tones(words.strip().lower()))
     return {kind: tuple(words) for kind, words in found.items()}
+
+
+@cache
+def citation_words() -> dict[str, tuple[str, ...]]:
+    """Words around a cited document's issuer, type and title, by kind (tone marks folded, longest
+    first): issuer_stop, issued_by, issued_at, issuer_lead, acting_lead, type_qualifier,
+    title_clause, issuer_aside."""
+    found: dict[str, set[str]] = {}
+    for kind, words in data_rows("citation_words.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip()))
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in found.items()}
