@@ -294,3 +294,11 @@ def citation_words() -> dict[str, tuple[str, ...]]:
     for kind, words in data_rows("citation_words.tsv"):
         found.setdefault(kind, set()).add(fold_tones(words.strip()))
     return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in found.items()}
+
+
+@cache
+def common_nouns() -> dict[tuple[str, ...], int]:
+    """Ordinary words holding a word for an administrative unit ('xã hội', 'hợp tác xã'), keyed by their
+    folded upper-case tokens; the value is the number of tokens."""
+    found = {tuple(fold_tones(w.upper()).split()) for w in _words("common_nouns.txt")}
+    return {key: len(key) for key in found}
