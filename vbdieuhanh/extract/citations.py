@@ -141,11 +141,12 @@ def _issuer_stop_re() -> re.Pattern[str]:
 
 @cache
 def _verb_stop_re() -> re.Pattern[str]:
-    """Verbs and narrative words that end a body's name ('UBND tỉnh | tiếp tục ủy quyền …'); only
-    words of two syllables or more: one syllable may be part of a name ('Bộ Ngoại giao', 'Hội đồng
-    bầu cử') or of a longer word ('thành lập')."""
-    words = [w for w in (*task_verbs(), *narrative_words()) if " " in w]
-    return re.compile(rf"\s(?:{_alternation(words)})\b")
+    """Verbs and narrative words that end a body's name ('UBND tỉnh | tiếp tục ủy quyền …'). A verb of
+    one syllable ends it only before another name ('UBND tỉnh | giao Sở Y tế …'): alone it may be part
+    of a name ('Bộ Ngoại giao', 'Hội đồng bầu cử') or of a longer word ('thành lập')."""
+    words = (*task_verbs(), *narrative_words())
+    long, short = [w for w in words if " " in w], [w for w in words if " " not in w]
+    return re.compile(rf"\s(?:(?:{_alternation(long)})\b|(?:{_alternation(short)})\s+(?=[{UPPER}]))")
 
 
 @cache
@@ -292,6 +293,7 @@ def _title_type_re() -> re.Pattern[str]:
 
 _LIST_GAP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:số\s*:?\s*)?$")
 _NEXT_IN_LIST_RE = re.compile(r"\s*,?\s*(?:và\s+)?")
+_BARE_NUMBER_RE = re.compile(r"(?:số\b|\d)", re.I)
 
 
 def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> None:
@@ -315,8 +317,8 @@ def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> N
         if citation.date or citation.issuer_raw or citation.source is None or following.source is None:
             continue
         gap = ctx.nt.flat[citation.source.end : following.source.start]
-        if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap):
-            continue
+        if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap) or not _BARE_NUMBER_RE.match(following.text):
+            continue  # "…, 1744/QĐ-BGTVT ngày …" shares; "…; Công văn số … ngày …" is another list
         found[i] = (
             found[i][0],
             citation.model_copy(
