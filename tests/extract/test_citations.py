@@ -903,6 +903,27 @@ INVENTED = [
         {"citations": []},
     ),
     (
+        "lists: a form's code is no citation; a list shares its issuer, and its date only with a number "
+        "of the same year",
+        _letter(
+            "Lập hồ sơ theo Mẫu số 02/QĐ-QLDA ban hành kèm theo Thông tư số 70/2024/TT-BTC ngày 01 tháng "
+            "10 năm 2024 của Bộ Tài chính; theo Nghị định số 06/2019/NĐ-CP của Chính phủ, Thông tư số "
+            "10/2019/TT-BNG và Thông tư số 03/2025/TT-BNG của Bộ trưởng Bộ Ngoại giao; các Quyết định số "
+            "1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của Bộ trưởng Bộ Giao thông vận tải; các Nghị "
+            "quyết số 27/2023/QH15, số 43/2024/QH15 ngày 29 tháng 6 năm 2024 của Quốc hội.\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "70/2024/TT-BTC", "issuer": "Bộ Tài chính"},
+                {"number_symbol": "10/2019/TT-BNG", "date": None, "issuer": "Bộ Ngoại giao"},
+                {"number_symbol": "1743/QĐ-BGTVT", "date": "2024-12-31", "issuer": "Bộ Giao thông vận tải"},
+                {"number_symbol": "27/2023/QH15", "date": None, "issuer": "Quốc hội"},
+                {"number_symbol": "43/2024/QH15", "date": "2024-06-29", "issuer": "Quốc hội"},
+            ],
+            "citations_exclude": ["02/QĐ-QLDA"],
+        },
+    ),
+    (
         "two editions of one code are two citations",
         _letter(
             "Các điều 219, 223 Bộ luật Dân sự năm 2005 (tương ứng với các điều 213, 218 Bộ luật Dân sự năm "

@@ -255,6 +255,11 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
 
 
 @cache
+def _form_lead_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['form_lead'])})\s*$", re.I)
+
+
+@cache
 def _self_lead_re() -> re.Pattern[str]:
     """'(Kèm theo Công văn số …': the document's own number in its annex heading."""
     return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['self_lead'])})\s+$", re.I)
@@ -317,19 +322,24 @@ def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> N
         if citation.date or citation.issuer_raw or citation.source is None or following.source is None:
             continue
         gap = ctx.nt.flat[citation.source.end : following.source.start]
-        if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap) or not _BARE_NUMBER_RE.match(following.text):
-            continue  # "…, 1744/QĐ-BGTVT ngày …" shares; "…; Công văn số … ngày …" is another list
-        found[i] = (
-            found[i][0],
-            citation.model_copy(
-                update={
-                    "date": following.date,
-                    "issuer": following.issuer,
-                    "issuer_raw": following.issuer_raw,
-                    "full": following.full,
-                }
-            ),
-        )
+        if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap):
+            continue
+        update: dict[str, object] = {}
+        if _BARE_NUMBER_RE.match(following.text):  # "…, 1744/QĐ-BGTVT ngày … của …": one list
+            update = {"date": following.date, "full": following.full}
+            if following.date and _number_year(citation) not in (None, following.date[:4]):
+                update = {"full": following.full}  # "12/2023/…, 15/2024/… ngày …/2024": not its date
+        elif following.doc_type == citation.doc_type and ";" not in gap:
+            update = {"full": following.full}  # "Thông tư số … và Thông tư số … của Bộ trưởng …"
+        if update:
+            update |= {"issuer": following.issuer, "issuer_raw": following.issuer_raw}
+            found[i] = (found[i][0], citation.model_copy(update=update))
+
+
+def _number_year(citation: Citation) -> str | None:
+    """The year written in a number ('30/2020/NĐ-CP' → '2020')."""
+    parts = (citation.number_symbol or "").split("/")
+    return parts[1] if len(parts) > 2 and parts[1].isdigit() and len(parts[1]) == 4 else None
 
 
 def _number_citation(
@@ -358,6 +368,12 @@ def _number_citation(
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
         return None, (0, 0)
+    if (
+        typed is not None
+        and typed.group("so")
+        and _form_lead_re().search(key, max(0, cite_start - 12), cite_start)
+    ):
+        return None, (0, 0)  # "Mẫu số 02/QĐ-QLDA": a form's code
     date, pos = _date_after(key, match.end(), region_end)
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if date is None and issuer_raw is not None:  # "… của Bộ GDĐT (GDĐT) ngày 05/02/2026"
