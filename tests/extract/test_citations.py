@@ -802,12 +802,20 @@ INVENTED = [
         },
     ),
     (
-        "issuer before: 'Văn phòng Sở đã ban hành <what> tại Quyết định số …'",
+        "issuer before: '<what> tại Quyết định số …', the head of a body, a body after a comma",
         _letter(
             "Văn phòng Sở đã ban hành Quy chế chi tiêu nội bộ tại Quyết định số 45/QĐ-VP ngày 02/3/2020, "
-            "nay cần sửa đổi cho phù hợp.\n"
+            "nay cần sửa đổi cho phù hợp.\nTheo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số "
+            "139/TTr-STP ngày 4/11/2025.\nVề mã ngành sản phẩm của Công ty TNHH An Phát, Cục Thống kê đã "
+            "có công văn số 2273/CTK-CSCL ngày 15/10/2025 phúc đáp.\n"
         ),
-        {"citation_find": [{"number_symbol": "45/QĐ-VP", "issuer_raw": "Văn phòng Sở"}]},
+        {
+            "citation_find": [
+                {"number_symbol": "45/QĐ-VP", "issuer_raw": "Văn phòng Sở"},
+                {"number_symbol": "139/TTr-STP", "issuer": "Sở Tư pháp tỉnh Bình An"},
+                {"number_symbol": "2273/CTK-CSCL", "issuer_raw": "Cục Thống kê"},
+            ]
+        },
     ),
     (
         "central bodies never take the writer's province; local ones and a bare 'tỉnh' do",

@@ -108,7 +108,7 @@ _AMENDING_LAW = Prefiltered(
 _BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
 _NGAY_RE = re.compile(r"ngày\s*")
 _DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s?\d)")
-_NAME_CHARS = r"(?:[^,;.()\n“”\"]|\.(?=\S))*"  # a name may hold abbreviation dots ("UBND TP.HCM")
+_NAME_CHARS = r"(?:[^,;:.()\n“”\"]|\.(?=\S))*"  # a name may hold abbreviation dots ("UBND TP.HCM")
 
 
 @cache
@@ -468,13 +468,18 @@ def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg 
         if not key[word_start].isupper():
             continue
         name = key[word_start:end]
+        if re.search(r",\s+[^\s" + UPPER + r"]", name):
+            continue
+        if "," in name and head_term(name.rsplit(",", 1)[1])[0] is not None:
+            continue  # "… của Công ty X, | Cục Thống kê đã có công văn số …"; not "Bộ Văn hóa, Thể thao …"
         head, size = head_term(name)
-        if head is None or re.search(r",\s+[^\s" + UPPER + r"]", name):
+        led = _lead_re().search(key, max(start, word_start - 20), word_start) is not None
+        if need_lead and not led:
             continue
-        after_head = words[min(i + size, len(words)) - 1][1]
+        if head is None and not led and _body_of_official(name) == name:
+            continue  # after "của" any name ("của Thuế thành phố Hà Nội tại …"); else a body or its head
+        after_head = words[min(i + max(size, 1), len(words)) - 1][1]
         if _issuer_stop_re().search(key, after_head, end) or _verb_stop_re().search(key, after_head, end):
-            continue
-        if need_lead and not _lead_re().search(key, max(start, word_start - 20), word_start):
             continue
         return word_start, end
     return None
