@@ -14,6 +14,19 @@ AGENCIES = [
     ("Sở Y tế", "Sở Y tế"),  # already cased: unchanged
     ("TỈNH ỦY LAI CHÂU", "Tỉnh ủy Lai Châu"),  # a head that only a place follows
     ("UBND PHÚ THỌ", "Ủy ban nhân dân Phú Thọ"),
+    # ordinary words that hold a unit word ("xã hội") are not places (data/common_nouns.txt)
+    ("BẢO HIỂM XÃ HỘI TỈNH BÌNH AN", "Bảo hiểm xã hội tỉnh Bình An"),
+    ("BHXH TỈNH BÌNH AN", "Bảo hiểm xã hội tỉnh Bình An"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH BÌNH AN", "Sở Lao động - Thương binh và Xã hội tỉnh Bình An"),
+    ("NGÂN HÀNG CHÍNH SÁCH XÃ HỘI TỈNH BÌNH AN", "Ngân hàng Chính sách xã hội tỉnh Bình An"),
+    ("PHÒNG VĂN HÓA - XÃ HỘI HUYỆN AN LÃO", "Phòng Văn hóa - Xã hội huyện An Lão"),
+    ("BAN VĂN HÓA - XÃ HỘI HĐND TỈNH", "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh"),
+    ("LIÊN MINH HỢP TÁC XÃ TỈNH BÌNH AN", "Liên minh hợp tác xã tỉnh Bình An"),
+    ("MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BÌNH AN", "Mặt trận Tổ quốc Việt Nam tỉnh Bình An"),
+    ("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"),  # a head that only a place follows
+    # … but the unit word before a place name is a place: communes named "Hội Xuân", "Hội An"
+    ("ỦY BAN NHÂN DÂN XÃ HỘI XUÂN", "Ủy ban nhân dân xã Hội Xuân"),
+    ("HỘI LIÊN HIỆP PHỤ NỮ XÃ HỘI AN", "Hội Liên hiệp phụ nữ xã Hội An"),
 ]
 POSITIONS = [
     ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),

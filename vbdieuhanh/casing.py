@@ -17,6 +17,7 @@ from .lexicon import (
     agency_terms,
     agency_terms_bare,
     body_names,
+    common_nouns,
     positions,
     positions_bare,
     province_names,
@@ -69,8 +70,26 @@ def agency_case(text: str, *, expand: bool = True) -> str:
     out: list[str] = []
     mode = "start"
     capitalise_next = True
+    after_place_head = False  # right after a head that only a place follows ("ỦY BAN NHÂN DÂN | XÃ …")
     i = 0
     while i < len(parts):
+        common = 0 if after_place_head else _common_noun_at(keys, i)
+        if common:  # "XÃ HỘI", "HỢP TÁC XÃ": ordinary words, not a place
+            words = [parts[i + k][1] for k in range(common)]
+            first = words[0]
+            if mode == "name" or (mode == "field" and capitalise_next) or (mode == "start" and not out):
+                first = title_word(first)
+            else:
+                first = first.lower()
+            rest = [title_word(w) if mode == "name" else w.lower() for w in words[1:]]
+            cased = " ".join([first, *rest]).split(" ")
+            for k in range(common):
+                lead, _, trail = parts[i + k]
+                out.append(lead + cased[k] + trail)
+            capitalise_next = parts[i + common - 1][2].endswith(",")
+            i += common
+            continue
+        after_place_head = False
         match = None
         for size in range(min(max_len, len(parts) - i), 0, -1):
             term = terms.get(tuple(keys[i : i + size]))
@@ -97,6 +116,7 @@ def agency_case(text: str, *, expand: bool = True) -> str:
             if term.kind in ("head", "abbrev"):
                 mode = term.rest if term.rest != "none" else "place"  # "TỈNH ỦY | LAI CHÂU"
                 capitalise_next = True
+                after_place_head = term.rest == "none"
             elif term.kind == "locality":
                 mode = "place"
             i += size
@@ -105,6 +125,8 @@ def agency_case(text: str, *, expand: bool = True) -> str:
         key = keys[i]
         if _is_acronym(core):
             word = core
+            if mode == "field" and not any(c.isalnum() for c in core):
+                capitalise_next = key in _COORDINATORS  # "LAO ĐỘNG - | THƯƠNG BINH"
         elif mode == "place":
             word = fold_tones(title_word(core))  # place names in the new tone placement: "Khánh Hòa"
         elif mode == "name":
@@ -121,6 +143,28 @@ def agency_case(text: str, *, expand: bool = True) -> str:
         out.append(lead + word + trail)
         i += 1
     return " ".join(out)
+
+
+def _common_noun_at(keys: list[str], i: int) -> int:
+    """How many tokens an ordinary word holding a unit word ('XÃ HỘI') takes at ``i``, or 0.
+
+    One that starts with the unit word and is followed by a plain word is a place instead: in
+    "HỘI LIÊN HIỆP PHỤ NỮ XÃ HỘI AN" the commune is Hội An ("… xã Hội An"), while "XÃ HỘI | TỈNH …",
+    "XÃ HỘI | VIỆT NAM", "XÃ HỘI | VÀ …" and "XÃ HỘI" at the end are the common noun.
+    """
+    nouns = common_nouns()
+    for size in (4, 3, 2):
+        if nouns.get(tuple(keys[i : i + size])) != size:
+            continue
+        terms = agency_terms()
+        first = terms.get((keys[i],))
+        after = i + size
+        if first is not None and first.kind == "locality" and after < len(keys):
+            follows_term = any(tuple(keys[after : after + n]) in terms for n in range(1, 5))
+            if not (follows_term or keys[after] in _COORDINATORS or _common_noun_at(keys, after)):
+                return 0
+        return size
+    return 0
 
 
 @lru_cache(maxsize=4096)

@@ -255,6 +255,17 @@ def central_markers() -> tuple[str, ...]:
 
 
 @cache
+def citation_words() -> dict[str, tuple[str, ...]]:
+    """Words around a cited document's issuer, type and title, by kind (tone marks folded, longest
+    first): issuer_stop, issued_by, issued_at, issuer_lead, acting_lead, type_qualifier,
+    title_clause, issuer_aside."""
+    found: dict[str, set[str]] = {}
+    for kind, words in data_rows("citation_words.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip()))
+    return {kind: tuple(sorted(words, key=len, reverse=True)) for kind, words in found.items()}
+
+
+@cache
 def body_stops() -> tuple[str, ...]:
     """Words after which a body's name cannot go on ('theo', 'nơi', 'trong tháng'…)."""
     return _folded_longest_first("body_stops.txt")
@@ -274,6 +285,14 @@ def _folded_longest_first(name: str) -> tuple[str, ...]:
 def body_names() -> tuple[str, ...]:
     """Canonical names of ministries and provincial departments ('Sở Thông tin và Truyền thông')."""
     return tuple(_words("body_names.txt"))
+
+
+@cache
+def common_nouns() -> dict[tuple[str, ...], int]:
+    """Ordinary words holding a word for an administrative unit ('xã hội', 'hợp tác xã'), keyed by their
+    folded upper-case tokens; the value is the number of tokens."""
+    found = {tuple(fold_tones(w.upper()).split()) for w in _words("common_nouns.txt")}
+    return {key: len(key) for key in found}
 
 
 @cache

@@ -12,8 +12,16 @@ A document's own number in its annex heading is not a citation.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from casecheck import case_ids, check, doc, record
+
+from vbdieuhanh.extract.citations import extract_citations
+from vbdieuhanh.extract.context import Context
+from vbdieuhanh.layout import layout_from_text
+from vbdieuhanh.normalize import normalize
+from vbdieuhanh.zones import find_zones
 
 CASES = [
     # ---- Party documents ----
@@ -739,3 +747,308 @@ def test_an_issuer_broken_across_lines_is_one_line() -> None:
     (citation,) = record(text)["citations"]
     assert citation["issuer_raw"] == "Ủy ban nhân dân tỉnh"
     assert citation["issuer"] == "Ủy ban nhân dân tỉnh Lai Châu"
+
+
+# ---- failure classes of robustness.md §6, on invented letters in the exact shape of real ones ----
+_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\n-------\nSố: 418/UBND-KGVX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nBình An, ngày 14 tháng 10 năm 2024\nV/v triển khai Chương trình\n\n"
+    "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
+)
+_FOOTER = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, KGVX.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Bình\n"
+
+
+def _letter(body: str) -> str:
+    """A công văn of a provincial People's Committee around ``body``."""
+    return _HEADER + body + _FOOTER
+
+
+INVENTED = [
+    (
+        "two citations in one clause: each keeps its own date and issuer",
+        _letter(
+            "Căn cứ Nghị quyết số 142/2024/QH15 ngày 29/6/2024 của Quốc hội và Quyết định số 907/QĐ-TTg "
+            "ngày 14/8/2024 của Thủ tướng Chính phủ về việc phê duyệt Đề án phát triển du lịch;\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "142/2024/QH15", "date": "2024-06-29", "issuer": "Quốc hội"},
+                {
+                    "number_symbol": "907/QĐ-TTg",
+                    "date": "2024-08-14",
+                    "issuer": "Thủ tướng Chính phủ",
+                    "title": "phê duyệt Đề án phát triển du lịch",
+                },
+            ]
+        },
+    ),
+    (
+        "issuer before the number: 'Bộ … đã ban hành', 'đề nghị của … tại', 'đề nghị … tại các … và số …'",
+        _letter(
+            "Bộ Tài chính đã ban hành Quyết định số 905/QĐ-BTC ngày 03/4/2024 về việc công bố thủ tục "
+            "hành chính.\nXét đề nghị của Sở Y tế tại Tờ trình số 77/TTr-SYT ngày 15/01/2024;\n"
+            "Xét đề nghị Sở Tài chính tại các Công văn số 1201/STC-NS ngày 05 tháng 9 năm 2024 và số "
+            "1388/STC-NS ngày 20 tháng 9 năm 2024;\nThực hiện chỉ đạo, UBND tỉnh giao Sở Nội vụ có Kế "
+            "hoạch số 61/KH-SNV ngày 2/5/2024 về việc tuyển dụng.\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "905/QĐ-BTC", "issuer_raw": "Bộ Tài chính", "issuer": "Bộ Tài chính"},
+                {"number_symbol": "77/TTr-SYT", "issuer_raw": "Sở Y tế", "issuer": "Sở Y tế tỉnh Bình An"},
+                {"number_symbol": "1201/STC-NS", "issuer": "Sở Tài chính tỉnh Bình An"},
+                {"number_symbol": "1388/STC-NS", "date": "2024-09-20", "issuer": "Sở Tài chính tỉnh Bình An"},
+                {"number_symbol": "61/KH-SNV", "issuer_raw": "Sở Nội vụ"},  # not "UBND tỉnh giao Sở Nội vụ"
+            ]
+        },
+    ),
+    (
+        "issuer before: '<what> tại Quyết định số …', the head of a body, a body after a comma",
+        _letter(
+            "Văn phòng Sở đã ban hành Quy chế chi tiêu nội bộ tại Quyết định số 45/QĐ-VP ngày 02/3/2020, "
+            "nay cần sửa đổi cho phù hợp.\nTheo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số "
+            "139/TTr-STP ngày 4/11/2025.\nVề mã ngành sản phẩm của Công ty TNHH An Phát, Cục Thống kê đã "
+            "có công văn số 2273/CTK-CSCL ngày 15/10/2025 phúc đáp.\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "45/QĐ-VP", "issuer_raw": "Văn phòng Sở"},
+                {"number_symbol": "139/TTr-STP", "issuer": "Sở Tư pháp tỉnh Bình An"},
+                {"number_symbol": "2273/CTK-CSCL", "issuer_raw": "Cục Thống kê"},
+            ]
+        },
+    ),
+    (
+        "central bodies never take the writer's province; local ones and a bare 'tỉnh' do",
+        _letter(
+            "Thực hiện Công văn số 2187/UBDT-CSDT ngày 10/10/2024 của Ủy ban Dân tộc; Kết luận số "
+            "95/KL-TTr ngày 06/9/2024 của Thanh tra Bộ Lao động - Thương binh và Xã hội; Công văn số "
+            "881/TANDTC-PC ngày 01/8/2024 của Tòa án nhân dân tối cao; Công văn số 3310/CT-TTHT ngày "
+            "9/9/2024 của Cục Thuế tỉnh; Công văn số 640/SXD-QLN ngày 11/9/2024 của Sở Xây dựng;\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "2187/UBDT-CSDT", "issuer": "Ủy ban Dân tộc"},
+                {
+                    "number_symbol": "95/KL-TTr",
+                    "issuer": "Thanh tra Bộ Lao động - Thương binh và Xã hội",
+                },
+                {"number_symbol": "881/TANDTC-PC", "issuer": "Tòa án nhân dân tối cao"},
+                {"number_symbol": "3310/CT-TTHT", "issuer": "Cục Thuế tỉnh Bình An"},
+                {"number_symbol": "640/SXD-QLN", "issuer": "Sở Xây dựng tỉnh Bình An"},
+            ]
+        },
+    ),
+    (
+        "a title runs over its commas to the end of its clause",
+        _letter(
+            "Thực hiện Công văn số 2187/UBDT-CSDT ngày 10/10/2024 của Ủy ban Dân tộc về việc hướng dẫn công "
+            "tác theo dõi, kiểm tra, đánh giá, giám sát thực hiện Chương trình mục tiêu quốc gia, UBND "
+            "tỉnh đề nghị các sở thực hiện.\nCăn cứ Kế hoạch số 33/KH-UBND ngày 1/2/2024 của UBND tỉnh "
+            "về phòng, chống thiên tai năm 2024, đồng thời yêu cầu các huyện báo cáo.\n"
+        ),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "2187/UBDT-CSDT",
+                    "title": "hướng dẫn công tác theo dõi, kiểm tra, đánh giá, giám sát thực hiện Chương "
+                    "trình mục tiêu quốc gia",
+                },
+                {"number_symbol": "33/KH-UBND", "title": "phòng, chống thiên tai năm 2024"},
+            ]
+        },
+    ),
+    (
+        "words run together by a converter",
+        _letter("CăncứThôngtưsố02/2020/TT-BNVngày19tháng3năm2020của BộNội vụ quy định chế độ báo cáo;\n"),
+        {
+            "citation_find": [
+                {
+                    "number_symbol": "02/2020/TT-BNV",
+                    "doc_type": "Thông tư",
+                    "date": "2020-03-19",
+                    "issuer": "Bộ Nội vụ",
+                }
+            ]
+        },
+    ),
+    (
+        "OCR damage: a doubled or spaced dash, a broken symbol, a damaged type code, a symbol with Ư",
+        _letter(
+            "Căn cứ Quyết định số 58/2011/QĐ- -TTg ngày 22/9/2011 của Thủ tướng Chính phủ; Quyết định số "
+            "17/2015/QĐ- TTg ngày 9/6/2015 của Thủ tướng Chính phủ; Công văn số 512/S T-VHTT (gửi kèm); "
+            "Thông tư số 21/2025/TT-BQP ngày 10 tháng 3 năm 2025 của Bộ trưởng Bộ Quốc phòng, được sửa "
+            "đổi tại Điều 2 Thông tư số 21/2025/T-BQP và Điều 3 Thông tư số 21/2025/TF-BQP; Công văn số "
+            "2210/BTTTT-ƯDCNTT ngày 17/7/2012 của Bộ Thông tin và Truyền thông;\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "58/2011/QĐ-TTg", "date": "2011-09-22"},
+                {"number_symbol": "17/2015/QĐ-TTg", "date": "2015-06-09"},
+                {"number_symbol": "21/2025/TT-BQP", "mentions": 3, "issuer": "Bộ Quốc phòng"},
+                {"number_symbol": "2210/BTTTT-ƯDCNTT", "issuer": "Bộ Thông tin và Truyền thông"},
+            ],
+            "citations_exclude": ["58/2011/QĐ", "512/S", "21/2025/T-BQP", "21/2025/TF-BQP"],
+        },
+    ),
+    (
+        "one number written two ways is one citation, under the spelling with a known type code",
+        _letter(
+            "Căn cứ Thông tư số 26/2024/TTBYT ngày 30 tháng 6 năm 2024 của Bộ trưởng Bộ Y tế; theo Thông "
+            "tư số 26/2024/TT-BYT các cơ sở phải kê đơn điện tử.\n"
+        ),
+        {
+            "citation_find": [{"number_symbol": "26/2024/TT-BYT", "date": "2024-06-30", "mentions": 2}],
+            "citations_exclude": ["26/2024/TTBYT"],
+        },
+    ),
+    (
+        "not citations: an article, a phone number, dates, 'Luật này …', 'Luật sư …'",
+        _letter(
+            "Theo Điều 5 ngày 12/3/2024, gọi số 0912/345678 hoặc 0255/3822; hạn 228/s. Luật này có hiệu "
+            "lực thi hành từ ngày 01 tháng 7 năm 2026. Luật sư Nguyễn Văn An ngày 3 tháng 4 năm 2024 có "
+            "đơn.\n"
+        ),
+        {"citations": []},
+    ),
+    (
+        "lists: a form's code is no citation; a list shares its issuer, and its date only with a number "
+        "of the same year",
+        _letter(
+            "Lập hồ sơ theo Mẫu số 02/QĐ-QLDA ban hành kèm theo Thông tư số 70/2024/TT-BTC ngày 01 tháng "
+            "10 năm 2024 của Bộ Tài chính; theo Nghị định số 06/2019/NĐ-CP của Chính phủ, Thông tư số "
+            "10/2019/TT-BNG và Thông tư số 03/2025/TT-BNG của Bộ trưởng Bộ Ngoại giao; các Quyết định số "
+            "1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của Bộ trưởng Bộ Giao thông vận tải; các Nghị "
+            "quyết số 27/2023/QH15, số 43/2024/QH15 ngày 29 tháng 6 năm 2024 của Quốc hội.\n"
+        ),
+        {
+            "citation_find": [
+                {"number_symbol": "70/2024/TT-BTC", "issuer": "Bộ Tài chính"},
+                {"number_symbol": "10/2019/TT-BNG", "date": None, "issuer": "Bộ Ngoại giao"},
+                {"number_symbol": "1743/QĐ-BGTVT", "date": "2024-12-31", "issuer": "Bộ Giao thông vận tải"},
+                {"number_symbol": "27/2023/QH15", "date": None, "issuer": "Quốc hội"},
+                {"number_symbol": "43/2024/QH15", "date": "2024-06-29", "issuer": "Quốc hội"},
+            ],
+            "citations_exclude": ["02/QĐ-QLDA"],
+        },
+    ),
+    (
+        "two editions of one code are two citations",
+        _letter(
+            "Các điều 219, 223 Bộ luật Dân sự năm 2005 (tương ứng với các điều 213, 218 Bộ luật Dân sự năm "
+            "2015);\n"
+        ),
+        {
+            "citation_find": [
+                {"find": "Bộ luật Dân sự năm 2005", "date": "2005"},
+                {"find": "Bộ luật Dân sự năm 2015", "date": "2015"},
+            ]
+        },
+    ),
+]
+
+_PRECEDENT = (
+    "Án lệ số 47/2021/AL về công nhận hợp đồng chuyển nhượng quyền sử dụng đất\n"
+    "Được Hội đồng Thẩm phán Tòa án nhân dân tối cao thông qua ngày 25 tháng 11 năm 2021.\n"
+    "Nguồn án lệ:\n"
+    "Quyết định giám đốc thẩm số 33/2020/DS-GĐT ngày 9-9-2020 của Hội đồng Thẩm phán Tòa án nhân dân "
+    "tối cao về vụ án dân sự “Tranh chấp hợp đồng” tại tỉnh Đồng Nai.\n"
+    "- Bản án dân sự sơ thẩm số 05/2017/DSST ngày 21, 22-3-2017 của Tòa án nhân dân huyện Tân Phú, tỉnh "
+    "Đồng Nai;\n"
+    "- Tòa án nhân dân tỉnh Đồng Nai có Quyết định số 12/2018/QĐPT-DS ngày 4-5-2018 đình chỉ xét xử;\n"
+    "- Tại Kháng nghị số 18/2020/KN-DS ngày 2-4-2020, Chánh án Tòa án nhân dân tối cao đề nghị hủy Bản "
+    "án dân sự sơ thẩm số 05/2017/DS-ST ngày 22-3-2017 của Tòa án nhân dân huyện Tân Phú.\n"
+)
+
+NOT_ADMINISTRATIVE = [
+    (
+        "a court precedent: court types and numbers, issuers after 'của', before the type and after "
+        "'Tại …,'; its own number in the first line is not a citation",
+        _PRECEDENT,
+        {
+            "is_administrative": False,
+            "citation_find": [
+                {
+                    "number_symbol": "33/2020/DS-GĐT",
+                    "doc_type": "Quyết định",
+                    "date": "2020-09-09",
+                    "issuer": "Hội đồng Thẩm phán Tòa án nhân dân tối cao",
+                },
+                {
+                    "number_symbol": "05/2017/DSST",
+                    "doc_type": "Bản án",
+                    "date": "2017-03-21",
+                    "issuer_raw": "Tòa án nhân dân huyện Tân Phú, tỉnh Đồng Nai",
+                    "mentions": 2,
+                },
+                {
+                    "number_symbol": "12/2018/QĐPT-DS",
+                    "doc_type": "Quyết định",
+                    "issuer_raw": "Tòa án nhân dân tỉnh Đồng Nai",
+                },
+                {
+                    "number_symbol": "18/2020/KN-DS",
+                    "doc_type": "Kháng nghị",
+                    "issuer_raw": "Chánh án Tòa án nhân dân tối cao",
+                    "issuer": "Tòa án nhân dân tối cao",
+                },
+            ],
+            "citations_exclude": ["47/2021/AL", "05/2017/DS-ST"],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "expected"), INVENTED + NOT_ADMINISTRATIVE)
+def test_citation_classes(source: str, text: str, expected: dict) -> None:
+    problems = check(expected, record(text))
+    assert not problems, "\n".join([source, *problems])
+
+
+def _context(text: str) -> Context:
+    nt = normalize(layout_from_text(text, "<text>"))
+    return Context(nt, find_zones(nt))
+
+
+def test_citations_without_header_or_issuer() -> None:
+    """An OCR dump with no header: the extractor reads it with no own number and no issuer, and leaves a
+    local body named without its place as written (there is no province to give it)."""
+    text = (
+        "trang 3\nthuc hien Ke hoach so 15/KH-UBND ngày 02/3/2023 của UBND tỉnh về việc chuyển đổi số; "
+        "Công văn số 2187/UBDT-CSDT ngày 10/10/2024 của Ủy ban Dân tộc về việc hướng dẫn.\n"
+    )
+    citations = extract_citations(_context(text), None, None)
+    by_number = {c.number_symbol: c for c in citations}
+    assert by_number["15/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh"
+    assert by_number["15/KH-UBND"].date == "2023-03-02"
+    assert by_number["2187/UBDT-CSDT"].issuer == "Ủy ban Dân tộc"
+    assert extract_citations(_context(""), None, None) == []
+
+
+def test_citations_of_a_letter_whose_zones_hold_no_body() -> None:
+    """A draft that starts at 'Kính gửi' and ends without a signature: the header scan finds no body,
+    and the text after the addressees is read for citations."""
+    text = (
+        "Kính gửi: - Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n"
+        "- Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        "Ngày 12/5/2011 Bộ Thông tin và Truyền thông đã công bố Hướng dẫn lập dự toán phần mềm.\n"
+        "Bộ Thông tin và Truyền thông sửa đổi một số điểm tại công văn số 1421/BTTTT-ƯDCNTT ngày 12/5/2011 "
+        "của Bộ Thông tin và Truyền thông về việc hướng dẫn lập dự toán:\n"
+        "1) Bổ sung vào sau mục 2 phần I như sau:\n"
+    )
+    rec = record(text)
+    assert not rec["is_administrative"]
+    assert [(c["number_symbol"], c["date"], c["issuer"]) for c in rec["citations"]] == [
+        ("1421/BTTTT-ƯDCNTT", "2011-05-12", "Bộ Thông tin và Truyền thông")
+    ]
+
+
+def test_a_long_run_on_line_stays_fast() -> None:
+    """A 100 KB line without line breaks (a crawler's flattened page) is read in linear time."""
+    unit = (
+        "Căn cứ Quyết định số 812/QĐ-TTg ngày 20/11/2023 của Thủ tướng Chính phủ về việc phê duyệt đề án và "
+        "Công văn số 12/UBND-VX của Ủy ban nhân dân tỉnh tại Tờ trình số 3/TTr-SYT Bộ Tài chính đã ban hành "
+    )
+    text = _HEADER + (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.perf_counter()
+    record(text)
+    assert time.perf_counter() - started < 8

@@ -10,16 +10,27 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..casing import find_province
-from ..lexicon import central_markers, doc_type_by_code, doc_types, positions
+from ..casing import find_province, province_mentions
+from ..lexicon import (
+    agency_terms,
+    body_names,
+    central_markers,
+    citation_words,
+    doc_type_by_code,
+    doc_types,
+    narrative_words,
+    positions,
+    task_verbs,
+)
 from ..models import Agency, Citation
 from ..normalize import fold_tones, squash
 from ..zones import Seg
-from .agency import expand_mixed, head_term, locality_of
+from .agency import LOCALITY_RE, expand_mixed, head_term, locality_of
 from .context import Context
 from .patterns import (
     CITED_NUMBER_RE,
     LONG_DATE_RE,
+    LOWER,
     NUMBER_SYMBOL_RE,
     NUMERIC_DATE_RE,
     PARTY_NUMBER_RE,
@@ -27,17 +38,44 @@ from .patterns import (
     NumberSymbol,
     PartialDate,
     date_from_match,
+    make_date,
     parse_number_symbol,
 )
 from .prefilter import AroundSlash, Prefiltered
 
 
+def _alternation(words: tuple[str, ...] | list[str], *, glued: bool = False) -> str:
+    """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
+    missing ("Thôngtư": words run together by a converter)."""
+    space = r"\s*" if glued else r"\s+"
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _type_alternation() -> str:
+    return _alternation([fold_tones(t.name) for t in doc_types()], glued=True)
+
+
 @cache
 def _type_before_re() -> re.Pattern[str]:
-    """'… Công văn số ' / '… kế hoạch số ' / '… Nghị định ' at the end of the text before a number."""
-    names = sorted({fold_tones(t.name) for t in doc_types()}, key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?P<type>{alternation})\s*(?:số\s*:?\s*)?$|(?P<so>\bsố\s*:?\s*)$", re.I)
+    """'… Công văn số ' / '… kế hoạch số ' / '… Nghị định ' / '… Bản án dân sự sơ thẩm số ' at the end
+    of the text before a number."""
+    qualifiers = _alternation(citation_words()["type_qualifier"])
+    return re.compile(
+        rf"(?P<type>{_type_alternation()})(?:(?:\s+(?:{qualifiers}))+\s+số\s*:?\s*|\s*(?:số\s*:?\s*)?)$"
+        r"|(?P<so>\bsố\s*:?\s*)$",
+        re.I,
+    )
+
+
+@cache
+def _next_cite_re() -> re.Pattern[str]:
+    """Where another citation begins: ' và Quyết định số …', ', Thông tư 05/…', ' và số 12/…'."""
+    qualifiers = _alternation(citation_words()["type_qualifier"])
+    return re.compile(
+        rf"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
+        rf"(?:(?:{_type_alternation()})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d)",
+        re.I,
+    )
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -47,9 +85,11 @@ _PARTY_SCAN = AroundSlash(PARTY_NUMBER_RE, reach=16, party=True)
 @cache
 def _law_re() -> Prefiltered:
     """'Luật Tổ chức Chính phủ số 63/2025/QH15', 'Bộ luật Lao động ngày …', 'Hiến pháp năm 2013'."""
+    not_name = _alternation(citation_words()["law_not_name"])
     return Prefiltered(
         re.compile(
-            r"(?P<type>Bộ luật|Luật|Hiến pháp)(?P<name>(?:\s+(?!số\b|ngày\b|năm\b|Luật\b|Bộ luật\b|Nghị)"
+            rf"(?P<type>Bộ luật|Luật|Hiến pháp)(?!\s+(?:{not_name})\b)"
+            r"(?P<name>(?:\s+(?!số\b|ngày\b|năm\b|Luật\b|Bộ luật\b|Nghị)"
             r"[^\s;.()]+){0,14}?)"
             r"\s*(?:(?P<so>số\s*:?\s*)(?=\d)|(?=ngày\s)|năm\s+(?P<year>\d{4})|(?=[,;.)]))"
         ),
@@ -67,23 +107,123 @@ _AMENDING_LAW = Prefiltered(
 )
 _BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
 _NGAY_RE = re.compile(r"ngày\s*")
-# the issuer may be written in lower case ("của sở") and contain abbreviation dots ("UBND TP.HCM")
-_ISSUER_RE = re.compile(rf"\s*,?\s*của\s+(?P<issuer>(?:[{UPPER}]|sở\b|ủy ban\b)(?:[^,;.()\n]|\.(?=\S))*)")
-_ISSUER_STOP_RE = re.compile(
-    r"\s(?:về việc|về|V/v|quy định|hướng dẫn|phê duyệt|ban hành|tại|nhằm|thì|đã|đến|trong|theo|ngày|"
-    r"cho|để|với|là|được|thực hiện|triển khai|sửa đổi|bổ sung|và\s+(?=[a-zđ]))\b"
-)
+_DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s?\d)")
+_NAME_CHARS = r"(?:[^,;:.()\n“”\"]|\.(?=\S))*"  # a name may hold abbreviation dots ("UBND TP.HCM")
+
+
+@cache
+def _issuer_re() -> re.Pattern[str]:
+    """'của Bộ …', and in lower case 'của sở …', 'của liên Bộ …' (data: issuer_start)."""
+    starts = _alternation(citation_words()["issuer_start"])
+    return re.compile(rf"\s*,?\s*của\s+(?P<issuer>(?:[{UPPER}]|(?:{starts})\b){_NAME_CHARS})")
+
+
+# "Tại Quyết định số …, Tòa phúc thẩm … hủy …": the body acting after the comma
+_ACTING_RE = re.compile(rf"\s*,\s*(?P<issuer>[{UPPER}]{_NAME_CHARS})")
+_NAME_GOES_ON_RE = re.compile(_NAME_CHARS)
 _ASIDE_RE = re.compile(r"\s*\([^()\n]{1,30}\)")  # "của Bộ Giáo dục và Đào tạo (GDĐT) ngày …"
-_ISSUER_BEFORE_RE = re.compile(rf"của\s+(?P<issuer>[{UPPER}][^,;.()\n]{{2,80}}?)\s+tại\s*$")
-_TITLE_RE = re.compile(
-    r"\s*,?\s*(?:về việc|về|V/v)\s+(?P<title>[^;()\n]{3,200}?)(?=[;()\n]|\.\s|\.$|,\s(?!chống)|$)"
-)
+_TITLE_LEAD_RE = re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+")
+_TITLE_END_RE = re.compile(r"[;()\n]|\.\s|\.$|\.(?=[”\"’])")
+_TITLE_MAX = 250
+_WORD_RE = re.compile(r"\S+")
+_BROKEN_SYMBOL_RE = re.compile(rf" [{UPPER}]")
+_MAX_ISSUER_WORDS = 14
+_ISSUER_REACH = 300  # characters after "của" where an issuer's name may end
+_CAMEL_RE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")  # "BộNội vụ" (words run together)
+
+
+@cache
+def _issuer_stop_re() -> re.Pattern[str]:
+    """Words that end an issuer named after 'của' wherever they stand ('… | về việc', '… | tại')."""
+    words = _alternation(citation_words()["issuer_stop"])
+    return re.compile(rf"\s(?:{words})\b|\s(?:và|hoặc)\s+(?=[{LOWER}])")
+
+
+@cache
+def _verb_stop_re() -> re.Pattern[str]:
+    """Verbs and narrative words that end a body's name ('UBND tỉnh | tiếp tục ủy quyền …'). A verb of
+    one syllable ends it only before another name ('UBND tỉnh | giao Sở Y tế …'): alone it may be part
+    of a name ('Bộ Ngoại giao', 'Hội đồng bầu cử') or of a longer word ('thành lập')."""
+    words = (*task_verbs(), *narrative_words())
+    long, short = [w for w in words if " " in w], [w for w in words if " " not in w]
+    return re.compile(rf"\s(?:(?:{_alternation(long)})\b|(?:{_alternation(short)})\s+(?=[{UPPER}]))")
+
+
+@cache
+def _provision_re() -> re.Pattern[str]:
+    """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title."""
+    words = _alternation(citation_words()["provision"])
+    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|[IVX]+\b|[a-zđ]\b)", re.I)
+
+
+@cache
+def _issued_by_re() -> re.Pattern[str]:
+    """'Bộ Tài chính | đã ban hành |' / 'Sở Y tế | tại |' at the end of the text before a cited type."""
+    words = citation_words()
+    return re.compile(
+        rf"\s(?:(?P<by>{_alternation(words['issued_by'])})|(?P<at>{_alternation(words['issued_at'])}))"
+        r"(?:\s+các)?\s*$"
+    )
+
+
+@cache
+def _issued_verb_re() -> re.Pattern[str]:
+    """An issuing verb inside a clause ('Văn phòng Bộ | đã ban hành | Quy chế … tại Quyết định …')."""
+    return re.compile(rf"\s(?:{_alternation(citation_words()['issued_by'])})\s")
+
+
+@cache
+def _lead_re() -> re.Pattern[str]:
+    """'của' / 'đề nghị' right before a body named before its document."""
+    return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['issuer_lead'])})\s*$")
+
+
+@cache
+def _acting_lead_re() -> re.Pattern[str]:
+    """'Tại' before a cited type: the body acting in it may follow the comma."""
+    return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['acting_lead'])})\s+(?:các\s+)?$")
+
+
+def _opens_sentence(key: str, at: int, floor: int) -> bool:
+    """Does a sentence, line or list item begin at ``at`` ('- Tại …', '. Tại …')?"""
+    while at > floor and key[at - 1] in " \t-+–":
+        at -= 1
+    return at <= floor or key[at - 1] in "\n.;:"
+
+
+@cache
+def _title_clause_re() -> re.Pattern[str]:
+    """A comma that opens a new clause after a title: before a capital or a clause word."""
+    words = citation_words()
+    clause, stop = _alternation(words["title_clause"]), _alternation(words["title_stop"])
+    return re.compile(rf",\s+(?:[{UPPER}0-9]|(?:{clause})\b)|\s(?:{stop})\s")
+
+
+@cache
+def _aside_keep_re() -> re.Pattern[str]:
+    """'(cũ)' after a body's name stays part of it."""
+    return re.compile(rf"\s*\((?:{_alternation(citation_words()['issuer_aside'])})\)")
+
+
+@cache
+def _place_words() -> list[str]:
+    """'tỉnh', 'thành phố', 'huyện' …: the locality words of data/agency_terms.tsv."""
+    found = {term.canonical for term in agency_terms().values() if term.kind == "locality"}
+    return sorted(found | {word[:1].upper() + word[1:] for word in found})
+
+
+@cache
+def _place_after_comma_re() -> re.Pattern[str]:
+    """', tỉnh Hà Tây' after 'Tòa án nhân dân huyện Quốc Oai': the place goes on the name."""
+    return re.compile(rf",\s*(?=(?:{_alternation(_place_words())})\s+[{UPPER}])")
 
 
 def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:
     """Citations in the subject and body, merged by number-symbol, in order of first mention."""
     found: list[tuple[int, Citation]] = []
     claimed: list[Seg] = []
+    if own is None or own.blank:
+        own = _title_number(ctx) or own
     for start, end in ctx.regions():
         for scanner in (_AMENDING_LAW, _law_re()):
             for law in ctx.hits(scanner, start, end):
@@ -98,7 +238,7 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
                 if any(a <= match.start() < b for a, b in claimed):
                     continue
                 citation, span = _number_citation(ctx, match, start, end, issuer)
-                if citation is None:
+                if citation is None or _is_self(ctx, citation, span, own, start):
                     continue
                 claimed.append(span)
                 found.append((span[0], citation))
@@ -114,11 +254,69 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     return citations
 
 
+@cache
+def _form_lead_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['form_lead'])})\s*$", re.I)
+
+
+@cache
+def _self_lead_re() -> re.Pattern[str]:
+    """'(Kèm theo Công văn số …': the document's own number in its annex heading."""
+    return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['self_lead'])})\s+$", re.I)
+
+
+def _is_self(ctx: Context, citation: Citation, span: Seg, own: NumberSymbol | None, floor: int) -> bool:
+    """A mention of the citing document itself when its number was left blank in the header: its own
+    symbol after 'kèm theo' (an annex heading where the number was filled in)."""
+    if own is None or not own.blank or citation.symbol != own.symbol:
+        return False
+    return _self_lead_re().search(ctx.nt.flat, max(floor, span[0] - 30), span[0]) is not None
+
+
+_TITLE_LINE_RE = re.compile(r"[\s#*|>_]*")
+
+
+def _title_number(ctx: Context) -> NumberSymbol | None:
+    """'Án lệ số 24/2018/AL về …', 'Nghị định số 249/2025/NĐ-CP …' as the first line of a text with no
+    number in a header: the document's own number, not a citation."""
+    key = ctx.nt.flat
+    lead = _TITLE_LINE_RE.match(key)
+    start = lead.end() if lead else 0
+    line_end = key.find("\n", start)
+    line_end = len(key) if line_end < 0 else line_end
+    typed = _title_type_re().match(key, start, line_end)
+    if typed is None:
+        return None
+    match = CITED_NUMBER_RE.match(key, typed.end(), line_end)
+    return parse_number_symbol(match) if match is not None else None
+
+
+@cache
+def _title_type_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_type_alternation()})\s+số\s*:?\s*", re.I)
+
+
 _LIST_GAP_RE = re.compile(r"\s*(?:[,;]\s*)?(?:và\s+)?(?:số\s*:?\s*)?$")
+_NEXT_IN_LIST_RE = re.compile(r"\s*,?\s*(?:và\s+)?")
+_BARE_NUMBER_RE = re.compile(r"(?:số\b|\d)", re.I)
 
 
 def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> None:
-    """'Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của …': the list shares them."""
+    """'Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của …': the list shares them; an
+    issuer named before the list ('đề nghị Sở Tài chính tại các Công văn số 10587/… ngày … và số
+    11453/… ngày …') is every member's."""
+    for i in range(len(found) - 1):
+        citation, following = found[i][1], found[i + 1][1]
+        if following.issuer_raw or not citation.issuer_raw or not (citation.source and following.source):
+            continue
+        if squash(citation.issuer_raw) in citation.text:
+            continue  # the issuer follows the first number: it is that one's only
+        if _NEXT_IN_LIST_RE.fullmatch(ctx.nt.flat, citation.source.end, following.source.start) is None:
+            continue
+        found[i + 1] = (
+            found[i + 1][0],
+            following.model_copy(update={"issuer": citation.issuer, "issuer_raw": citation.issuer_raw}),
+        )
     for i in range(len(found) - 2, -1, -1):
         citation, following = found[i][1], found[i + 1][1]
         if citation.date or citation.issuer_raw or citation.source is None or following.source is None:
@@ -126,17 +324,22 @@ def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> N
         gap = ctx.nt.flat[citation.source.end : following.source.start]
         if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap):
             continue
-        found[i] = (
-            found[i][0],
-            citation.model_copy(
-                update={
-                    "date": following.date,
-                    "issuer": following.issuer,
-                    "issuer_raw": following.issuer_raw,
-                    "full": following.full,
-                }
-            ),
-        )
+        update: dict[str, object] = {}
+        if _BARE_NUMBER_RE.match(following.text):  # "…, 1744/QĐ-BGTVT ngày … của …": one list
+            update = {"date": following.date, "full": following.full}
+            if following.date and _number_year(citation) not in (None, following.date[:4]):
+                update = {"full": following.full}  # "12/2023/…, 15/2024/… ngày …/2024": not its date
+        elif following.doc_type == citation.doc_type and ";" not in gap:
+            update = {"full": following.full}  # "Thông tư số … và Thông tư số … của Bộ trưởng …"
+        if update:
+            update |= {"issuer": following.issuer, "issuer_raw": following.issuer_raw}
+            found[i] = (found[i][0], citation.model_copy(update=update))
+
+
+def _number_year(citation: Citation) -> str | None:
+    """The year written in a number ('30/2020/NĐ-CP' → '2020')."""
+    parts = (citation.number_symbol or "").split("/")
+    return parts[1] if len(parts) > 2 and parts[1].isdigit() and len(parts[1]) == 4 else None
 
 
 def _number_citation(
@@ -146,7 +349,9 @@ def _number_citation(
     value = parse_number_symbol(match)
     if not re.search(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$", value.symbol):
         return None, (0, 0)
-    before = key[max(region_start, match.start() - 40) : match.start()]
+    if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
+        return None, (0, 0)  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
+    before = key[max(region_start, match.start() - 80) : match.start()]
     typed = _type_before_re().search(before)
     cite_start = match.start()
     doc_type = None
@@ -163,6 +368,12 @@ def _number_citation(
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
         return None, (0, 0)
+    if (
+        typed is not None
+        and typed.group("so")
+        and _form_lead_re().search(key, max(0, cite_start - 12), cite_start)
+    ):
+        return None, (0, 0)  # "Mẫu số 02/QĐ-QLDA": a form's code
     date, pos = _date_after(key, match.end(), region_end)
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if date is None and issuer_raw is not None:  # "… của Bộ GDĐT (GDĐT) ngày 05/02/2026"
@@ -171,20 +382,14 @@ def _number_citation(
         if date is not None:
             pos = after
     if issuer_raw is None:
-        before_type = key[max(region_start, cite_start - 100) : cite_start]
-        prior = _ISSUER_BEFORE_RE.search(before_type)
-        if prior is not None:
-            issuer_raw = squash(
-                ctx.nt.text[
-                    cite_start - len(before_type) + prior.start("issuer") : cite_start
-                    - len(before_type)
-                    + prior.end("issuer")
-                ]
-            )
-    title = None
-    title_match = _TITLE_RE.match(key, pos, region_end)
-    if title_match is not None:
-        title = squash(ctx.nt.text[title_match.start("title") : title_match.end("title")])
+        issuer_raw = _issuer_before(ctx, region_start, cite_start)
+    if issuer_raw is None:
+        lead = _acting_lead_re().search(key, max(region_start, cite_start - 12), cite_start)
+        if lead is not None and _opens_sentence(key, lead.start(), region_start):
+            acting, _ = _issuer_after(ctx, pos, region_end, _ACTING_RE)
+            if acting is not None and _names_body(acting):
+                issuer_raw = acting
+    title = _title_after(ctx, pos, region_end)
     span = (cite_start, pos)
     resolved = _resolve_issuer(issuer_raw, issuer)
     citation = Citation(
@@ -201,6 +406,83 @@ def _number_citation(
         source=ctx.source(*span),
     )
     return citation, span
+
+
+def _names_body(name: str) -> bool:
+    """'Tòa phúc thẩm …', 'Chánh án Tòa án nhân dân tối cao': a body or the head of one."""
+    return head_term(name)[0] is not None or _body_of_official(name) != name
+
+
+def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
+    """'… về việc hướng dẫn công tác theo dõi, kiểm tra, đánh giá …': the title up to the end of its
+    clause (a ';', a bracket, a full stop, a comma that opens a new clause, or the next citation)."""
+    key = ctx.nt.flat
+    lead = _TITLE_LEAD_RE.match(key, pos, region_end)
+    if lead is None:
+        return None
+    start = lead.end()
+    limit = min(region_end, start + _TITLE_MAX)
+    end = limit
+    for regex in (_TITLE_END_RE, _title_clause_re(), _next_cite_re(), _provision_re()):
+        found = regex.search(key, start, end)
+        if found is not None:
+            end = found.start()
+    if end - start < 3:
+        return None
+    return squash(ctx.nt.text[start:end]) or None
+
+
+def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | None:
+    """The body named before the cited document.
+
+    'Bộ Tài chính đã ban hành Quyết định số …', 'Tòa án nhân dân thành phố Hà Nội có Quyết định số …',
+    'đề nghị của Sở Y tế tại Tờ trình số …', 'Văn phòng Bộ đã ban hành Quy chế … tại Quyết định số …'.
+    """
+    key = ctx.nt.flat
+    lo = max(region_start, cite_start - 200)
+    clause_start = lo
+    for boundary in re.finditer(r"[;:\n]|\.\s", key[lo:cite_start]):
+        clause_start = lo + boundary.end()
+    cue = _issued_by_re().search(key, clause_start, cite_start)
+    if cue is None:
+        return None
+    body_end = cue.start()
+    need_lead = False
+    if cue.group("at"):  # "… tại": the body stands after a lead word, or issued what comes before
+        verbs = list(_issued_verb_re().finditer(key, clause_start, body_end))
+        verb = verbs[-1] if verbs else None
+        if verb is not None and len(key[verb.end() : body_end].split()) <= 10:
+            body_end = verb.start()
+        else:
+            need_lead = True
+    found = _body_ending_at(ctx, clause_start, body_end, need_lead)
+    return squash(ctx.nt.text[found[0] : found[1]]) if found else None
+
+
+def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg | None:
+    """The longest body's name that ends at ``end``: it starts with a head term written with a capital
+    ('Bộ …', 'Sở …', 'UBND …', 'Tòa án nhân dân …') and holds no verb."""
+    key = ctx.nt.flat
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(key, start, end)][-_MAX_ISSUER_WORDS:]
+    for i, (word_start, _) in enumerate(words):
+        if not key[word_start].isupper():
+            continue
+        name = key[word_start:end]
+        if re.search(r",\s+[^\s" + UPPER + r"]", name):
+            continue
+        if "," in name and head_term(name.rsplit(",", 1)[1])[0] is not None:
+            continue  # "… của Công ty X, | Cục Thống kê đã có công văn số …"; not "Bộ Văn hóa, Thể thao …"
+        head, size = head_term(name)
+        led = _lead_re().search(key, max(start, word_start - 20), word_start) is not None
+        if need_lead and not led:
+            continue
+        if head is None and not led and _body_of_official(name) == name:
+            continue  # after "của" any name ("của Thuế thành phố Hà Nội tại …"); else a body or its head
+        after_head = words[min(i + max(size, 1), len(words)) - 1][1]
+        if _issuer_stop_re().search(key, after_head, end) or _verb_stop_re().search(key, after_head, end):
+            continue
+        return word_start, end
+    return None
 
 
 def _law_citation(
@@ -250,14 +532,21 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
     lead = _BEFORE_DATE_RE.match(key, pos, end)
     at = lead.end() if lead else pos
     match = LONG_DATE_RE.match(key, at, end)
+    first_day = None
     if match is None:
         ngay = _NGAY_RE.match(key, at, end)
-        match = NUMERIC_DATE_RE.match(key, ngay.end() if ngay else at, end)
+        at_date = ngay.end() if ngay else at
+        days = _DAY_LIST_RE.match(key, at_date, end) if ngay else None
+        if days is not None:  # "ngày 30, 31-5-2013": a hearing over two days is dated by the first
+            first_day, at_date = days.group("day"), days.end()
+        match = NUMERIC_DATE_RE.match(key, at_date, end)
         if match is not None and ngay is None and lead is not None and "," not in key[pos:at]:
             match = None  # a bare "13/5/2021" glued to a number is not its date unless "ngày" says so
     if match is None:
         return None, pos
     value = date_from_match(match)
+    if value is not None and first_day is not None:
+        value = make_date(first_day, match.group("m"), match.group("y"))
     return (value, match.end()) if value is not None else (None, pos)
 
 
@@ -274,33 +563,130 @@ def _same_body(citation: Citation, own: NumberSymbol, issuer: Agency) -> bool:
     return written is not None and own_head is not None and written.canonical == own_head.canonical
 
 
-def _issuer_after(ctx: Context, pos: int, region_end: int) -> tuple[str | None, int]:
-    """'… của Ban Chỉ đạo Quốc gia … về việc' → the issuer as written, and where it ends."""
-    match = _ISSUER_RE.match(ctx.nt.flat, pos, region_end)
+def _issuer_after(
+    ctx: Context, pos: int, region_end: int, regex: re.Pattern[str] | None = None
+) -> tuple[str | None, int]:
+    """'… của Ban Chỉ đạo Quốc gia … về việc' → the issuer as written, and where it ends.
+
+    The name ends at a stop word ('về việc', 'tại', 'ngày'…), at a verb after its head ('UBND tỉnh |
+    tiếp tục …') unless a place follows the verb, or where another citation begins ('của Quốc hội |
+    và Quyết định số …'); a place after a comma ('…huyện Quốc Oai, tỉnh Hà Tây'), '(cũ)' and 'tại'
+    with a province ('Tòa phúc thẩm … tại Hà Nội') stay in it.
+    """
+    key = ctx.nt.flat
+    reach = min(region_end, pos + _ISSUER_REACH)  # a run-on line without punctuation stays linear
+    match = (regex or _issuer_re()).match(key, pos, reach)
     if match is None:
         return None, pos
-    issuer_key = match.group("issuer")
-    stop = _ISSUER_STOP_RE.search(issuer_key)
-    length = stop.start() if stop else len(issuer_key)
-    words = issuer_key[:length].split()
-    if len(words) > 14:
-        length = len(" ".join(words[:14]))
     start = match.start("issuer")
-    text = squash(ctx.nt.text[start : start + length])  # one line: "của Ủy ban nhân dân\ntỉnh"
+    end = _issuer_end(key, start, match.end("issuer"))
+    while True:  # what a comma or a bracket cut off but still belongs to the name
+        place = _place_after_comma_re().match(key, end, reach)
+        aside = _aside_keep_re().match(key, end, reach)
+        if place is not None:
+            locality = LOCALITY_RE.match(ctx.nt.text, place.end(), reach)
+            if locality is None:
+                break
+            end = _issuer_end(key, start, locality.end())
+        elif aside is not None:  # "Tòa dân sự (cũ) Tòa án nhân dân tối cao"
+            goes_on = _NAME_GOES_ON_RE.match(key, aside.end(), reach)
+            end = _issuer_end(key, start, goes_on.end()) if goes_on else aside.end()
+            end = max(end, aside.end())
+        else:
+            break
+    words = _WORD_RE.findall(key, start, end)
+    if len(words) > _MAX_ISSUER_WORDS:
+        end = [m.end() for m in _WORD_RE.finditer(key, start, end)][_MAX_ISSUER_WORDS - 1]
+    text = squash(ctx.nt.text[start:end])  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
-    return text, start + len(ctx.nt.text[start : start + length].rstrip())
+    text = _CAMEL_RE.sub(" ", text)  # "BộNội vụ" → "Bộ Nội vụ"
+    return text, start + len(ctx.nt.text[start:end].rstrip())
+
+
+_PROVINCE_LEAD_RE = re.compile(r"(?:tỉnh|thành phố|Thành phố)\s+")
+
+
+def _names_a_province(key: str, at: int) -> bool:
+    """Does the text at ``at`` name a province ('Hà Nội', 'thành phố Đà Nẵng')?"""
+    lead = _PROVINCE_LEAD_RE.match(key, at)
+    at = lead.end() if lead else at
+    mentions = province_mentions(key[at : at + 30])
+    return bool(mentions) and mentions[0][0] == 0
+
+
+def _issuer_end(key: str, start: int, end: int) -> int:
+    """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
+    stop = end
+    for regex in (_next_cite_re(), _provision_re()):
+        found = regex.search(key, start, stop)
+        if found is not None:
+            stop = found.start()
+    at = start
+    while True:
+        found = _issuer_stop_re().search(key, at, stop)
+        if found is None:
+            break
+        if key.startswith(" tại ", found.start()) and _names_a_province(key, found.end() + 1):
+            at = found.end()  # "Tòa phúc thẩm … tại Hà Nội": a seat, part of the name
+            continue
+        stop = found.start()
+        break
+    head, size = head_term(key[start:stop])
+    head_end = start
+    if head is not None:
+        head_words = list(_WORD_RE.finditer(key, start, stop))[:size]
+        head_end = head_words[-1].end() if head_words else start
+    at = head_end
+    while True:
+        verb = _verb_stop_re().search(key, at, stop)
+        if verb is None:
+            break
+        if locality_of(key[verb.end() : stop]) or find_province(key[verb.end() : stop]):
+            at = verb.end()  # "Ban Quản lý dự án đầu tư xây dựng huyện An Lão": one name
+            continue
+        stop = verb.start()
+        break
+    return _known_name_end(key, start, stop)
+
+
+@cache
+def _body_names_folded() -> tuple[str, ...]:
+    return tuple(sorted({fold_tones(n) for n in body_names()}, key=len, reverse=True))
+
+
+@cache
+def _goes_on_re() -> re.Pattern[str]:
+    """What may follow a known ministry or department name inside a longer name."""
+    words = _alternation([*citation_words()["name_goes_on"], *_place_words()])
+    return re.compile(rf"\s+(?:[^{LOWER}\s]|(?:{words})\b)|\s*$")
+
+
+def _known_name_end(key: str, start: int, stop: int) -> int:
+    """'Bộ Thông tin và Truyền thông | chế độ báo cáo …': a known name ends where a lower-case word
+    that is neither a place ('Sở Y tế tỉnh …') nor a continuation ('… và Bộ Nội vụ') follows it."""
+    for word in _WORD_RE.finditer(key, start, stop):  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
+        if not key[word.start()].isupper():
+            continue
+        for name in _body_names_folded():
+            if not key.startswith(name, word.start()) or word.start() + len(name) > stop:
+                continue
+            after = word.start() + len(name)
+            if _goes_on_re().match(key, after, stop):
+                return stop
+            return after if key[after : after + 1] == " " else stop
+    return stop
 
 
 @cache
 def _type_names() -> dict[str, str]:
     """Canonical type names by their folded lower-case form."""
-    return {fold_tones(t.name).lower(): t.name for t in doc_types()}
+    return {"".join(fold_tones(t.name).lower().split()): t.name for t in doc_types()}
 
 
 def _type_name(written: str) -> str:
-    """'kế hoạch' → 'Kế hoạch'; an unknown type stays as written."""
-    return _type_names().get(fold_tones(written).lower(), written)
+    """'kế hoạch' → 'Kế hoạch', 'Thôngtư' → 'Thông tư'; an unknown type stays as written."""
+    return _type_names().get("".join(fold_tones(written).lower().split()), written)
 
 
 def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
@@ -308,7 +694,9 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
 
     Abbreviations are expanded and old tone marks folded; a local body named without its place
     ("của Ủy ban nhân dân tỉnh", "của Sở Y tế", "của Thành ủy") takes the place of the document's
-    own province; "của sở" in a Sở's letter is that Sở.
+    own province; "của sở" in a Sở's letter is that Sở. A central body (a ministry, the Government,
+    the National Assembly, "Ủy ban Dân tộc", "Thanh tra Bộ …") never takes a place. Without the
+    citing document's own issuer (a court precedent, an OCR dump) the name stays as written.
     """
     if raw is None:
         return None
@@ -319,11 +707,6 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     head, size = head_term(name)
     if head is not None and size == len(name.split()) and head_term(own.raw or own.name)[0] == head:
         return own.name  # "của sở", "của Ban Chỉ đạo": the writer itself
-    lowered = f" {name.lower()}"
-    if find_province(name) or (head is not None and head.level == "central"):
-        return name
-    if any(f" {marker}" in lowered for marker in central_markers()):
-        return name  # "Ban Chỉ đạo Quốc gia …", "Ban Chấp hành Trung ương"
     place = next((locality_of(body.name) for body in _chain(own) if locality_of(body.name)), None)
     if place is None or not (find_province(place) or place.split()[0] in _PROVINCE_WORDS):
         return name
@@ -331,9 +714,30 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     bare_place = " ".join(place.split()[: 2 if place.lower().startswith("thành phố") else 1])
     if name.lower().endswith(" " + bare_place.lower()):
         return name[: -len(bare_place)] + place
-    if head is not None and head.kind in ("head", "abbrev") and not locality_of(name):
+    if find_province(name) or locality_of(name) or is_central(name):
+        return name
+    if head is not None and head.kind in ("head", "abbrev") and head.rest != "name":
         return f"{name} {place}"
     return name
+
+
+def is_central(name: str) -> bool:
+    """Is a body named without a place a national one? Its head says so ('Bộ …', 'Chính phủ', 'Ủy
+    ban Dân tộc'), a marker word does ('… Quốc gia', '… Trung ương', '… tối cao'), or a central body
+    is named inside it ('Thanh tra Bộ Lao động - Thương binh và Xã hội', 'Văn phòng Bộ')."""
+    head, _ = head_term(name)
+    if head is not None and head.level == "central":
+        return True
+    lowered = f" {fold_tones(name).lower()}"
+    if any(f" {marker}" in lowered for marker in central_markers()):
+        return True
+    words = name.split()
+    for i in range(1, len(words)):
+        if words[i][:1].isupper():
+            inner, _ = head_term(" ".join(words[i:]))
+            if inner is not None and inner.level == "central":
+                return True
+    return False
 
 
 def _body_of_official(name: str) -> str:
@@ -364,25 +768,82 @@ def _chain(agency: Agency) -> list[Agency]:
 
 
 def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[Citation]:
+    """One citation per document, in order of first mention.
+
+    Mentions merge by number-symbol; laws cited by name by their title, except that two editions
+    of one code are two documents ('Bộ luật Dân sự năm 2005' and '… năm 2015'). A number whose type
+    code an OCR engine damaged ('18/2026/T-BQP', '18/2026/TF-BQP' beside '18/2026/TT-BQP') is a
+    mention of the clean one.
+    """
     merged: dict[str, Citation] = {}
     own_key = _merge_key(own.text) if own is not None and not own.blank else None
     for _, citation in found:
         key = _merge_key(citation.number_symbol or citation.title or citation.text)
         if key == own_key:
             continue
+        if citation.number_symbol is None and citation.date:
+            dated = f"{key}@{citation.date[:4]}"
+            earlier = merged.get(key)
+            if dated in merged or (earlier and earlier.date and earlier.date[:4] != citation.date[:4]):
+                key = dated
         if key not in merged:
             merged[key] = citation
             continue
-        first = merged[key]
-        updates: dict[str, object] = {"mentions": first.mentions + 1}
-        for field in ("date", "issuer", "issuer_raw", "title", "doc_type"):
-            if getattr(first, field) is None and getattr(citation, field) is not None:
-                updates[field] = getattr(citation, field)
-        if citation.full and not first.full:
-            updates["full"] = True
-        merged[key] = first.model_copy(update=updates)
-    return list(merged.values())
+        merged[key] = _mention(merged[key], citation)
+    citations = list(merged.values())
+    return _merge_damaged_codes(citations)
+
+
+def _mention(first: Citation, citation: Citation) -> Citation:
+    """``first`` with one more mention, its blanks filled from ``citation``."""
+    updates: dict[str, object] = {"mentions": first.mentions + citation.mentions}
+    for field in ("date", "issuer", "issuer_raw", "title", "doc_type"):
+        if getattr(first, field) is None and getattr(citation, field) is not None:
+            updates[field] = getattr(citation, field)
+    if citation.full and not first.full:
+        updates["full"] = True
+    codes = doc_type_by_code()
+    if _type_code(first) not in codes and _type_code(citation) in codes:  # "26/2025/TTBYT", later "TT-BYT"
+        updates.update(symbol=citation.symbol, number_symbol=citation.number_symbol)
+    return first.model_copy(update=updates)
+
+
+def _merge_damaged_codes(citations: list[Citation]) -> list[Citation]:
+    by_number: dict[tuple[int | None, str], list[int]] = {}
+    for index, citation in enumerate(citations):
+        if citation.symbol and "-" in citation.symbol and citation.number_symbol:
+            rest = citation.symbol[len(_type_code(citation)) :]
+            number = citation.number_symbol[: -len(citation.symbol)]  # "18/2026/"
+            by_number.setdefault((citation.number, f"{number}|{rest}"), []).append(index)
+    codes = doc_type_by_code()
+    dropped: set[int] = set()
+    for indexes in by_number.values():
+        known = [i for i in indexes if _type_code(citations[i]) in codes]
+        for i in indexes:
+            code = _type_code(citations[i])
+            if code in codes or citations[i].date or citations[i].issuer_raw:
+                continue
+            twin = next((k for k in known if _one_edit(code, _type_code(citations[k]))), None)
+            if twin is not None:
+                citations[twin] = _mention(citations[twin], citations[i])
+                dropped.add(i)
+    return [c for i, c in enumerate(citations) if i not in dropped]
+
+
+def _type_code(citation: Citation) -> str:
+    return (citation.symbol or "").split("-")[0].split("/")[0]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Do two short codes differ by one letter added, dropped or changed ('T', 'TF' ~ 'TT')?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _merge_key(text: str) -> str:
-    return re.sub(r"\s+", "", fold_tones(text)).upper()
+    """'24/2013/DS-ST' and '24/2013/DSST' are one number written two ways."""
+    return re.sub(r"[\s\-–]+", "", fold_tones(text)).upper()

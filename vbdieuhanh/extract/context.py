@@ -52,13 +52,25 @@ class Context:
         return self.nt.flat[seg[0] : seg[1]]
 
     def regions(self) -> list[Seg]:
-        """The spans where running text is read: the subject and the body, each as one span."""
+        """The spans where running text is read: the subject and the body, each as one span.
+
+        When the zones hold neither (a header scan that ran to the end of a short or damaged text),
+        the text after the last header line is read as the body.
+        """
         zones = self.zones
         spans = []
         if zones.subject:
             spans.append((zones.subject[0][0], zones.subject[-1][1]))
         if zones.body:
             spans.append((zones.body[0][0], zones.body[-1][1]))
+        if not spans:
+            header = [*zones.agency, *zones.quoc_hieu, *zones.kinh_gui, *zones.marks]
+            header += [seg for seg in (zones.number, zones.place_date, zones.title) if seg is not None]
+            start = max((seg[1] for seg in header), default=0)
+            footer = [*zones.noi_nhan, *zones.signer]
+            end = min((seg[0] for seg in footer if seg[0] >= start), default=len(self.nt.text))
+            if end > start:
+                spans.append((start, end))
         return spans
 
     def warn(self, code: str, message: str, seg: Seg | None = None) -> None:

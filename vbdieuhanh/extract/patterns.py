@@ -13,9 +13,9 @@ LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêề�
 # (lower-case runs are one or two letters: "TTr", "QyĐ"; "KH-THPTCLngày" ends before "ngày")
 _LETTERS = rf"(?:[{UPPER}0-9&]|[{LOWER}]{{1,2}}(?![{LOWER}]))*"
 _SEG = rf"[{UPPER}0-9]{_LETTERS}(?:\.[{UPPER}0-9]{_LETTERS})*(?:\([{UPPER}0-9]+\))?"
-# Groups joined by "-" (spaces allowed around it: "BCĐ - KGVX"), "/" ("HD/BTGDVTU")
-# or a mistyped "_" ("QĐ_BKHCN")
-SYMBOL = rf"{_SEG}(?:\s?[-–_]\s?{_SEG}|/{_SEG})*"
+# Groups joined by "-" (spaces allowed around it: "BCĐ - KGVX"; doubled by OCR: "QĐ- -TTg"), "/"
+# ("HD/BTGDVTU") or a mistyped "_" ("QĐ_BKHCN")
+SYMBOL = rf"{_SEG}(?:\s?[-–_](?:\s?[-–_])?\s?{_SEG}|/{_SEG})*"
 
 _BLANK = r"[\s.…_\-]*"  # a number or day left blank: spaces, dots, an ellipsis, underscores
 
@@ -23,9 +23,10 @@ _BLANK = r"[\s.…_\-]*"  # a number or day left blank: spaces, dots, an ellipsi
 NUMBER_SYMBOL_RE = re.compile(
     rf"(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)?{_BLANK}(?:/\s*(?P<year>(?:19|20)\d{{2}})\s*)?/\s*(?P<sym>{SYMBOL})"
 )
-# A cited number always has digits: "số 29/CV-BCĐQG", "Nghị định số 16/2015/NĐ-CP"
+# A cited number always has digits: "số 29/CV-BCĐQG", "Nghị định số 16/2015/NĐ-CP"; words run
+# together by a converter may glue it to "số" ("Thôngtưsố02/2020/TT-BNV")
 CITED_NUMBER_RE = re.compile(
-    rf"(?<![\w/])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)\s?(?:/\s?(?P<year>(?:19|20)\d{{2}})\s?)?/\s?(?P<sym>{SYMBOL})"
+    rf"(?:(?<![\w/])|(?<=[sS]ố))(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?[a-z]?)\s?(?:/\s?(?P<year>(?:19|20)\d{{2}})\s?)?/\s?(?P<sym>{SYMBOL})"
 )
 # Party style: "15-CV/TU", "132-KL/TW"
 PARTY_NUMBER_RE = re.compile(
@@ -84,8 +85,9 @@ class NumberSymbol:
 
 
 def clean_symbol(raw: str) -> str:
-    """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–' and a mistyped '_' → '-'; trailing dots dropped."""
-    return re.sub(r"\s*[-–_]\s*", "-", raw).rstrip(".-")
+    """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–', a mistyped '_' and a doubled 'QĐ- -TTg' → '-'; trailing dots
+    dropped."""
+    return re.sub(r"\s*[-–_](?:\s*[-–_])*\s*", "-", raw).rstrip(".-")
 
 
 def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
