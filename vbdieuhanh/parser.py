@@ -22,12 +22,13 @@ from .layout import Layout, layout_from_text
 from .lexicon import doc_type_by_upper_name
 from .models import Document, Indicator, Source
 from .normalize import fold_tones, normalize
+from .relines import relined
 from .zones import find_zones
 
 
 def parse_layout(layout: Layout) -> Document:
     """Parse a reader's layout into a Document."""
-    nt = normalize(layout)
+    nt = normalize(relined(layout))
     ctx = Context(nt, find_zones(nt))
     for note in layout.notes:
         ctx.warn(note.code, note.message)

@@ -9,6 +9,7 @@ exact shape of a real failure; each failed before the rule it tests.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from casecheck import case_ids, check, doc, record
@@ -393,3 +394,42 @@ def test_a_bullet_of_several_bodies_is_split_unless_a_head_lists_them() -> None:
         "Báo Công an Bình An",
         "Các sở, ngành: TC; XD",
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["kiengiang_114-BCD-KGVX_2021", "laichau_UBND-VX_2021-03"], ids=["kiengiang", "laichau"]
+)
+def test_a_document_on_one_line_reads_as_the_same_document(name: str) -> None:
+    """A converter lost every line break: header, addressees, items, recipients and signature on one
+    line give the same record as the text with its breaks."""
+    text = (Path(__file__).resolve().parents[2] / "samples" / f"{name}.txt").read_text(encoding="utf-8")
+    lined, flat = record(text), record(" ".join(text.split()))
+    fields = ("number_symbol", "issue_date", "place", "doc_type", "subject")
+    assert {f: flat[f] for f in fields} == {f: lined[f] for f in fields}
+    assert flat["issuer"]["name"] == lined["issuer"]["name"]
+    assert flat["signer"]["name"] == lined["signer"]["name"]
+    assert [a["name"] for a in flat["addressees"]] == [a["name"] for a in lined["addressees"]]
+    assert [r["name"] for r in flat["recipients"]] == [r["name"] for r in lined["recipients"]]
+    assert [c["number_symbol"] for c in flat["citations"]] == [c["number_symbol"] for c in lined["citations"]]
+    assert [t["id"] for t in flat["tasks"]] == [t["id"] for t in lined["tasks"]]
+    span, lined_span = flat["sources"]["issue_date"], lined["sources"]["issue_date"]
+    written = text[lined_span["source_start"] : lined_span["source_end"]]
+    assert " ".join(text.split())[span["source_start"] : span["source_end"]] == " ".join(written.split())
+
+
+@pytest.mark.parametrize(
+    ("line", "issuer", "parent"),
+    [
+        (
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI SỞ Y TẾ",
+            "Sở Y tế tỉnh Quảng Ngãi",
+            "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        ),
+        ("BỘ CÔNG AN CÔNG AN TỈNH LÂM ĐỒNG", "Công an tỉnh Lâm Đồng", "Bộ Công an"),
+        ("BAN TUYÊN GIÁO TỈNH ỦY", "Ban Tuyên giáo Tỉnh ủy", None),  # one body: "TỈNH ỦY" is part of it
+    ],
+)
+def test_two_bodies_joined_on_one_header_line(line: str, issuer: str, parent: str | None) -> None:
+    rec = record(_letter().replace("ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\n", line + "\n"))
+    assert rec["issuer"]["name"] == issuer
+    assert (rec["issuer"]["parent"] or {}).get("name") == parent

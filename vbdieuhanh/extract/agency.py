@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..casing import agency_case, find_province
-from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms, agency_terms_bare
+from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms, agency_terms_bare, body_names
 from ..normalize import fold_tones, is_upper_text, strip_marks
 from .patterns import UPPER
 
@@ -48,7 +48,7 @@ def group_units(lines: list[tuple[str, int, int]]) -> list[AgencyUnit]:
     make one longer head ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI").
     """
     units: list[AgencyUnit] = []
-    for text, start, end in lines:
+    for text, start, end in (piece for line in lines for piece in _line_bodies(*line)):
         term = head_term(text)[0] or _damaged_head(text)
         if units and (term is None or _needs_complement(units[-1]) or _joins_head(units[-1], text)):
             unit = units[-1]
@@ -58,6 +58,41 @@ def group_units(lines: list[tuple[str, int, int]]) -> list[AgencyUnit]:
             continue
         units.append(AgencyUnit(text, start, end, term))
     return units
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _line_bodies(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A capitalised header line holding two bodies, cut where the second begins: 'UBND TỈNH KIÊN
+    GIANG BCĐ. VẬN ĐỘNG …', 'BỘ CÔNG AN CÔNG AN TỈNH LÂM ĐỒNG' (a converter joined the two lines)."""
+    if not is_upper_text(text):
+        return [(text, start, end)]
+    for word in list(_WORD_RE.finditer(text))[2:]:
+        rest = text[word.start() :]
+        if head_term(rest)[0] is None:
+            continue
+        before = text[: word.start()].rstrip()
+        if _whole_body(before):
+            return [(before, start, start + len(before)), *_line_bodies(rest, start + word.start(), end)]
+    return [(text, start, end)]
+
+
+@lru_cache(maxsize=4096)
+def _whole_body(text: str) -> bool:
+    """Does a capitalised name name a whole body: one ending with its province ('UBND TỈNH KIÊN
+    GIANG'), or a ministry or department known by name ('BỘ CÔNG AN')?"""
+    cased = canonical_name(text)
+    province = find_province(cased)
+    folded = fold_tones(cased).lower()
+    if province is not None and folded.endswith(fold_tones(province).lower()):
+        return True
+    return folded in _known_bodies()
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> frozenset[str]:
+    return frozenset(fold_tones(name).lower() for name in body_names())
 
 
 def _damaged_head(line: str) -> AgencyTerm | None:
