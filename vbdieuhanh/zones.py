@@ -80,7 +80,9 @@ SPLIT_RIGHT_RE = re.compile(
     # a subject or "Kính gửi:" run onto the number or date line
     r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
-_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|TM\.|KT\.|TL\.|TUQ\.|GS\.|ngày|Số|---|V/|gửi|—|–|^[-+•]")
+# words that may start a right-hand column or a flattened part: a line without them is left whole
+_HEADER_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|ngày|Số|---|V/|gửi|^[-+•]|TM\.|KT\.")
+_FOOTER_TRIGGER_RE = re.compile(r"CỘNG|Độc|TM\.|KT\.|TL\.|TUQ\.|GS\.|—|–")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -220,27 +222,33 @@ class Zones:
         return bool(self.place_date and self.subject)
 
 
-def _split_interleaved(nt: NormalizedText, seg: Seg) -> list[Seg]:
+def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bool) -> list[Seg]:
     """Split a line where a right-column phrase follows left-column text on the same line.
 
     Right-column phrases are the Quốc hiệu, the motto, an authority mark and a place-date after a
-    number; a tab or a wide run of spaces typed between two columns splits too.
+    number; a tab or a wide run of spaces typed between two columns splits too. In the header a line
+    a converter flattened is cut at rules, "Số:", "V/v", "Kính gửi:" and where the body begins; in
+    the footer, before a signer's title glued onto a recipient line.
     """
     start, end = seg
     key = nt.key[start:end]
     cuts = [g for g in _gaps_in(nt, start, end) if _is_column_gap(nt.key, start, g, end)]
-    if _SPLIT_TRIGGER_RE.search(key) is None and not cuts:
+    triggered = (header and _HEADER_TRIGGER_RE.search(key)) or (footer and _FOOTER_TRIGGER_RE.search(key))
+    if not triggered and not cuts:
         return [seg]
     for match in SPLIT_RIGHT_RE.finditer(key):
         cuts.append(start + match.start())
+    if footer:
+        glued = _TITLE_AFTER_DASH_RE.search(key)
+        if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
+            cuts.append(start + glued.start(1))
+    if not header:
+        return _pieces(nt, start, end, cuts)
     for match in _RULE_RUN_RE.finditer(key):
         cuts.extend((start + match.start(), start + match.end()))
     motto = TIEU_NGU_RE.search(key)
     if motto is not None:
         cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    glued = _TITLE_AFTER_DASH_RE.search(key)
-    if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
-        cuts.append(start + glued.start(1))
     label = _KINH_GUI_INSIDE_RE.search(key) or BULLET_RE.match(key)
     if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
@@ -271,8 +279,10 @@ def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
     """
     start, end = seg
     key = nt.key[start:end]
+    if len(key) > 120 or len(key) < 12 or not key[:2].isupper():
+        return [seg]  # a title opens with capitals: "KT.", "BỘ TRƯỞNG", "PHÓ CHỦ TỊCHTrần …"
     mark = AUTHORITY_RE.match(key)
-    if len(key) > 120 or not (mark or starts_with_position(key) or _GLUED_NAME_RE.search(key)):
+    if not (mark or _GLUED_NAME_RE.search(key) or (" " in key and starts_with_position(key))):
         return [seg]
     cuts: list[int] = []
     name_at = _trailing_name(key)
@@ -396,7 +406,9 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         blank = line.start >= 2 and nt.text[line.start - 2 : line.start] == "\n\n"
         seg = (line.start, line.end)
         in_footer = index in footer
-        pieces = _split_interleaved(nt, seg) if index in header or in_footer else [seg]
+        in_header = index in header
+        split = in_header or in_footer
+        pieces = _split_interleaved(nt, seg, header=in_header, footer=in_footer) if split else [seg]
         layout_column = nt.layout.lines[line.layout_index].column if nt.layout.lines else None
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
@@ -528,19 +540,32 @@ def document_start(nt: NormalizedText) -> int:
     title) is skipped: the header is the first place where two different header anchors stand
     within a few lines; the issuing body's upper-case lines just above the first anchor belong to it.
     """
+    head = nt.lines[min(len(nt.lines), _LEADING_JUNK + _ANCHOR_SPAN) - 1].end if nt.lines else 0
+    first = _first_cluster(_anchors_in(nt, head))  # most documents start at the top: look there first
+    if first is None or first >= _LEADING_JUNK:
+        first = _first_cluster(_anchors_in(nt, len(nt.key)))
+    if first is None or first < _LEADING_JUNK or _ends_before(nt, first):
+        return 0
+    return _agency_above(nt, first)
+
+
+def _anchors_in(nt: NormalizedText, end: int) -> list[tuple[int, str]]:
+    """(line, kind) of the header anchors in the first ``end`` characters, in order."""
     anchors: list[tuple[int, str]] = []
     for kind, regex in _ANCHOR_RES:
-        for match in regex.finditer(nt.key):
+        for match in regex.finditer(nt.key, 0, end):
             anchors.append((nt.line_at(match.start()), kind))
             if len(anchors) > 400:
                 break
-    anchors.sort()
+    return sorted(anchors)
+
+
+def _first_cluster(anchors: list[tuple[int, str]]) -> int | None:
+    """The line of the first anchor with an anchor of another kind close below it."""
     for i, (line, kind) in enumerate(anchors):
         if any(other != kind for near, other in anchors[i + 1 :] if near <= line + _ANCHOR_SPAN):
-            if line < _LEADING_JUNK or _ends_before(nt, line):
-                return 0
-            return _agency_above(nt, line)
-    return 0
+            return line
+    return None
 
 
 def _ends_before(nt: NormalizedText, line: int) -> bool:
