@@ -260,3 +260,13 @@ def task_cue_context() -> dict[str, tuple[str, ...]]:
     for kind, words in data_rows("task_cue_context.tsv"):
         found.setdefault(kind, []).append(fold_tones(words.strip().lower()))
     return {kind: tuple(words) for kind, words in found.items()}
+
+
+@cache
+def task_headings() -> dict[str, tuple[str, ...]]:
+    """Heading words by kind (none, weak, assign, approve, agree, effect), folded lower case,
+    longest first: what a numbered section does (see task_headings.tsv)."""
+    found: dict[str, set[str]] = {}
+    for words, kind in data_rows("task_headings.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}

@@ -22,9 +22,10 @@ from ..lexicon import (
     recurrences,
     restatements,
     task_cue_context,
+    task_headings,
     task_verbs,
 )
-from ..models import Addressee, Agency, Assignee, Task
+from ..models import Addressee, Agency, Assignee, Deadline, Task
 from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .agency import expand_mixed
@@ -38,7 +39,7 @@ MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
     r"|(?P<roman>[IVXL]{1,5})\s*[.:)]"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
-    r"|(?P<arabic>\d{1,2})\s*[.)]"
+    r"|(?P<arabic>\d{1,2})\s*(?:[.)]|/(?=\s))"
     r"|\((?P<paren>\d{1,2})\)"
     r"|(?P<letter>[a-zđ])\s*\)"
     r"|(?P<letterdot>[a-zđ])\."
@@ -95,6 +96,7 @@ class _Node:
     own_id: str
     extra: list[_Para] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    assigning: bool = False  # under a heading that gives out work ('PHÂN CÔNG TRÁCH NHIỆM')
 
 
 def _runs_on(prev_line: str) -> bool:
@@ -184,9 +186,25 @@ def _follows(previous: str | None, label: str) -> bool:
         return False
     if previous.isdigit() and label.isdigit():
         return int(label) == int(previous) + 1
+    if _roman_value(previous) and _roman_value(label):
+        return _roman_value(label) == _roman_value(previous) + 1
     if previous in _LETTER_ORDER and label in _LETTER_ORDER:
         return _LETTER_ORDER.index(label) == _LETTER_ORDER.index(previous) + 1
     return False
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(label: str) -> int:
+    """'IV' → 4; 0 when the label is not a Roman numeral."""
+    if not label or any(c not in _ROMAN for c in label):
+        return 0
+    total = 0
+    for i, c in enumerate(label):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(label) and _ROMAN[label[i + 1]] > value else value
+    return total
 
 
 # --- bodies named in text ------------------------------------------------------------------------
@@ -254,7 +272,7 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     found = _PHRASE_STOP_RE.search(key, pos, end)
     if found is not None:
         stop = found.start()
-    verb = _verb_re().search(key, pos, stop)
+    verb = _verb_re().search(key, pos + _starts_with_head(key, pos), stop)  # not in the head itself
     if verb is not None:
         stop = verb.start()
     if key.count(" ", pos, stop) > 40:
@@ -295,25 +313,34 @@ def _cue_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?P<cue>{alternation}) (?!thông\b)"), tuple(cues))
 
 
-def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
-    """(role, position after the cue) of assignment cues that begin a clause in [start, end)."""
+def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(role, start, position after the cue) of assignment cues that begin a clause in [start, end)."""
     roles = dict(assignment_cues())
     lower = ctx.nt.lower
     cues = []
     for m in ctx.hits(_cue_re(), start, end, lower=True):
         if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
             continue
-        word_before = lower[max(start, m.start() - 8) : m.start()].split()[-1:]
-        if (word_before and word_before[0] in task_cue_context()["reported"]) or lower.startswith(
-            "của ", m.end()
+        before = lower[max(start, m.start() - 16) : m.start()].split()
+        reported = task_cue_context()["reported"]
+        if (
+            (before and before[-1] in reported)
+            or (len(before) > 1 and f"{before[-2]} {before[-1]}" in reported)
+            or lower.startswith("của ", m.end())
         ):
             continue
-        cues.append((roles[m.group("cue")], m.end()))
+        cues.append((roles[m.group("cue")], m.start(), m.end()))
     return cues
 
 
 def _assignees(
-    ctx: Context, start: int, end: int, *, opening: int | None, heading: bool = True
+    ctx: Context,
+    start: int,
+    end: int,
+    *,
+    opening: int | None,
+    heading: bool = True,
+    explicit: bool = False,
 ) -> list[Assignee]:
     """Lead and coordinating bodies named in key[start:end].
 
@@ -334,26 +361,14 @@ def _assignees(
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
 
     if opening is not None:
-        pos = start
-        if key.startswith("Đối với ", pos):
-            pos += len("Đối với ")
-        spans = bodies_at(key, pos, opening)
-        if spans:
-            last = spans[-1][1]
-            tail = key[last:opening]
-            gives_orders = bool(_clause_cues(ctx, last, min(opening, last + 16)))
-            if gives_orders and pos == start:
-                pass  # "Chủ tịch UBND tỉnh giao Sở X …": the body that starts the sentence assigns
-            elif (
-                pos != start
-                or _own_verbs_re().match(tail)
-                or (heading and tail.lstrip(" ,")[:1] in (":", ""))
-                or (tail[:1] == " " and _verb_at(key, last + 1))
-            ):
-                add(spans, "lead")
-    if opening is not None and not any(a.role == "lead" for a in result):
+        add(_opening_bodies(ctx, start, opening, heading=heading, explicit=explicit), "lead")
+    if opening is not None and not explicit and not any(a.role == "lead" for a in result):
         add(_after_fronted_clause(ctx, start, opening), "lead")
-    for role, pos in _clause_cues(ctx, start, end):
+    if opening is not None and heading and not explicit and not any(a.role == "lead" for a in result):
+        add(_after_dash(key, start, opening), "lead")
+    for role, cue_start, pos in _clause_cues(ctx, start, end):
+        if opening is not None and cue_start < opening < pos:
+            continue  # the heading word of an item ('2. Yêu cầu'), not a cue
         # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
         limit = opening if opening is not None and pos < opening else end
         add(bodies_at(key, pos, limit), role)
@@ -370,6 +385,35 @@ def _assignees(
     # a body named twice keeps its first role; leads come first
     result.sort(key=lambda a: 0 if a.role == "lead" else 1)
     return result
+
+
+def _opening_bodies(
+    ctx: Context, start: int, opening: int, *, heading: bool, explicit: bool = False
+) -> list[tuple[int, int]]:
+    """The bodies that open a paragraph and are told to act: "UBND các huyện chỉ đạo …", "Đối với
+    Sở Y tế: …", with ``heading`` a body alone ("3. Sở Tư pháp"); with ``explicit`` only a body
+    that is charged in so many words ("Sở X chủ trì …", "… có trách nhiệm …")."""
+    key = ctx.nt.flat
+    pos = start
+    if not explicit and key.startswith("Đối với ", pos):
+        pos += len("Đối với ")
+    spans = bodies_at(key, pos, opening)
+    if not spans:
+        return []
+    last = spans[-1][1]
+    tail = key[last:opening]
+    if explicit:
+        return spans if _own_verbs_re().match(tail) else []
+    if pos == start and _clause_cues(ctx, last, min(opening, last + 16)):
+        return []  # "Chủ tịch UBND tỉnh giao Sở X …": the body that starts the sentence assigns
+    if (
+        pos != start
+        or _own_verbs_re().match(tail)
+        or (heading and tail.lstrip(" ,")[:1] in (":", ""))
+        or (tail[:1] == " " and _verb_at(key, last + 1))
+    ):
+        return spans
+    return []
 
 
 @cache
@@ -417,6 +461,35 @@ def _after_fronted_clause(ctx: Context, start: int, opening: int) -> list[tuple[
         if spans and _verb_at(key, spans[-1][1] + 1):
             return spans
         comma = key.find(", ", comma + 2, opening)
+    return []
+
+
+_ROLE_RE = re.compile(rf"(?:\d{{1,3}} )?[{UPPER}][^:;,.()\d]{{0,40}}?(?=\s*:)")
+
+
+def _role_before_colon(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """'Phó Hiệu trưởng: Ông … – Giám sát …', '22 GVCN: Chịu trách nhiệm …': in a list that gives
+    out work, the post or team named before the colon (a few words, no verb, not a heading word
+    such as 'Thời gian')."""
+    key = ctx.nt.flat
+    match = _ROLE_RE.match(key, start, end)
+    if match is None or len(match.group(0).split()) > 5:
+        return None
+    role = fold_tones(match.group(0).lower())
+    if _heading_kind(role) is not None or _verb_re().search(f" {role} ") or _order_re().search(f" {role} "):
+        return None
+    return match.span()
+
+
+_DASH_CLAUSE_RE = re.compile(r" [-–] ")
+
+
+def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
+    """'Phân tích đề thi … – Trường THPT X thực hiện': the body after a dash that acts."""
+    for dash in _DASH_CLAUSE_RE.finditer(key, start, opening):
+        spans = bodies_at(key, dash.end(), opening)
+        if spans and _verb_at(key, spans[-1][1] + 1):
+            return spans
     return []
 
 
@@ -480,8 +553,22 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     preambles: dict[int, _Para] = {}  # id(root node) → introducing paragraph
     stack: list[_Node] = []
     last_prose: _Para | None = None
+    # paragraphs that left an item: they belong to it when the list goes on after them
+    # ("a)", "b)", a paragraph, "c)"), else they are prose
+    pending: list[_Para] = []
+    left: list[_Node] = []
     for para in paras:
         if para.style is not None:
+            if pending:
+                if _continues(left, para):
+                    stack = left
+                    while len(stack) > 1 and stack[-1].style.startswith("bullet"):
+                        stack.pop()  # a paragraph after dash lines goes back to their item
+                    stack[-1].extra.extend(pending)
+                else:
+                    prose.extend(pending)
+                    last_prose = pending[-1]
+                pending, left = [], []
             node = _Node(para, para.style, _kind(para.style), para.label or "")
             styles = [n.style for n in stack]
             if para.style in styles:  # a sibling of an open item: close everything below it
@@ -503,9 +590,14 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         if stack and _belongs_to_item(stack[-1], para, ctx):
             stack[-1].extra.append(para)
             continue
-        stack.clear()
+        if stack or pending:
+            left = left or stack
+            stack = []
+            pending.append(para)
+            continue
         prose.append(para)
         last_prose = para
+    prose.extend(pending)
     preamble_assignees = {
         node_id: _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer)
         for node_id, p in preambles.items()
@@ -515,6 +607,8 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     used: set[str] = set()
     inherited: list[Assignee] = default
     introduced_style: str | None = None
+    roots = _select(ctx, roots)
+    roots = _roots_kept(roots, preambles, preamble_assignees, prose)
     _number_bullets(roots)
     for root in roots:
         if id(root) in preamble_assignees:
@@ -523,9 +617,167 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         elif root.style != introduced_style:  # a list of another kind is not the one introduced
             inherited, introduced_style = default, None
         tasks.append(_to_task(ctx, root, "", inherited, used))
-    introducing = {id(p) for p in preambles.values()}
+    introducing = {id(preambles[id(r)]) for r in roots if id(r) in preambles}
+    prose.sort(key=lambda p: p.start)
     prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used, issuer)
     return tasks + prose_tasks
+
+
+# --- which items are tasks ------------------------------------------------------------------------
+
+
+def _roots_kept(
+    roots: list[_Node],
+    preambles: dict[int, _Para],
+    preamble_assignees: dict[int, list[Assignee]],
+    prose: list[_Para],
+) -> list[_Node]:
+    """Dash lines outside a numbered list are no list of tasks ('Thành phần: - Đồng chí …', the
+    'Căn cứ' lines), unless a sentence that names who acts introduces them ('Giao Sở X: - …'):
+    their sentences are read as prose."""
+    kept: list[_Node] = []
+    introduced = False
+    for root in roots:
+        bullet = root.style.startswith("bullet")
+        if id(root) in preambles:
+            introduced = any(a.role == "lead" for a in preamble_assignees[id(root)])
+        elif not bullet:
+            introduced = False
+        if bullet and not introduced:
+            prose.extend(p for node in _subtree(root) for p in (node.para, *node.extra))
+        else:
+            kept.append(root)
+    return kept
+
+
+def _subtree(node: _Node) -> list[_Node]:
+    nodes = [node]
+    for child in node.children:
+        nodes.extend(_subtree(child))
+    return nodes
+
+
+def _node_end(node: _Node) -> int:
+    return node.extra[-1].end if node.extra else node.para.end
+
+
+_HEADING_END_RE = re.compile(r"[:.;(]")
+_SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
+
+
+def _heading(text: str) -> str:
+    """The words that head an item: up to its first ':' or '.', or its capitalised title ('LỊCH
+    CHI TIẾT TỔ CHỨC …'), folded lower case."""
+    cut = _HEADING_END_RE.search(text)
+    head = text[: cut.start()] if cut else text
+    words = head.split()
+    title = []
+    for word in words:
+        if not is_upper_text(word):
+            break
+        title.append(word)
+    if 2 <= len(title) < len(words):
+        head = " ".join(title)
+    return fold_tones(squash(head).lower())
+
+
+@cache
+def _heading_res() -> dict[str, re.Pattern[str]]:
+    return {
+        kind: re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+        for kind, words in task_headings().items()
+    }
+
+
+@cache
+def _effect_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in task_headings()["effect"]) + r")(?!\w)")
+
+
+def _heading_kind(head: str) -> str | None:
+    """'assign' when a part of the heading starts with words that give out work ('Kinh phí và tổ
+    chức thực hiện'), else 'none' or 'weak' when it starts with such words and is a title (not a
+    sentence), else None."""
+    res = _heading_res()
+    parts = [_SKIPPED_RE.sub("", part.strip()) for part in re.split(r",|\bvà\b", head)]
+    if any(res["assign"].match(part) for part in parts):
+        return "assign"
+    first = parts[0] if parts else ""
+    if len(head.split()) > 12:
+        return None
+    for kind in ("none", "weak"):
+        if res[kind].match(first):
+            return kind
+    return None
+
+
+def _opens_with(text: str, kind: str) -> bool:
+    return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(text.lower()))) is not None
+
+
+def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning: bool = False) -> list[_Node]:
+    """The items that give out work.
+
+    Sections that state aims, people, time, place, rules or money (and give no explicit order) are
+    not tasks, nor the points of an article that approves or sets something up (unless their
+    heading gives out work), nor items that only agree to something, nor an article that only says
+    when the text takes effect. Under a heading that gives out work ('TỔ CHỨC THỰC HIỆN'), every
+    item is kept but those that only agree.
+    """
+    kept: list[_Node] = []
+    for node in nodes:
+        own = node.para.text[node.para.body_start :]
+        kind = _heading_kind(_heading(own))
+        if approved and kind != "assign":
+            continue
+        if kind == "none" and not assigning and not _gives_orders(ctx, node):
+            continue
+        if kind == "weak" and not assigning and not _names_a_body(ctx, node):
+            continue
+        if node.kind == "article":
+            first = _SENTENCE_RE.match(own)
+            sentence = first.group(0) if first else own
+            if _effect_re().search(fold_tones(sentence.lower())) and not _gives_orders(ctx, node):
+                continue
+        elif _opens_with(own, "agree") and not _gives_orders(ctx, node):
+            continue
+        node.assigning = assigning
+        approves = node.kind == "article" and _opens_with(own, "approve")
+        node.children = _select(ctx, node.children, approves, assigning or kind == "assign")
+        kept.append(node)
+    return kept
+
+
+def _gives_orders(ctx: Context, node: _Node) -> bool:
+    """Does the item or one of its points give an explicit order ('giao Ban Dân tộc tỉnh thông
+    báo', 'Sở X chủ trì', '… chịu trách nhiệm thi hành'), or a body act right after its heading
+    ('Kinh phí: Sở Tài chính bố trí …')?"""
+    for part in _subtree(node):
+        start = part.para.start + part.para.body_start
+        found = _assignees(ctx, start, _node_end(part), opening=part.para.end, explicit=True)
+        if any(a.role == "lead" for a in found):
+            return True
+    key = ctx.nt.flat
+    start = node.para.start + node.para.body_start
+    colon = key.find(": ", start, node.para.end)
+    if colon < 0:
+        return False
+    spans = bodies_at(key, colon + 2, node.para.end)
+    return bool(spans) and _verb_at(key, spans[-1][1] + 1)
+
+
+def _names_a_body(ctx: Context, node: _Node) -> bool:
+    """Does the item or one of its points name a body of its own?"""
+    for part in _subtree(node):
+        start = part.para.start + part.para.body_start
+        if _assignees(ctx, start, _node_end(part), opening=part.para.end):
+            return True
+    return False
+
+
+def _continues(left: list[_Node], para: _Para) -> bool:
+    """Does a marker go on with a list that a paragraph interrupted ('b)' … a paragraph … 'c)')?"""
+    return any(node.style == para.style and _follows(node.own_id, para.label or "") for node in left)
 
 
 def _is_issuer(name: str, issuer: Agency | None) -> bool:
@@ -583,7 +835,7 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     if (
         _END_MARK_RE.search(text)
         or _is_restatement(key)
-        or any(role == "lead" for role, _ in _clause_cues(ctx, para.start, para.end))
+        or any(role == "lead" for role, _, _ in _clause_cues(ctx, para.start, para.end))
     ):
         return False
     return not _starts_with_head(key, 0)
@@ -603,17 +855,36 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     own_text = para.text[para.body_start :]
     full_text = " ".join([own_text, *(p.text for p in node.extra)])
     assignees = _assignees(ctx, text_start, text_end, opening=para.end)
+    names = {a.name for a in assignees}
+    for extra in node.extra:  # "… Bộ GDĐT căn cứ tình hình cụ thể, bố trí …" in a later paragraph
+        for a, b in _opening_bodies(ctx, extra.start, extra.end, heading=False):
+            name = squash(ctx.nt.text[a:b], " ,")
+            if name and name not in names:
+                names.add(name)
+                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
+    assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
     has_lead = any(a.role == "lead" for a in assignees)
+    if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
+        name = squash(ctx.nt.text[role[0] : role[1]])
+        assignees.insert(0, Assignee(name=name, role="lead", source=ctx.source(*role)))
+        has_lead = True
     is_inherited = False
     if not has_lead and node.kind != "section" and inherited:
         assignees = [*inherited, *assignees]
         is_inherited = True
     leads = [a for a in assignees if a.role == "lead"]
     deadline = find_deadline(ctx, text_start, text_end)
-    children = [_to_task(ctx, child, task_id, leads or inherited, used) for child in node.children]
+    # a dash line is part of its item: it repeats none of the item's bodies, and its deadline is the
+    # item's when the item states none
+    children = [
+        _to_task(ctx, child, task_id, [] if _is_dash(child) else leads or inherited, used)
+        for child in node.children
+    ]
+    if deadline is None:
+        deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
     return Task(
         id=task_id,
-        label=para.text[: para.body_start].strip() or None,
+        label=_label(node),
         text=squash(full_text),
         kind=node.kind,
         assignees=assignees,
@@ -623,6 +894,26 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
         subtasks=children,
         source=ctx.source(para.start, text_end),
     )
+
+
+def _is_dash(node: _Node) -> bool:
+    return node.style.startswith("bullet")
+
+
+def _label(node: _Node) -> str | None:
+    """The label as printed; a bullet is '+' or '-' whatever its glyph ('•', '', 'o' …)."""
+    if _is_dash(node):
+        return "+" if node.style == "bullet+" else "-"
+    return node.para.text[: node.para.body_start].strip() or None
+
+
+def _dash_deadline(task: Task) -> Deadline | None:
+    """The first deadline in a dash line or the dash lines under it."""
+    if task.label not in ("-", "+"):
+        return None
+    if task.deadline is not None:
+        return task.deadline
+    return next((d for sub in task.subtasks if (d := _dash_deadline(sub)) is not None), None)
 
 
 def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None) -> list[Task]:

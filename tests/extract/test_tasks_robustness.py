@@ -1,0 +1,258 @@
+"""Nhiệm vụ on the shapes of real directives (robustness spec §5), on texts written for these tests:
+invented bodies, numbers and dates in the exact shape of real plans, notices and decisions.
+
+What is a task: the items of a numbered or lettered list that give out work. Plan sections that
+state aims, people, time, place, rules or money are not, nor the points of an article that only
+lists what it approves, nor an article that only says when the text takes effect, nor an item that
+only agrees to something. A dash line under an item is part of it. An unnumbered paragraph inside a
+list does not end the list.
+"""
+
+from __future__ import annotations
+
+import pytest
+from casecheck import case_ids, check, record
+
+_HEADER = (
+    "UBND TỈNH HÒA BÌNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: {number}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nHòa Bình, ngày 12 tháng 3 năm 2025\n{title}\n\n"
+)
+_SIGNATURE = "\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n\nTrần Văn Khải\n"
+
+
+def plan(body: str) -> str:
+    """A kế hoạch of a department: header, body, signature."""
+    header = _HEADER.format(number="41/KH-SGDĐT", title="KẾ HOẠCH\nTổ chức Ngày hội đọc sách năm 2025")
+    return header + body + _SIGNATURE
+
+
+def letter(body: str) -> str:
+    """A công văn of a department to the schools."""
+    header = _HEADER.format(number="215/SGDĐT-GDTrH", title="V/v triển khai nhiệm vụ năm học")
+    return header + "Kính gửi: Các trường trung học phổ thông.\n\n" + body + _SIGNATURE
+
+
+def decision(body: str) -> str:
+    """A quyết định of a provincial People's Committee."""
+    header = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 377/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Bình, ngày 12 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+        "Về việc phê duyệt kết quả tuyển dụng viên chức năm 2025\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;\n\n"
+        "QUYẾT ĐỊNH:\n\n"
+    )
+    return header + body + "\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nCHỦ TỊCH\n\nLê Văn Hào\n"
+
+
+def notice(body: str) -> str:
+    """A thông báo of a provincial People's Committee."""
+    header = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 88/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHòa Bình, ngày 12 tháng 3 năm 2025\nTHÔNG BÁO\n"
+        "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về tiến độ dự án\n\n"
+    )
+    return header + body + _SIGNATURE
+
+
+PLAN_SECTIONS = plan(
+    "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/01/2025 của UBND tỉnh, Sở Giáo dục và Đào tạo xây dựng "
+    "Kế hoạch như sau:\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nKhơi dậy phong trào đọc sách trong học sinh.\n\n"
+    "2. Yêu cầu\n\nCác đơn vị tổ chức chu đáo, tiết kiệm, hiệu quả.\n\n"
+    "II. THỜI GIAN, ĐỊA ĐIỂM\n\n1. Thời gian: 08 giờ 00 ngày 21/4/2025.\n\n"
+    "2. Địa điểm: Hội trường Trường THPT Lạc Sơn.\n\n"
+    "III. THÀNH PHẦN THAM DỰ\n\n- Lãnh đạo Sở Giáo dục và Đào tạo;\n\n- Đại diện các trường THPT.\n\n"
+    "IV. KINH PHÍ\n\nKinh phí tổ chức từ nguồn chi thường xuyên năm 2025 của Sở.\n\n"
+    "V. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Giáo dục Trung học chủ trì tham mưu tổ chức Ngày hội; báo cáo "
+    "kết quả trước ngày 30/4/2025.\n\n2. Văn phòng Sở chuẩn bị hội trường, khánh tiết.\n\n"
+    "3. Kinh phí: Phòng Kế hoạch - Tài chính bố trí kinh phí theo quy định."
+)
+
+INVITATION = notice(
+    "UBND tỉnh tổ chức Hội nghị sơ kết Chương trình như sau:\n\n"
+    "1. Thành phần\n\n- Đồng chí Phó Chủ tịch UBND tỉnh;\n\n"
+    "- Lãnh đạo các sở, ngành liên quan (giao Sở Kế hoạch và Đầu tư mời);\n\n"
+    "2. Thời gian: Vào lúc 14 giờ 00 phút, ngày 18/3/2025.\n\n"
+    "3. Địa điểm: Hội trường tầng 3, trụ sở UBND tỉnh.\n\n"
+    "4. Phân công nhiệm vụ:\n\n"
+    "- Giao Sở Kế hoạch và Đầu tư chuẩn bị báo cáo, gửi về Văn phòng UBND tỉnh trước ngày 16/3/2025."
+)
+
+APPROVAL = decision(
+    "Điều 1. Phê duyệt kết quả tuyển dụng viên chức năm 2025, cụ thể như sau:\n\n"
+    "1. Tổng số hồ sơ tiếp nhận là 412 hồ sơ, chia ra:\n\n- Giáo viên trung học phổ thông: 230 hồ sơ;\n\n"
+    "- Nhân viên: 182 hồ sơ.\n\n2. Tổng số người trúng tuyển là 96 người.\n\n"
+    "Điều 2. Giao Sở Nội vụ thông báo kết quả đến người dự tuyển trước ngày 25/3/2025.\n\n"
+    "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+    "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và Thủ trưởng các cơ quan, đơn vị liên quan "
+    "chịu trách nhiệm thi hành Quyết định này./."
+)
+
+APPROVED_PLAN = decision(
+    "Điều 1. Phê duyệt Đề án phát triển thư viện trường học giai đoạn 2025 - 2030 với những nội dung "
+    "chủ yếu sau đây:\n\n"
+    "I. MỤC TIÊU\n\n1. Mục tiêu chung\n\nNâng cao chất lượng thư viện trường học.\n\n"
+    "II. CÁC GIẢI PHÁP\n\n1. Đổi mới hoạt động thư viện theo hướng thư viện số.\n\n"
+    "2. Tăng cường đầu tư sách, báo cho thư viện các trường vùng khó khăn.\n\n"
+    "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo chủ trì triển khai Đề án.\n\n"
+    "2. Sở Tài chính bố trí kinh phí hằng năm để thực hiện Đề án.\n\n"
+    "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành. Chánh Văn phòng UBND tỉnh, "
+    "Giám đốc Sở Giáo dục và Đào tạo chịu trách nhiệm thi hành Quyết định này./."
+)
+
+CONCLUSIONS = notice(
+    "Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+    "1. Đồng ý chủ trương điều chỉnh tiến độ Dự án đường tỉnh 435 đến hết năm 2026.\n\n"
+    "2. Thống nhất tổ chức lễ khởi công Dự án trong tháng 5/2025. Giao Sở Xây dựng chủ trì, phối hợp "
+    "với UBND huyện Lạc Thủy chuẩn bị các điều kiện tổ chức lễ khởi công.\n\n"
+    "3. Đối với công tác giải phóng mặt bằng:\n\n"
+    "a) UBND huyện Lạc Thủy hoàn thành chi trả bồi thường trước ngày 30/4/2025;\n\n"
+    "b) Trung tâm Phát triển quỹ đất tỉnh rà soát hồ sơ đất đai của 14 hộ dân:\n\n"
+    "- Lập phương án hỗ trợ tái định cư;\n\n- Trình phê duyệt trong tháng 4/2025.\n\n"
+    "Sở Tài nguyên và Môi trường căn cứ kết quả rà soát, hướng dẫn thủ tục thu hồi đất.\n\n"
+    "c) Ban Quản lý dự án đầu tư xây dựng tỉnh bàn giao mặt bằng cho nhà thầu.\n\n"
+    "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
+)
+
+CASES = [
+    # ---- plan sections that give out no work ----
+    (
+        "a kế hoạch: I. MỤC ĐÍCH, YÊU CẦU … IV. KINH PHÍ are no tasks; V. TỔ CHỨC THỰC HIỆN is",
+        PLAN_SECTIONS,
+        {
+            "task_find": [
+                {"text_starts": "TỔ CHỨC THỰC HIỆN", "id": "V", "subtask_count": 3},
+                {
+                    "text_starts": "Phòng Giáo dục Trung học chủ trì",
+                    "id": "V.1",
+                    "roles": {"Phòng Giáo dục Trung học": "lead"},
+                    "deadline": {"date": "2025-04-30", "kind": "by"},
+                },
+                # under a heading that gives out work, an item headed 'Kinh phí' is kept
+                {"text_starts": "Kinh phí: Phòng Kế hoạch - Tài chính", "id": "V.3"},
+            ],
+            "no_task_starting": [
+                "MỤC ĐÍCH, YÊU CẦU",
+                "Mục đích",
+                "Yêu cầu",
+                "THỜI GIAN, ĐỊA ĐIỂM",
+                "Thời gian",
+                "Địa điểm",
+                "THÀNH PHẦN THAM DỰ",
+                "Lãnh đạo Sở Giáo dục và Đào tạo",
+                "KINH PHÍ",
+            ],
+        },
+    ),
+    (
+        "a notice in place of an invitation: time and place are no tasks; attendees are, only because "
+        "they give one order in passing ('giao Sở … mời')",
+        INVITATION,
+        {
+            "task_find": [
+                {"text_starts": "Thành phần", "id": "1"},
+                {
+                    "text_starts": "Phân công nhiệm vụ",
+                    "id": "4",
+                    # the dash line's deadline is the item's
+                    "deadline": {"date": "2025-03-16", "kind": "by"},
+                },
+                {
+                    "text_starts": "Giao Sở Kế hoạch và Đầu tư chuẩn bị báo cáo",
+                    "label": "-",
+                    "roles": {"Sở Kế hoạch và Đầu tư": "lead"},
+                },
+            ],
+            "no_task_starting": ["Thời gian: Vào lúc 14 giờ", "Địa điểm: Hội trường tầng 3"],
+        },
+    ),
+    # ---- decisions ----
+    (
+        "a quyết định: the figures listed under 'Phê duyệt kết quả …, cụ thể như sau:' are no tasks; the "
+        "article that only says when the decision takes effect is none either",
+        APPROVAL,
+        {
+            "task_find": [
+                {"text_starts": "Phê duyệt kết quả tuyển dụng", "id": "Điều 1", "subtasks": []},
+                {"text_starts": "Giao Sở Nội vụ thông báo", "id": "Điều 2", "roles": {"Sở Nội vụ": "lead"}},
+                {
+                    "text_starts": "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ",
+                    "id": "Điều 4",
+                    "assignees_include": ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ"],
+                },
+            ],
+            "no_task_starting": ["Tổng số hồ sơ tiếp nhận", "Tổng số người trúng tuyển", "Quyết định này có"],
+        },
+    ),
+    (
+        "a quyết định approving a plan: its aims are no tasks, its measures and its implementation are; "
+        "an entry-into-force article that names the executors stays",
+        APPROVED_PLAN,
+        {
+            "task_find": [
+                {"text_starts": "CÁC GIẢI PHÁP", "id": "Điều 1.II", "subtask_count": 2},
+                {
+                    "text_starts": "Sở Tài chính bố trí kinh phí hằng năm",
+                    "id": "Điều 1.III.2",
+                    "roles": {"Sở Tài chính": "lead"},
+                },
+                {
+                    "text_starts": "Quyết định này có hiệu lực thi hành",
+                    "id": "Điều 2",
+                    "assignees_include": ["Giám đốc Sở Giáo dục và Đào tạo"],
+                },
+            ],
+            "no_task_starting": ["MỤC TIÊU", "Mục tiêu chung"],
+        },
+    ),
+    # ---- approvals, nesting, dash lines ----
+    (
+        "a notice of conclusions: 'Đồng ý …' only approves; 'Thống nhất …. Giao …' gives an order; a "
+        "paragraph between b) and c) does not end the list, and its body acts in b)",
+        CONCLUSIONS,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Thống nhất tổ chức lễ khởi công",
+                    "id": "2",
+                    "roles": {"Sở Xây dựng": "lead"},
+                },
+                {
+                    "text_starts": "Đối với công tác giải phóng mặt bằng",
+                    "id": "3",
+                    "subtask_count": 3,
+                },
+                {
+                    "text_starts": "UBND huyện Lạc Thủy hoàn thành chi trả",
+                    "id": "3.a",
+                    "deadline": {"date": "2025-04-30", "kind": "by"},
+                },
+                {
+                    "text_starts": "Trung tâm Phát triển quỹ đất tỉnh rà soát",
+                    "id": "3.b",
+                    "roles": {
+                        "Trung tâm Phát triển quỹ đất tỉnh": "lead",
+                        "Sở Tài nguyên và Môi trường": "lead",
+                    },
+                    "text_contains": "căn cứ kết quả rà soát",
+                    # 'Trình phê duyệt trong tháng 4/2025' in its second dash line
+                    "deadline": {"date": "2025-04", "kind": "within"},
+                },
+                {
+                    "text_starts": "Ban Quản lý dự án đầu tư xây dựng tỉnh bàn giao",
+                    "id": "3.c",
+                    "roles": {"Ban Quản lý dự án đầu tư xây dựng tỉnh": "lead"},
+                },
+                # the dash lines of 3.b are marked as such and repeat none of the item's bodies
+                {"text_starts": "Lập phương án hỗ trợ tái định cư", "label": "-", "assignees": []},
+            ],
+            "no_task_starting": ["Đồng ý chủ trương", "UBND tỉnh thông báo"],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "expected"), CASES, ids=case_ids(CASES))
+def test_tasks(source: str, text: str, expected: dict) -> None:
+    problems = check(expected, record(text))
+    assert not problems, "\n".join([source, *problems])
