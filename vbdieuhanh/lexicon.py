@@ -270,3 +270,13 @@ def task_headings() -> dict[str, tuple[str, ...]]:
     for words, kind in data_rows("task_headings.tsv"):
         found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
     return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}
+
+
+@cache
+def generic_bodies() -> dict[str, tuple[str, ...]]:
+    """Words of names that point at no particular body, by kind (word, title, related), folded
+    lower case, longest first (see generic_bodies.tsv)."""
+    found: dict[str, set[str]] = {}
+    for words, kind in data_rows("generic_bodies.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}

@@ -92,10 +92,10 @@ CASES = [
                 {
                     "find": "giao Sở Thông tin và Truyền thông chủ trì",
                     "kind": "prose",
-                    "roles": {
-                        "Sở Thông tin và Truyền thông": "lead",
-                        "các cơ quan, đơn vị, địa phương liên quan": "coordinate",
-                    },
+                    # 'phối hợp với các cơ quan, đơn vị, địa phương liên quan' names no particular
+                    # body: an unspecific helper is no assignee (gold-corpus convention)
+                    "roles": {"Sở Thông tin và Truyền thông": "lead"},
+                    "assignees_exclude_containing": ["liên quan"],
                     "deadline": {"date": "2025-02-10", "kind": "by"},
                     "report_to_include": ["Bộ Thông tin và Truyền thông", "UBND tỉnh"],
                 }
@@ -139,7 +139,8 @@ CASES = [
             "task_find": [
                 {
                     "find": "đăng ký danh sách tham gia Hội thi",
-                    "assignees_include": ["các đơn vị"],
+                    # 'đề nghị các đơn vị' asks the bodies the letter is addressed to (Kính gửi)
+                    "assignees_include": ["Các đơn vị trực thuộc sở", "Các cơ quan báo chí, xuất bản, PTTH"],
                     "deadline": {"date": "2011-12-22", "kind": "by"},
                 }
             ]

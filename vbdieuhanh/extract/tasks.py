@@ -17,6 +17,7 @@ from ..lexicon import (
     assignment_cues,
     body_stops,
     executor_clauses,
+    generic_bodies,
     narrative_words,
     non_bodies,
     recurrences,
@@ -598,29 +599,31 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         prose.append(para)
         last_prose = para
     prose.extend(pending)
+    addressed = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
     preamble_assignees = {
-        node_id: _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer)
+        node_id: _resolve_generic(
+            _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer), addressed
+        )
         for node_id, p in preambles.items()
     }
-    default = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
     tasks: list[Task] = []
     used: set[str] = set()
-    inherited: list[Assignee] = default
+    inherited: list[Assignee] = []
     introduced_style: str | None = None
     roots = _select(ctx, roots)
     roots = _roots_kept(roots, preambles, preamble_assignees, prose)
     _number_bullets(roots)
     for root in roots:
         if id(root) in preamble_assignees:
-            inherited = preamble_assignees[id(root)] or default
+            inherited = preamble_assignees[id(root)]
             introduced_style = root.style
         elif root.style != introduced_style:  # a list of another kind is not the one introduced
-            inherited, introduced_style = default, None
-        tasks.append(_to_task(ctx, root, "", inherited, used))
+            inherited, introduced_style = [], None
+        tasks.append(_to_task(ctx, root, "", inherited, used, addressed))
     introducing = {id(preambles[id(r)]) for r in roots if id(r) in preambles}
     prose.sort(key=lambda p: p.start)
-    prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used, issuer)
-    return tasks + prose_tasks
+    prose_paras = [p for p in prose if id(p) not in introducing]
+    return tasks + _prose_tasks(ctx, prose_paras, used, issuer, addressed)
 
 
 # --- which items are tasks ------------------------------------------------------------------------
@@ -780,6 +783,46 @@ def _continues(left: list[_Node], para: _Para) -> bool:
     return any(node.style == para.style and _follows(node.own_id, para.label or "") for node in left)
 
 
+@cache
+def _generic_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a name made only of generic words, a generic head followed by '(có) liên quan')."""
+    words = generic_bodies()
+
+    def alt(kind: str) -> str:
+        return "|".join(re.escape(w) for w in words[kind])
+
+    lead = rf"^(?:(?:{alt('title')})\s+)?(?:(?:các|những|mọi)\s+)?"
+    only = re.compile(rf"{lead}(?:{alt('word')})(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{alt('word')}))*$")
+    related = re.compile(rf"{lead}(?:{alt('word')})(?!\w).*?(?<!\w)(?:{alt('related')})(?!\w)")
+    return only, related
+
+
+def is_generic(name: str) -> bool:
+    """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?"""
+    key = fold_tones(squash(name).lower()).strip(" ,.;:")
+    only, related = _generic_res()
+    return bool(only.match(key) or related.match(key))
+
+
+def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> list[Assignee]:
+    """Unspecific partners are dropped; an unspecific body told to act ('Các cơ quan, đơn vị, địa
+    phương phải công khai …') stands for ``fallback`` (the bodies the list was given to) when
+    there are any."""
+    result: list[Assignee] = []
+    replaced = False
+    for a in assignees:
+        if not is_generic(a.name):
+            result.append(a)
+        elif a.role == "lead" and fallback:
+            replaced = True
+        elif a.role == "lead":
+            result.append(a)
+    if replaced:
+        names = {a.name for a in result}
+        result[:0] = [f for f in fallback if f.name not in names]
+    return result
+
+
 def _is_issuer(name: str, issuer: Agency | None) -> bool:
     """Does ``name`` ('UBND tỉnh', 'Bộ Giáo dục và Đào tạo') name the issuing body?"""
     if issuer is None or " " not in name.strip():
@@ -841,7 +884,14 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     return not _starts_with_head(key, 0)
 
 
-def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee], used: set[str]) -> Task:
+def _to_task(
+    ctx: Context,
+    node: _Node,
+    parent_id: str,
+    inherited: list[Assignee],
+    used: set[str],
+    addressed: list[Assignee],
+) -> Task:
     para = node.para
     label = node.own_id
     if node.style == "dotted":
@@ -863,6 +913,7 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
                 names.add(name)
                 assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
     assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
+    assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
@@ -877,7 +928,7 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     # a dash line is part of its item: it repeats none of the item's bodies, and its deadline is the
     # item's when the item states none
     children = [
-        _to_task(ctx, child, task_id, [] if _is_dash(child) else leads or inherited, used)
+        _to_task(ctx, child, task_id, [] if _is_dash(child) else leads or inherited, used, addressed)
         for child in node.children
     ]
     if deadline is None:
@@ -916,7 +967,9 @@ def _dash_deadline(task: Task) -> Deadline | None:
     return next((d for sub in task.subtasks if (d := _dash_deadline(sub)) is not None), None)
 
 
-def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None) -> list[Task]:
+def _prose_tasks(
+    ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None, addressed: list[Assignee]
+) -> list[Task]:
     """Sentences outside lists that tell a body to act.
 
     A sentence that names no body but gives a deadline or a report duty ("Trường hợp vượt thẩm
@@ -930,7 +983,8 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
             start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
             if end - start < 15:
                 continue
-            assignees = _assignees(ctx, start, end, opening=end, heading=False)
+            named = _assignees(ctx, start, end, opening=end, heading=False)
+            assignees = _resolve_generic(named, addressed)
             if not any(a.role == "lead" for a in assignees):
                 completes = find_deadline(ctx, start, end) or _report_to(ctx, start, end)
                 if open_task and completes:
@@ -939,10 +993,10 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
                 else:
                     open_task = False
                 continue
-            if _is_the_writer_acting(ctx, start, end, assignees, issuer):
+            if _is_the_writer_acting(ctx, start, end, named, issuer):
                 open_task = False
                 continue  # "Sở Nội vụ xây dựng các dự thảo …" in Sở Nội vụ's own letter: a report, no task
-            if find_deadline(ctx, start, end) is None and _only_restates(ctx, assignees, end):
+            if find_deadline(ctx, start, end) is None and _only_restates(ctx, named, end):
                 open_task = False
                 continue
             spans.append((start, end, assignees))
