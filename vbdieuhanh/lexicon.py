@@ -280,3 +280,10 @@ def generic_bodies() -> dict[str, tuple[str, ...]]:
     for words, kind in data_rows("generic_bodies.tsv"):
         found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
     return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}
+
+
+@cache
+def subject_prefixes() -> tuple[str, ...]:
+    """Words before the body an item's heading is about ('Đối với', 'Trách nhiệm của'), longest
+    first."""
+    return tuple(sorted({fold_tones(w) for w in _words("subject_prefixes.txt")}, key=len, reverse=True))

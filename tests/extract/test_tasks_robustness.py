@@ -114,6 +114,44 @@ CONCLUSIONS = notice(
     "UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."
 )
 
+UNSPECIFIC = letter(
+    "Thực hiện Kế hoạch số 05/KH-UBND ngày 10/01/2025 của UBND tỉnh, Sở Giáo dục và Đào tạo đề nghị "
+    "các đơn vị thực hiện một số nội dung sau:\n\n"
+    "1. Xây dựng kế hoạch tổ chức Tuần lễ học tập suốt đời năm 2025.\n\n"
+    "2. Giao Phòng Giáo dục Trung học chủ trì, phối hợp với Văn phòng Sở và các phòng, đơn vị liên quan "
+    "kiểm tra việc thực hiện; phối hợp với các cơ quan, đơn vị, địa phương tuyên truyền kết quả.\n\n"
+    "3. Các cơ quan, đơn vị, địa phương phải công khai kết quả trên cổng thông tin điện tử.\n\n"
+    "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị các đơn vị phản ánh về Sở (qua Phòng Giáo dục "
+    "Trung học) để được hướng dẫn."
+)
+
+CONSULTATION = letter(
+    "Sở Giáo dục và Đào tạo xây dựng dự thảo Quy chế gửi lấy ý kiến các cơ quan có liên quan (gồm: Văn "
+    "phòng UBND tỉnh, Sở Tư pháp, Sở Tài chính) như sau:\n\n"
+    "1. Góp ý dự thảo Quy chế phối hợp quản lý dạy thêm, học thêm.\n\n"
+    "2. Cử 01 lãnh đạo phòng chuyên môn tham gia Tổ soạn thảo.\n\n"
+    "Đề nghị Văn phòng UBND tỉnh, Sở Tư pháp, Sở Tài chính có văn bản góp ý và gửi về Sở Giáo dục và Đào "
+    "tạo chậm nhất ngày 20/3/2025 để tổng hợp./."
+)
+
+NAMES = notice(
+    "Phó Chủ tịch UBND tỉnh kết luận và chỉ đạo như sau:\n\n"
+    "1. Giao Ban Dân tộc tỉnh chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư rà soát danh "
+    "mục dự án (các cơ sở KCB không được thu thêm chi phí ngoài danh mục).\n\n"
+    "2. Sở, ban, ngành, Ủy ban nhân dân huyện, thị xã là đầu mối theo dõi việc thực hiện.\n\n"
+    "3. Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh):\n\n"
+    "a) Công khai thủ tục hành chính trước ngày 15/4/2025;\n\n"
+    "b) Tiếp nhận hồ sơ trực tuyến.\n\n"
+    "4. Lĩnh vực đo lường: Ủy ban nhân dân các huyện chủ động phối hợp với Liên đoàn Thương mại và Công "
+    "nghiệp Việt Nam (VCCI) tổ chức tập huấn.\n\n"
+    "5. Trách nhiệm của các sở, ban, ngành, UBND các xã, phường:\n\n"
+    "a) Rà soát thủ tục hành chính thuộc thẩm quyền;\n\n"
+    "b) Giao Sở Nội vụ chủ trì tổng hợp kết quả đánh giá.\n\n"
+    "6. Giao Trung tâm Xúc tiến Đầu tư tỉnh:\n\n"
+    "- Chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch xúc tiến đầu tư;\n\n"
+    "- Sau khi có kết quả, giao Trung tâm chủ trì phối hợp với Sở Tài chính tổ chức hội nghị."
+)
+
 CASES = [
     # ---- plan sections that give out no work ----
     (
@@ -247,6 +285,94 @@ CASES = [
                 {"text_starts": "Lập phương án hỗ trợ tái định cư", "label": "-", "assignees": []},
             ],
             "no_task_starting": ["Đồng ý chủ trương", "UBND tỉnh thông báo"],
+        },
+    ),
+    # ---- who leads, who helps ----
+    (
+        "unspecific helpers ('các phòng, đơn vị liên quan', 'các cơ quan, đơn vị, địa phương') are no "
+        "assignees; 'đề nghị các đơn vị' and 'Các cơ quan, đơn vị, địa phương phải …' mean the addressees",
+        UNSPECIFIC,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Xây dựng kế hoạch tổ chức Tuần lễ",
+                    "assignees_inherited": True,
+                    "assignees": [{"name": "Các trường trung học phổ thông", "role": "lead"}],
+                },
+                {
+                    "text_starts": "Giao Phòng Giáo dục Trung học chủ trì",
+                    "roles": {"Phòng Giáo dục Trung học": "lead", "Văn phòng Sở": "coordinate"},
+                    "assignees_exclude_containing": ["liên quan", "các cơ quan"],
+                },
+                {
+                    "text_starts": "Các cơ quan, đơn vị, địa phương phải công khai",
+                    "roles": {"Các trường trung học phổ thông": "lead"},
+                },
+                {"find": "đề nghị các đơn vị phản ánh", "roles": {"Các trường trung học phổ thông": "lead"}},
+            ]
+        },
+    ),
+    (
+        "a consultation: 'lấy ý kiến các cơ quan có liên quan (gồm: A, B, C)' asks A, B and C; the "
+        "closing request to them sets the deadline of every item",
+        CONSULTATION,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Góp ý dự thảo Quy chế",
+                    "roles": {"Văn phòng UBND tỉnh": "lead", "Sở Tư pháp": "lead", "Sở Tài chính": "lead"},
+                    "deadline": {"date": "2025-03-20", "kind": "by"},
+                },
+                {"text_starts": "Cử 01 lãnh đạo phòng", "deadline": {"date": "2025-03-20", "kind": "by"}},
+            ]
+        },
+    ),
+    (
+        "where a body's name ends, and what a heading names: a list sharing one head, a negation, 'Sở, "
+        "ban, ngành' as one body, a unit in brackets, a topic before a colon, 'Trách nhiệm của …', an "
+        "acronym in brackets, a bare head that points back",
+        NAMES,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Giao Ban Dân tộc tỉnh chủ trì",
+                    "roles": {
+                        "Ban Dân tộc tỉnh": "lead",
+                        "các Sở: Tài chính, Kế hoạch và Đầu tư": "coordinate",
+                    },
+                    "assignees_exclude_containing": ["KCB"],
+                },
+                {
+                    "text_starts": "Sở, ban, ngành, Ủy ban nhân dân huyện",
+                    "roles": {"Sở, ban, ngành": "lead", "Ủy ban nhân dân huyện, thị xã": "lead"},
+                },
+                {"text_starts": "Văn phòng UBND tỉnh (Trung tâm", "roles": {"Văn phòng UBND tỉnh": "lead"}},
+                {
+                    "text_starts": "Công khai thủ tục hành chính",
+                    "assignees_inherited": True,
+                    "roles": {"Văn phòng UBND tỉnh": "lead"},
+                },
+                {
+                    "text_starts": "Lĩnh vực đo lường",
+                    "roles": {
+                        "Ủy ban nhân dân các huyện": "lead",
+                        "Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI)": "coordinate",
+                    },
+                },
+                {
+                    "text_starts": "Trách nhiệm của các sở, ban, ngành",
+                    "roles": {"các sở, ban, ngành": "lead", "UBND các xã, phường": "lead"},
+                },
+                {"text_starts": "Rà soát thủ tục hành chính thuộc", "roles": {"UBND các xã, phường": "lead"}},
+                # the dash lines repeat neither the item's body nor each other's partner, and 'giao
+                # Trung tâm' points back at the centre named in full
+                {
+                    "text_starts": "Chủ trì, phối hợp với Sở Tài chính xây dựng",
+                    "assignees": [{"name": "Sở Tài chính", "role": "coordinate"}],
+                },
+                {"text_starts": "Sau khi có kết quả", "assignees": []},
+            ],
+            "no_assignee_containing": ["thông báo", "không"],
         },
     ),
 ]

@@ -9,6 +9,7 @@ UBND tỉnh giao Sở X chủ trì, … trước ngày 10/02/2025" become prose 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,6 +23,7 @@ from ..lexicon import (
     non_bodies,
     recurrences,
     restatements,
+    subject_prefixes,
     task_cue_context,
     task_headings,
     task_verbs,
@@ -98,6 +100,7 @@ class _Node:
     extra: list[_Para] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
     assigning: bool = False  # under a heading that gives out work ('PHÂN CÔNG TRÁCH NHIỆM')
+    explicit: bool = False  # names people or bodies that are not told to act ('Thành phần: - …')
 
 
 def _runs_on(prev_line: str) -> bool:
@@ -224,11 +227,11 @@ def _head_re() -> re.Pattern[str]:
 def _verbs() -> str:
     verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
     # a verb followed by 'số' or a number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
-    return rf"(?:{verbs})(?=[\s,.;:]|$)(?! số\b| \d)"
+    return rf"(?:{verbs})(?=[\s,.;:)]|$)(?! số\b| \d)"
 
 
 def _words_re(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:]|$)"
+    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:)]|$)"
 
 
 @cache
@@ -250,7 +253,7 @@ def _stops() -> tuple[str, ...]:
 
 
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
-_PHRASE_STOP_RE = re.compile(rf"[:;(\n]|\.(?=\s|$|/)| - (?=[{LOWER}])")
+_PHRASE_STOP_RE = re.compile(rf"[:;()\n]|\.(?=\s|$|/)| - (?=[{LOWER}])")
 
 
 def _starts_with_head(key: str, pos: int) -> int:
@@ -267,13 +270,19 @@ def _verb_at(key: str, pos: int) -> bool:
 
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     """Spans of the bodies listed at ``pos`` ('Sở A, Sở B và UBND các huyện'), up to the verb."""
-    if not _starts_with_head(key, pos):
+    first = _head_span(key, pos)
+    if not first:
         return []
     stop = end
     found = _PHRASE_STOP_RE.search(key, pos, end)
+    if found is not None and key[found.start()] == ":" and found.start() <= pos + first + 1:
+        # a head shared by a list: "các Sở: Tài chính, Kế hoạch và Đầu tư"
+        found = _PHRASE_STOP_RE.search(key, found.end(), end)
+    while found is not None and (acronym := _ACRONYM_BRACKET_RE.match(key, found.start(), end)):
+        found = _PHRASE_STOP_RE.search(key, acronym.end(), end)  # "… Việt Nam (VCCI)" is part of it
     if found is not None:
         stop = found.start()
-    verb = _verb_re().search(key, pos + _starts_with_head(key, pos), stop)  # not in the head itself
+    verb = _verb_re().search(key, pos + first, stop)  # not in the head itself
     if verb is not None:
         stop = verb.start()
     if key.count(" ", pos, stop) > 40:
@@ -289,17 +298,41 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     # split at ", " / " và " / " với " / "; " when a new body starts there
     spans: list[tuple[int, int]] = []
     cut = pos
-    protected = cut + _starts_with_head(key, cut)  # "các sở, ban, ngành" is one head
+    protected = cut + first  # "các sở, ban, ngành" is one head
     for sep in _SEPARATOR_RE.finditer(key, pos, phrase_end):
         if sep.start() < protected:
             continue
         head = _starts_with_head(key, sep.end())
-        if head:
+        if head and not _is_bare_group(key, sep.end(), head, phrase_end):
             spans.append((cut, sep.start()))
             cut = sep.end()
-            protected = cut + head
+            protected = cut + _head_span(key, cut)
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
+
+
+_ACRONYM_BRACKET_RE = re.compile(rf"\([{UPPER}][{UPPER}0-9&\-]{{1,9}}\)")
+
+
+def _head_span(key: str, pos: int) -> int:
+    """Length of the head at ``pos`` with the heads it governs: "Thủ trưởng các cơ quan, đơn vị,
+    địa phương", "Chủ tịch UBND các huyện, thị xã, thành phố" (a post, then a body, then its
+    members, each a head of the list)."""
+    length = _starts_with_head(key, pos)
+    while length and key.startswith(" ", pos + length):
+        more = _starts_with_head(key, pos + length + 1)
+        if not more:
+            break
+        length += 1 + more
+    return length
+
+
+def _is_bare_group(key: str, pos: int, head: int, end: int) -> bool:
+    """Is the head at ``pos`` a lower-case group word that ends the list ("Sở, ban, | ngành")?"""
+    after = pos + head
+    if not key[pos].islower() or key.startswith(("các ", "những "), pos):
+        return False
+    return after >= end or key[after] in ",;" or key.startswith((" và ", " hoặc "), after)
 
 
 _SEPARATOR_RE = re.compile(r", | và | với | hoặc |; ")
@@ -357,7 +390,9 @@ def _assignees(
     def add(spans: list[tuple[int, int]], role: str) -> None:
         for a, b in spans:
             name = squash(text[a:b], " ,")
-            if name and name not in seen:
+            if name and is_generic(name) and (members := _members(key, b, end)):
+                add(members, role)  # "các cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)"
+            elif name and name not in seen:
                 seen.add(name)
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
 
@@ -392,16 +427,23 @@ def _opening_bodies(
     ctx: Context, start: int, opening: int, *, heading: bool, explicit: bool = False
 ) -> list[tuple[int, int]]:
     """The bodies that open a paragraph and are told to act: "UBND các huyện chỉ đạo …", "Đối với
-    Sở Y tế: …", with ``heading`` a body alone ("3. Sở Tư pháp"); with ``explicit`` only a body
-    that is charged in so many words ("Sở X chủ trì …", "… có trách nhiệm …")."""
+    Sở Y tế: …" (subject_prefixes.txt), with ``heading`` a body alone ("3. Sở Tư pháp"); with
+    ``explicit`` only a body that is charged in so many words ("Sở X chủ trì …", "… có trách
+    nhiệm …")."""
     key = ctx.nt.flat
     pos = start
-    if not explicit and key.startswith("Đối với ", pos):
-        pos += len("Đối với ")
+    prefix = next((p for p in subject_prefixes() if key.startswith(p + " ", pos)), None)
+    if prefix is not None and not explicit:
+        pos += len(prefix) + 1
     spans = bodies_at(key, pos, opening)
+    if topical := _after_topic(key, start, opening):
+        return topical  # "Thanh tra khoa học và công nghệ: Ủy ban nhân dân các huyện … chỉ đạo …"
     if not spans:
         return []
     last = spans[-1][1]
+    bracket = _BRACKET_RE.match(key, last, opening)  # "Văn phòng UBND tỉnh (Trung tâm …):"
+    if bracket is not None:
+        last = bracket.end()
     tail = key[last:opening]
     if explicit:
         return spans if _own_verbs_re().match(tail) else []
@@ -413,6 +455,31 @@ def _opening_bodies(
         or (heading and tail.lstrip(" ,")[:1] in (":", ""))
         or (tail[:1] == " " and _verb_at(key, last + 1))
     ):
+        return spans
+    return []
+
+
+_BRACKET_RE = re.compile(r"\s*\([^()]{1,120}\)")
+_MEMBERS_RE = re.compile(r"[^.;]{0,160}?\(gồm:?\s*")
+
+
+def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The bodies an unspecific name is spelled out as, later in its sentence: "(gồm: A, B, C)"."""
+    found = _MEMBERS_RE.match(key, pos, end)
+    return bodies_at(key, found.end(), end) if found else []
+
+
+_TOPIC_RE = re.compile(r"[^:.;]{2,80}?: ")
+
+
+def _after_topic(key: str, start: int, opening: int) -> list[tuple[int, int]]:
+    """A topic, a colon, then the body that acts: "Tiêu chuẩn - đo lường - chất lượng: Ủy ban nhân
+    dân huyện, thị xã thực hiện …"."""
+    topic = _TOPIC_RE.match(key, start, opening)
+    if topic is None or len(topic.group(0).split()) > 12:
+        return []
+    spans = bodies_at(key, topic.end(), opening)
+    if spans and _verb_at(key, spans[-1][1] + 1):
         return spans
     return []
 
@@ -622,8 +689,41 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         tasks.append(_to_task(ctx, root, "", inherited, used, addressed))
     introducing = {id(preambles[id(r)]) for r in roots if id(r) in preambles}
     prose.sort(key=lambda p: p.start)
+    _closing_deadlines(ctx, roots, tasks, prose, preamble_assignees)
     prose_paras = [p for p in prose if id(p) not in introducing]
     return tasks + _prose_tasks(ctx, prose_paras, used, issuer, addressed)
+
+
+def _closing_deadlines(
+    ctx: Context,
+    roots: list[_Node],
+    tasks: list[Task],
+    prose: list[_Para],
+    preamble_assignees: dict[int, list[Assignee]],
+) -> None:
+    """A deadline in the paragraph right after a list that asks the same bodies again ('Đề nghị
+    Văn phòng UBND tỉnh, Sở Tư pháp … gửi về Sở Nội vụ chậm nhất ngày 27/8/2025') or restates the
+    list ('… thực hiện các nội dung trên trước ngày …') is the deadline of every item that has none."""
+    starts = [p.start for p in prose]
+    group: list[int] = []
+    for i, root in enumerate(roots):
+        if id(root) in preamble_assignees:
+            group = []
+        group.append(i)
+        end = _node_end(_subtree(root)[-1])
+        after = bisect_left(starts, end)
+        if after == len(prose) or (i + 1 < len(roots) and roots[i + 1].para.start < prose[after].start):
+            continue
+        closing = prose[after]
+        deadline = find_deadline(ctx, closing.start, closing.end)
+        first = roots[group[0]]
+        asked = {a.name for a in preamble_assignees.get(id(first), [])}
+        named = {a.name for a in _assignees(ctx, closing.start, closing.end, opening=None)}
+        if deadline is not None and ((asked and asked <= named) or _is_restatement(closing.text)):
+            for j in group:
+                if tasks[j].deadline is None:
+                    tasks[j].deadline = deadline
+        group = []
 
 
 # --- which items are tasks ------------------------------------------------------------------------
@@ -733,8 +833,11 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
         kind = _heading_kind(_heading(own))
         if approved and kind != "assign":
             continue
-        if kind == "none" and not assigning and not _gives_orders(ctx, node):
-            continue
+        if kind == "none" and not assigning:
+            if not _gives_orders(ctx, node):
+                continue
+            for part in _subtree(node):  # attendees, a venue…: only its explicit orders name bodies
+                part.explicit = True
         if kind == "weak" and not assigning and not _names_a_body(ctx, node):
             continue
         if node.kind == "article":
@@ -784,24 +887,30 @@ def _continues(left: list[_Node], para: _Para) -> bool:
 
 
 @cache
-def _generic_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a name made only of generic words, a generic head followed by '(có) liên quan')."""
+def _generic_res() -> dict[str, re.Pattern[str]]:
+    """Names that point at no particular body: 'vague' ones ('các cơ quan, đơn vị'), 'partner' ones
+    (those and classes: 'các sở, ngành, địa phương'), and 'related' ('… liên quan')."""
     words = generic_bodies()
 
-    def alt(kind: str) -> str:
-        return "|".join(re.escape(w) for w in words[kind])
+    def alt(*kinds: str) -> str:
+        return "|".join(re.escape(w) for kind in kinds for w in words[kind])
 
-    lead = rf"^(?:(?:{alt('title')})\s+)?(?:(?:các|những|mọi)\s+)?"
-    only = re.compile(rf"{lead}(?:{alt('word')})(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?(?:{alt('word')}))*$")
-    related = re.compile(rf"{lead}(?:{alt('word')})(?!\w).*?(?<!\w)(?:{alt('related')})(?!\w)")
-    return only, related
+    lead = rf"^(?:(?:{alt('title')})\s+)?(?:(?:các|những|mọi|mỗi)\s+)?"
+    sep = r"(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?"
+    vague, partner = alt("word"), alt("word", "class")
+    return {
+        "vague": re.compile(rf"{lead}(?:{vague})(?:{sep}(?:{vague}))*$"),
+        "partner": re.compile(rf"{lead}(?:{partner})(?:{sep}(?:{partner}))*$"),
+        "related": re.compile(rf"{lead}(?:{partner})(?!\w).*?(?<!\w)(?:{alt('related')})(?!\w)"),
+    }
 
 
-def is_generic(name: str) -> bool:
-    """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?"""
+def is_generic(name: str, *, partner: bool = True) -> bool:
+    """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?
+    A class of bodies ('các sở, ban, ngành') is unspecific as a partner only."""
     key = fold_tones(squash(name).lower()).strip(" ,.;:")
-    only, related = _generic_res()
-    return bool(only.match(key) or related.match(key))
+    res = _generic_res()
+    return bool(res["partner" if partner else "vague"].match(key) or res["related"].match(key))
 
 
 def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> list[Assignee]:
@@ -811,7 +920,7 @@ def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> lis
     result: list[Assignee] = []
     replaced = False
     for a in assignees:
-        if not is_generic(a.name):
+        if not is_generic(a.name, partner=a.role != "lead"):
             result.append(a)
         elif a.role == "lead" and fallback:
             replaced = True
@@ -891,7 +1000,11 @@ def _to_task(
     inherited: list[Assignee],
     used: set[str],
     addressed: list[Assignee],
+    around: list[Assignee] | None = None,
 ) -> Task:
+    """The task of a list item; ``inherited`` are the bodies it acts for when it names none (the
+    introducing sentence's, its heading's), ``around`` those of the item a dash line belongs to."""
+    around = around or []
     para = node.para
     label = node.own_id
     if node.style == "dotted":
@@ -904,9 +1017,9 @@ def _to_task(
     text_end = node.extra[-1].end if node.extra else para.end
     own_text = para.text[para.body_start :]
     full_text = " ".join([own_text, *(p.text for p in node.extra)])
-    assignees = _assignees(ctx, text_start, text_end, opening=para.end)
+    assignees = _assignees(ctx, text_start, text_end, opening=para.end, explicit=node.explicit)
     names = {a.name for a in assignees}
-    for extra in node.extra:  # "… Bộ GDĐT căn cứ tình hình cụ thể, bố trí …" in a later paragraph
+    for extra in [] if node.explicit else node.extra:  # "… Bộ GDĐT căn cứ …, bố trí …" below
         for a, b in _opening_bodies(ctx, extra.start, extra.end, heading=False):
             name = squash(ctx.nt.text[a:b], " ,")
             if name and name not in names:
@@ -914,6 +1027,7 @@ def _to_task(
                 assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
     assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
     assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
+    assignees = [a for a in assignees if not _refers_back(a.name, [*around, *inherited])]
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
@@ -924,15 +1038,29 @@ def _to_task(
         assignees = [*inherited, *assignees]
         is_inherited = True
     leads = [a for a in assignees if a.role == "lead"]
+    handed = leads if is_inherited or node.kind == "item" else _introducing_leads(node, leads)
     deadline = find_deadline(ctx, text_start, text_end)
     # a dash line is part of its item: it repeats none of the item's bodies, and its deadline is the
     # item's when the item states none
     children = [
-        _to_task(ctx, child, task_id, [] if _is_dash(child) else leads or inherited, used, addressed)
+        _to_task(
+            ctx,
+            child,
+            task_id,
+            [] if _is_dash(child) else handed or inherited,
+            used,
+            addressed,
+            leads or around,
+        )
         for child in node.children
     ]
+    _dedupe_dash_lines({a.name for a in assignees}, children)
     if deadline is None:
         deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
+    points = [c for c in children if c.label not in ("-", "+")]
+    if is_inherited and points and all(c.assignees and not c.assignees_inherited for c in points):
+        # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
+        assignees, is_inherited = [a for a in assignees if a not in inherited], False
     return Task(
         id=task_id,
         label=_label(node),
@@ -945,6 +1073,40 @@ def _to_task(
         subtasks=children,
         source=ctx.source(para.start, text_end),
     )
+
+
+def _introducing_leads(node: _Node, leads: list[Assignee]) -> list[Assignee]:
+    """The bodies a section hands down to its items: those of its heading, or of the paragraph that
+    introduces the items ('… yêu cầu các sở, ban, ngành thực hiện các nhiệm vụ sau:'), not those of
+    a paragraph that only exhorts ('… yêu cầu các sở, ban, ngành … nâng cao trách nhiệm …')."""
+    first_end = node.para.end
+    intro = node.extra[-1] if node.extra and node.extra[-1].text.rstrip().endswith(":") else None
+    return [
+        a
+        for a in leads
+        if a.source is None
+        or a.source.start < first_end
+        or (intro is not None and intro.start <= a.source.start < intro.end)
+    ]
+
+
+def _dedupe_dash_lines(seen: set[str], children: list[Task]) -> None:
+    """A dash line names no body its item or an earlier dash line of it already names."""
+    for child in children:
+        if child.label not in ("-", "+"):
+            continue
+        child.assignees = [a for a in child.assignees if a.name not in seen]
+        seen.update(a.name for a in child.assignees)
+        _dedupe_dash_lines(seen, child.subtasks)
+
+
+def _refers_back(name: str, bodies: list[Assignee]) -> bool:
+    """Is ``name`` a head word alone ('Trung tâm', 'Sở') that points back at a body named in full
+    above ('giao Trung tâm chủ trì …' under 'giao Trung tâm Xúc tiến Đầu tư …')?"""
+    name = squash(name)
+    if _starts_with_head(fold_tones(name), 0) != len(name) or not name[:1].isupper():
+        return False
+    return any(b.name != name and b.name.startswith(name + " ") for b in bodies)
 
 
 def _is_dash(node: _Node) -> bool:
