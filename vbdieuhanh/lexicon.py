@@ -287,3 +287,13 @@ def subject_prefixes() -> tuple[str, ...]:
     """Words before the body an item's heading is about ('Đối với', 'Trách nhiệm của'), longest
     first."""
     return tuple(sorted({fold_tones(w) for w in _words("subject_prefixes.txt")}, key=len, reverse=True))
+
+
+@cache
+def deadline_context() -> dict[str, tuple[str, ...]]:
+    """Words around dates and recurrences, by kind (duty, tentative, as_of; see
+    deadline_context.tsv), folded lower case, longest first."""
+    found: dict[str, set[str]] = {}
+    for kind, words in data_rows("deadline_context.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}

@@ -382,3 +382,53 @@ CASES = [
 def test_tasks(source: str, text: str, expected: dict) -> None:
     problems = check(expected, record(text))
     assert not problems, "\n".join([source, *problems])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        # a year as the limit
+        ("Sở Nội vụ xây dựng và ban hành trước năm 2026: quy chế thi đua của ngành.", ("by", "2026", None)),
+        ("Kết thúc năm 2025, các trường hoàn thành việc số hóa hồ sơ học sinh.", ("by", "2025", None)),
+        # the end of the time given
+        (
+            "Trung tâm Phát triển quỹ đất tỉnh dự kiến khởi công trước ngày 30/4/2025 các đoạn tuyến đã có "
+            "mặt bằng; yêu cầu đến 30/5/2025 phải bàn giao toàn bộ mặt bằng.",
+            ("by", "2025-05-30", None),
+        ),
+        ("Các trường tổ chức ôn tập đến hết ngày 15/5/2025.", ("by", "2025-05-15", None)),
+        # a monthly duty after a yearly plan's name
+        (
+            "UBND các huyện căn cứ kế hoạch cải cách hành chính hằng năm của địa phương mình, định kỳ hằng "
+            "tháng có trách nhiệm rà soát, báo cáo kết quả.",
+            ("recurring", None, "monthly"),
+        ),
+        (
+            "Phòng Nội vụ tổng hợp, tự đánh giá chỉ số cải cách hành chính hằng tháng của huyện.",
+            ("recurring", None, "monthly"),
+        ),
+        (
+            "Sở Y tế chủ trì, tổ chức hàng năm hội nghị tổng kết công tác phòng, chống dịch.",
+            ("recurring", None, "yearly"),
+        ),
+    ],
+)
+def test_deadline_shapes(sentence: str, deadline: tuple[str, str | None, str | None]) -> None:
+    """Time limits printed as a year, as the end of a period, or as a duty's frequency."""
+    found = record(letter(f"1. {sentence}"))["tasks"][0]["deadline"]
+    assert found is not None, sentence
+    assert (found["kind"], found["date"], found["recurrence"]) == deadline
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các trường đưa nội dung này vào Kế hoạch giáo dục nhà trường hằng năm để tổ chức thực hiện.",
+        "Rà soát số học sinh bỏ học tính đến ngày 30/3/2025 và đề xuất giải pháp.",
+        "Rà soát các hộ gia đình sử dụng đất ở ổn định trước năm 1990 và đề xuất cấp giấy chứng nhận.",
+        "Các trường dự kiến khởi công xây dựng phòng học trước ngày 30/6/2025 theo kế hoạch vốn được giao.",
+    ],
+)
+def test_dates_that_limit_nothing(sentence: str) -> None:
+    """A plan's name with its frequency, a reference date, a past year, a planned start."""
+    assert record(letter(f"1. {sentence}"))["tasks"][0]["deadline"] is None, sentence
