@@ -152,6 +152,54 @@ NAMES = notice(
     "- Sau khi có kết quả, giao Trung tâm chủ trì phối hợp với Sở Tài chính tổ chức hội nghị."
 )
 
+SOCIAL_INSURANCE = letter(
+    "Để triển khai chính sách bảo hiểm y tế học sinh, sinh viên năm học 2025 - 2026, Sở Giáo dục và Đào "
+    "tạo đề nghị BHXH các huyện nghiên cứu, phối hợp cùng các cơ sở y tế triển khai, đồng thời thực hiện "
+    "một số nội dung sau:\n\n"
+    "1/ Rà soát danh sách học sinh chưa tham gia bảo hiểm y tế.\n\n"
+    "2/ Tổ chức cấp thẻ bảo hiểm y tế trước ngày 30/10/2025.\n\n"
+    "3/ Đ/c Chủ tịch UBND huyện Lạc Sơn chỉ đạo các xã vận động học sinh tham gia.\n\n"
+    "4/ Thủ trưởng các đơn vị trực thuộc Sở tổ chức quán triệt nội dung này.\n\n"
+    "5/ Giao cơ quan Thuế và các Vụ, Cục thuộc Bộ phối hợp kiểm tra việc trích nộp."
+)
+
+DIRECTING = notice(
+    "Phó Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+    "1. Chỉ đạo Sở Tư pháp kết hợp với Công an tỉnh và Sở Y tế đẩy nhanh việc cấp phiếu lý lịch tư pháp.\n\n"
+    "2. UBND huyện Kim Bôi chỉ đạo các xã rà soát hộ nghèo trong tháng 4/2025."
+)
+
+MINISTRY_REQUEST = (
+    "BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 733/BYT-KCB\n"
+    "V/v bảo đảm thuốc điều trị\nHà Nội, ngày 05 tháng 3 năm 2025\n\n"
+    "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+    "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo thực hiện các nội "
+    "dung sau:\n\n1. Chỉ đạo Sở Y tế rà soát nhu cầu thuốc điều trị năm 2025.\n\n"
+    "2. Báo cáo kết quả thực hiện về Bộ Y tế trước ngày 30/4/2025.\n\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT, KCB.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn\n"
+)
+
+OCR_SECTIONS = plan(
+    "1. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nKhơi dậy phong trào đọc sách trong học sinh.\n\n"
+    "Il. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Giáo dục Trung học chủ trì tổ chức Ngày hội.\n\n"
+    "2. Văn phòng Sở chuẩn bị hội trường, khánh tiết."
+)
+
+GUIDANCE = letter(
+    "Thực hiện Thông tư số 08/2021/TT-BGDĐT, Sở Giáo dục và Đào tạo hướng dẫn một số nội dung như sau:\n\n"
+    "1. Học sinh được miễn học phí khi có hoàn cảnh khó khăn theo quy định.\n\n"
+    "2. Mức hỗ trợ chi phí học tập là 150.000 đồng/học sinh/tháng.\n\n"
+    "3. Tổ chức rà soát, lập danh sách học sinh được hỗ trợ, gửi về Sở trước ngày 15/10/2025.\n\n"
+    "4. Các trường công khai danh sách tại bảng tin nhà trường."
+)
+
+ATTENDEES_AND_BASIS = notice(
+    "Căn cứ kết quả kiểm tra thực tế, UBND tỉnh thông báo như sau:\n\n"
+    "- Đồng chí Phó Chủ tịch UBND tỉnh;\n\n- Lãnh đạo Sở Xây dựng, Sở Tài chính.\n\n"
+    "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính rà soát hồ sơ dự án:\n\n"
+    "- Hoàn thành thẩm định trước ngày 20/4/2025;\n\n- Báo cáo UBND tỉnh kết quả thẩm định."
+)
+
 CASES = [
     # ---- plan sections that give out no work ----
     (
@@ -373,6 +421,114 @@ CASES = [
                 {"text_starts": "Sau khi có kết quả", "assignees": []},
             ],
             "no_assignee_containing": ["thông báo", "không"],
+        },
+    ),
+    (
+        "the introducing sentence gives every item its lead and its partner; '1/' markers; heads such as "
+        "BHXH, 'Đ/c Chủ tịch …', 'Thủ trưởng các đơn vị …', 'cơ quan Thuế', 'các Vụ, Cục'",
+        SOCIAL_INSURANCE,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Rà soát danh sách học sinh chưa tham gia",
+                    "id": "1",
+                    "assignees_inherited": True,
+                    "roles": {"BHXH các huyện": "lead", "các cơ sở y tế": "coordinate"},
+                },
+                {
+                    "text_starts": "Tổ chức cấp thẻ bảo hiểm y tế",
+                    "id": "2",
+                    "roles": {"BHXH các huyện": "lead", "các cơ sở y tế": "coordinate"},
+                    "deadline": {"date": "2025-10-30", "kind": "by"},
+                },
+                {
+                    "text_starts": "Đ/c Chủ tịch UBND huyện Lạc Sơn",
+                    "roles": {"Đ/c Chủ tịch UBND huyện Lạc Sơn": "lead"},
+                },
+                {
+                    "text_starts": "Thủ trưởng các đơn vị trực thuộc Sở",
+                    "roles": {"Thủ trưởng các đơn vị trực thuộc Sở": "lead"},
+                },
+                {
+                    "text_starts": "Giao cơ quan Thuế và các Vụ, Cục thuộc Bộ",
+                    "roles": {"cơ quan Thuế": "lead", "các Vụ, Cục thuộc Bộ": "lead"},
+                },
+            ]
+        },
+    ),
+    (
+        "'Chỉ đạo X kết hợp với Y …' where the writer speaks: X leads, Y helps; 'UBND huyện chỉ đạo các "
+        "xã …': the district acts",
+        DIRECTING,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Chỉ đạo Sở Tư pháp kết hợp với",
+                    "assignees": [
+                        {"name": "Sở Tư pháp", "role": "lead"},
+                        {"name": "Công an tỉnh", "role": "coordinate"},
+                        {"name": "Sở Y tế", "role": "coordinate"},
+                    ],
+                },
+                {
+                    "text_starts": "UBND huyện Kim Bôi chỉ đạo các xã",
+                    "assignees": [{"name": "UBND huyện Kim Bôi", "role": "lead"}],
+                },
+            ]
+        },
+    ),
+    (
+        "'đề nghị UBND các tỉnh …: 1. Chỉ đạo Sở Y tế …': the province directs its department, both lead",
+        MINISTRY_REQUEST,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Chỉ đạo Sở Y tế rà soát",
+                    "roles": {
+                        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": "lead",
+                        "Sở Y tế": "lead",
+                    },
+                }
+            ]
+        },
+    ),
+    (
+        "section numerals misread by OCR: '1.' for the first section 'I.' before a section II, 'Il.' for II",
+        OCR_SECTIONS,
+        {
+            "task_find": [
+                {"text_starts": "TỔ CHỨC THỰC HIỆN", "id": "II", "label": "Il.", "subtask_count": 2},
+                {"text_starts": "Văn phòng Sở chuẩn bị hội trường", "id": "II.2"},
+            ],
+            "no_task_starting": ["MỤC ĐÍCH, YÊU CẦU", "Mục đích"],
+        },
+    ),
+    (
+        "a guidance list ('Sở … hướng dẫn … như sau:'): items that state rules are no tasks, orders are",
+        GUIDANCE,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Tổ chức rà soát, lập danh sách",
+                    "deadline": {"date": "2025-10-15", "kind": "by"},
+                },
+                {"text_starts": "Các trường công khai danh sách", "roles": {"Các trường": "lead"}},
+            ],
+            "no_task_starting": ["Học sinh được miễn học phí", "Mức hỗ trợ chi phí học tập"],
+        },
+    ),
+    (
+        "dash lines outside a numbered list: attendees are no tasks; lines introduced by an order are",
+        ATTENDEES_AND_BASIS,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Hoàn thành thẩm định trước ngày 20/4/2025",
+                    "roles": {"Sở Xây dựng": "lead"},
+                    "deadline": {"date": "2025-04-20", "kind": "by"},
+                }
+            ],
+            "no_task_starting": ["Đồng chí Phó Chủ tịch UBND tỉnh", "Lãnh đạo Sở Xây dựng, Sở Tài chính"],
         },
     ),
 ]

@@ -40,7 +40,7 @@ from .prefilter import Prefiltered
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
-    r"|(?P<roman>[IVXL]{1,5})\s*[.:)]"
+    r"|(?P<roman>[IVXL][IVXLl]{0,4}|l[IVX][IVXLl]{0,3})\s*[.:)]"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
     r"|(?P<arabic>\d{1,2})\s*(?:[.)]|/(?=\s))"
     r"|\((?P<paren>\d{1,2})\)"
@@ -125,6 +125,11 @@ def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
         return None
     if kind == "roman" and len(text) > match.end() and text[match.end()].islower():
         return None
+    if kind == "roman" and "l" in match.group("roman"):
+        # an OCR engine reads II as 'Il' or 'lI': only before a heading in capitals
+        if not is_upper_text(" ".join(text[match.end() :].split()[:3])):
+            return None
+        return "roman", match.group("roman").replace("l", "I"), match.end()
     if kind in ("arabic", "dotted", "paren") and prev_line is not None and _runs_on(prev_line):
         return None  # a wrapped line that starts with a number ("2021. …") is not an item
     label = match.group(kind) if kind != "article" else match.group("article_no")
@@ -178,7 +183,22 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
             assert prev is not None
             prev.text = f"{prev.text} {line}"
             prev.end = end
+    _restore_first_section(paras)
     return paras
+
+
+def _restore_first_section(paras: list[_Para]) -> None:
+    """'1. MỤC ĐÍCH, YÊU CẦU' … 'II. NỘI DUNG': an OCR engine read the first section's 'I.' as
+    '1.'; a heading in capitals numbered 1 before a section II (and no section I) is section I."""
+    first: _Para | None = None
+    for para in paras:
+        heading = para.text[para.body_start :]
+        if para.style == "roman":
+            if para.label == "II" and first is not None:
+                first.style, first.label = "roman", "I"
+            return
+        if first is None and para.style == "arabic" and para.label == "1" and _is_heading(heading):
+            first = para if is_upper_text(heading) else None
 
 
 _LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"
@@ -363,7 +383,12 @@ def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int, int
             or lower.startswith("của ", m.end())
         ):
             continue
-        cues.append((roles[m.group("cue")], m.start(), m.end()))
+        role = roles[m.group("cue")]
+        if role == "lead-opening":
+            if m.start() != start:
+                continue  # "UBND các huyện chỉ đạo các xã …": the body named first acts
+            role = "lead"
+        cues.append((role, m.start(), m.end()))
     return cues
 
 
@@ -679,6 +704,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     introduced_style: str | None = None
     roots = _select(ctx, roots)
     roots = _roots_kept(roots, preambles, preamble_assignees, prose)
+    roots = _without_rules(ctx, roots, preambles, preamble_assignees)
     _number_bullets(roots)
     for root in roots:
         if id(root) in preamble_assignees:
@@ -751,6 +777,40 @@ def _roots_kept(
         else:
             kept.append(root)
     return kept
+
+
+def _without_rules(
+    ctx: Context,
+    roots: list[_Node],
+    preambles: dict[int, _Para],
+    preamble_assignees: dict[int, list[Assignee]],
+) -> list[_Node]:
+    """A list the writer introduces as guidance ('Sở … hướng dẫn một số nội dung như sau:', no body
+    told to act) states rules as well as orders: an item that does not start with a verb, names no
+    body and gives no order ('2. Học sinh được miễn học phí khi …') is no task."""
+    kept: list[_Node] = []
+    guidance = False
+    for root in roots:
+        if id(root) in preambles:
+            words = task_cue_context().get("guidance", ())
+            lower = fold_tones(preambles[id(root)].text.lower())
+            leads = [a for a in preamble_assignees[id(root)] if a.role == "lead"]
+            guidance = not leads and any(w in lower for w in words)
+        if guidance and not (
+            _starts_with_verb(root.para.text[root.para.body_start :])
+            or _heading_kind(_heading(root.para.text[root.para.body_start :])) == "assign"
+            or _names_a_body(ctx, root)
+            or _gives_orders(ctx, root)
+        ):
+            continue
+        kept.append(root)
+    return kept
+
+
+def _starts_with_verb(text: str) -> bool:
+    """Does an item open with a verb ('Tổ chức …', 'Báo cáo …'), as an order does?"""
+    head = fold_tones(text[:40].lower())
+    return _order_re().match(" " + head) is not None
 
 
 def _subtree(node: _Node) -> list[_Node]:
@@ -1037,6 +1097,10 @@ def _to_task(
     if not has_lead and node.kind != "section" and inherited:
         assignees = [*inherited, *assignees]
         is_inherited = True
+    elif inherited and _directs(ctx, text_start):
+        # "đề nghị UBND các tỉnh …: 1. Chỉ đạo Sở Y tế …": the body asked directs the one named
+        names = {a.name for a in assignees}
+        assignees = [*(a for a in inherited if a.role == "lead" and a.name not in names), *assignees]
     leads = [a for a in assignees if a.role == "lead"]
     handed = leads if is_inherited or node.kind == "item" else _introducing_leads(node, leads)
     deadline = find_deadline(ctx, text_start, text_end)
@@ -1098,6 +1162,12 @@ def _dedupe_dash_lines(seen: set[str], children: list[Task]) -> None:
         child.assignees = [a for a in child.assignees if a.name not in seen]
         seen.update(a.name for a in child.assignees)
         _dedupe_dash_lines(seen, child.subtasks)
+
+
+def _directs(ctx: Context, start: int) -> bool:
+    """Does the item open with a cue by which its actor directs another body ('Chỉ đạo Sở …')?"""
+    cues = [cue for cue, role in assignment_cues() if role == "lead-opening"]
+    return any(ctx.nt.lower.startswith(cue + " ", start) for cue in cues)
 
 
 def _refers_back(name: str, bodies: list[Assignee]) -> bool:
