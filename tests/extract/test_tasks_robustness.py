@@ -200,6 +200,16 @@ ATTENDEES_AND_BASIS = notice(
     "- Hoàn thành thẩm định trước ngày 20/4/2025;\n\n- Báo cáo UBND tỉnh kết quả thẩm định."
 )
 
+REVIEW_PLAN = plan(
+    "Sở Giáo dục và Đào tạo xây dựng Kế hoạch phát triển văn hóa đọc năm 2025 như sau:\n\n"
+    "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n\n1. Công tác tuyên truyền được đẩy mạnh.\n\n"
+    "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN\n\n1. Một số trường chưa bố trí thư viện thân thiện.\n\n"
+    "III. NỘI DUNG THỰC HIỆN\n\n1. Tổ chức tuần lễ hưởng ứng Ngày sách Việt Nam.\n\n"
+    "2. Phát động cuộc thi giới thiệu sách trực tuyến.\n\n"
+    "IV. NỘI DUNG KIỂM TRA\n\nViệc bố trí không gian đọc tại các trường.\n\n"
+    "V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\n1. Phòng Giáo dục Trung học tham mưu kế hoạch năm 2025."
+)
+
 CASES = [
     # ---- plan sections that give out no work ----
     (
@@ -421,6 +431,24 @@ CASES = [
                 {"text_starts": "Sau khi có kết quả", "assignees": []},
             ],
             "no_assignee_containing": ["thông báo", "không"],
+        },
+    ),
+    (
+        "an account (results, shortcomings) and a list of what is checked are no tasks; the activities "
+        "to carry out ('NỘI DUNG THỰC HIỆN') and the tasks ahead are, with or without a body",
+        REVIEW_PLAN,
+        {
+            "task_find": [
+                {"text_starts": "NỘI DUNG THỰC HIỆN", "id": "III", "subtask_count": 2},
+                {"text_starts": "Phát động cuộc thi giới thiệu sách", "id": "III.2"},
+                {"text_starts": "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025", "id": "V", "subtask_count": 1},
+            ],
+            "no_task_starting": [
+                "KẾT QUẢ THỰC HIỆN NĂM 2024",
+                "Công tác tuyên truyền được đẩy mạnh",
+                "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+                "NỘI DUNG KIỂM TRA",
+            ],
         },
     ),
     (

@@ -97,11 +97,6 @@ def _recurrences(ctx: Context, start: int, end: int) -> list[tuple[str, int, int
     return announced + rest + [item for item in found if item not in specific]
 
 
-def _recurrence(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
-    found = _recurrences(ctx, start, end)
-    return found[0] if found else None
-
-
 def _words_alternation(kind: str) -> str:
     return "|".join(re.escape(w) for w in deadline_context()[kind])
 
@@ -177,7 +172,8 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
     key = ctx.nt.flat
     text = ctx.nt.text
-    recurring = _recurrence(ctx, start, end)
+    found_recurrences = _recurrences(ctx, start, end)
+    recurring = found_recurrences[0] if found_recurrences else None
 
     def make(a: int, b: int, date: str | None, kind: str, recurrence: str | None = None) -> Deadline:
         return Deadline(
@@ -240,7 +236,7 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     period = ctx.first_hit(_PERIOD_RE, start, end, lower=True)
     if period is not None:
         return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
-    for found in _recurrences(ctx, start, end):
+    for found in found_recurrences:
         if found[0] not in ("continuous", "periodic") and _is_a_schedule(ctx, start, found):
             return make(found[1], found[2], None, "recurring", found[0])
     return None

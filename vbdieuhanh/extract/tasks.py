@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import (
     assignee_heads,
@@ -834,13 +834,14 @@ def _heading(text: str) -> str:
     cut = _HEADING_END_RE.search(text)
     head = text[: cut.start()] if cut else text
     words = head.split()
-    title = []
-    for word in words:
-        if not is_upper_text(word):
-            break
-        title.append(word)
-    if 2 <= len(title) < len(words):
-        head = " ".join(title)
+    if len(words) > 2 and is_upper_text(words[0]):
+        title = []
+        for word in words:
+            if not is_upper_text(word):
+                break
+            title.append(word)
+        if 2 <= len(title) < len(words):
+            head = " ".join(title)
     return fold_tones(squash(head).lower())
 
 
@@ -965,6 +966,7 @@ def _generic_res() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=4096)
 def is_generic(name: str, *, partner: bool = True) -> bool:
     """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?
     A class of bodies ('các sở, ban, ngành') is unspecific as a partner only."""
@@ -1166,8 +1168,12 @@ def _dedupe_dash_lines(seen: set[str], children: list[Task]) -> None:
 
 def _directs(ctx: Context, start: int) -> bool:
     """Does the item open with a cue by which its actor directs another body ('Chỉ đạo Sở …')?"""
-    cues = [cue for cue, role in assignment_cues() if role == "lead-opening"]
-    return any(ctx.nt.lower.startswith(cue + " ", start) for cue in cues)
+    return ctx.nt.lower.startswith(_directing_cues(), start)
+
+
+@cache
+def _directing_cues() -> tuple[str, ...]:
+    return tuple(cue + " " for cue, role in assignment_cues() if role == "lead-opening")
 
 
 def _refers_back(name: str, bodies: list[Assignee]) -> bool:
