@@ -149,7 +149,10 @@ NAMES = notice(
     "b) Giao Sở Nội vụ chủ trì tổng hợp kết quả đánh giá.\n\n"
     "6. Giao Trung tâm Xúc tiến Đầu tư tỉnh:\n\n"
     "- Chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch xúc tiến đầu tư;\n\n"
-    "- Sau khi có kết quả, giao Trung tâm chủ trì phối hợp với Sở Tài chính tổ chức hội nghị."
+    "- Sau khi có kết quả, giao Trung tâm chủ trì phối hợp với Sở Tài chính tổ chức hội nghị.\n\n"
+    "7. Đối với Ủy ban nhân dân huyện Tân Lạc, các trường phổ thông Đề nghị Ủy ban nhân dân huyện chỉ đạo "
+    "các trường chuẩn bị hồ sơ.\n\n"
+    "8. Phòng Kế hoạch - Tài chính dự trù kinh phí, phối hợp với Bộ Công an trong công tác kiểm tra."
 )
 
 SOCIAL_INSURANCE = letter(
@@ -429,6 +432,19 @@ CASES = [
                     "assignees": [{"name": "Sở Tài chính", "role": "coordinate"}],
                 },
                 {"text_starts": "Sau khi có kết quả", "assignees": []},
+                # a cue in capitals run into the heading ends the name; so do 'dự trù', 'trong công tác'
+                {
+                    "text_starts": "Đối với Ủy ban nhân dân huyện Tân Lạc",
+                    "roles": {"Ủy ban nhân dân huyện Tân Lạc": "lead", "các trường phổ thông": "lead"},
+                    "assignees_exclude_containing": ["Đề nghị"],
+                },
+                {
+                    "text_starts": "Phòng Kế hoạch - Tài chính dự trù",
+                    "assignees": [
+                        {"name": "Phòng Kế hoạch - Tài chính", "role": "lead"},
+                        {"name": "Bộ Công an", "role": "coordinate"},
+                    ],
+                },
             ],
             "no_assignee_containing": ["thông báo", "không"],
         },

@@ -257,8 +257,12 @@ def _words_re(words: tuple[str, ...]) -> str:
 @cache
 def _verb_re() -> re.Pattern[str]:
     """What ends a body's name: a lower-case verb (' chỉ đạo', ' tăng cường'), a stop word
-    (' theo', ' trong tháng') or a narrative word (' đã', ' trân trọng')."""
-    return re.compile(rf" (?:{_verbs()}|{_words_re(_stops())}|{_words_re(narrative_words())})")
+    (' theo', ' trong tháng'), a narrative word (' đã', ' trân trọng'), or a cue of two words or
+    more that starts a sentence run into the name ('… các trường phổ thông | Đề nghị …')."""
+    cues = tuple(c[0].upper() + c[1:] for c, role in assignment_cues() if " " in c and role == "lead")
+    return re.compile(
+        rf" (?:{_verbs()}|{_words_re(_stops())}|{_words_re(narrative_words())}|{_words_re(cues)})"
+    )
 
 
 @cache
