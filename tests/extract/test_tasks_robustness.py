@@ -213,6 +213,14 @@ REVIEW_PLAN = plan(
     "V. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\n1. Phòng Giáo dục Trung học tham mưu kế hoạch năm 2025."
 )
 
+MEETING = notice(
+    "Sau khi nghe lãnh đạo Sở Giáo dục và Đào tạo, Sở Tài chính và các sở, ngành, địa phương báo cáo tình "
+    "hình thực hiện, Phó Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+    "1. Cho phép các trường tổ chức học 2 buổi/ngày từ học kỳ II năm học 2024 - 2025.\n\n"
+    "2. Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương, các Chủ đầu tư khẩn trương giải ngân vốn "
+    "được giao."
+)
+
 CASES = [
     # ---- plan sections that give out no work ----
     (
@@ -447,6 +455,20 @@ CASES = [
                 },
             ],
             "no_assignee_containing": ["thông báo", "không"],
+        },
+    ),
+    (
+        "the account of a meeting names bodies but gives no order; 'Cho phép …' only allows; a generic "
+        "name listed beside particular ones stays as printed",
+        MEETING,
+        {
+            "task_find": [
+                {
+                    "text_starts": "Yêu cầu Thủ trưởng các cơ quan, đơn vị, địa phương",
+                    "roles": {"Thủ trưởng các cơ quan, đơn vị, địa phương": "lead", "các Chủ đầu tư": "lead"},
+                }
+            ],
+            "no_task_starting": ["Sau khi nghe lãnh đạo", "Cho phép các trường"],
         },
     ),
     (

@@ -555,10 +555,20 @@ def _after_fronted_clause(ctx: Context, start: int, opening: int) -> list[tuple[
     comma = key.find(", ", start, opening)
     while comma >= 0:
         spans = bodies_at(key, comma + 2, opening)
-        if spans and _verb_at(key, spans[-1][1] + 1):
+        if spans and _verb_at(key, spans[-1][1] + 1) and not _inside_list(key, start, comma, opening):
             return spans
         comma = key.find(", ", comma + 2, opening)
     return []
+
+
+def _inside_list(key: str, start: int, comma: int, end: int) -> bool:
+    """Is the comma one of a list of bodies that began before it ('Sau khi nghe lãnh đạo Sở A, Ban B
+    và các sở, ngành báo cáo …')?"""
+    heads = list(_head_re().finditer(key, start, comma))
+    if not heads:
+        return False
+    spans = bodies_at(key, heads[-1].start(), end)
+    return bool(spans) and spans[-1][1] > comma
 
 
 _ROLE_RE = re.compile(rf"(?:\d{{1,3}} )?[{UPPER}][^:;,.()\d]{{0,40}}?(?=\s*:)")
@@ -985,10 +995,13 @@ def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> lis
     there are any."""
     result: list[Assignee] = []
     replaced = False
+    # a generic body named beside particular ones ('Thủ trưởng các cơ quan, đơn vị, địa phương, các
+    # Chủ đầu tư, …') is one of the list as printed
+    alone = all(is_generic(a.name, partner=False) for a in assignees if a.role == "lead")
     for a in assignees:
         if not is_generic(a.name, partner=a.role != "lead"):
             result.append(a)
-        elif a.role == "lead" and fallback:
+        elif a.role == "lead" and fallback and alone:
             replaced = True
         elif a.role == "lead":
             result.append(a)
