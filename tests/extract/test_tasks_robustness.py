@@ -633,6 +633,11 @@ def test_tasks(source: str, text: str, expected: dict) -> None:
             "Sở Y tế chủ trì, tổ chức hàng năm hội nghị tổng kết công tác phòng, chống dịch.",
             ("recurring", None, "yearly"),
         ),
+        # days counted from an event
+        (
+            "Các trường gửi báo cáo về Sở trong thời hạn 05 ngày làm việc kể từ ngày kết thúc kỳ thi.",
+            ("within", None, None),
+        ),
     ],
 )
 def test_deadline_shapes(sentence: str, deadline: tuple[str, str | None, str | None]) -> None:
@@ -649,6 +654,7 @@ def test_deadline_shapes(sentence: str, deadline: tuple[str, str | None, str | N
         "Rà soát số học sinh bỏ học tính đến ngày 30/3/2025 và đề xuất giải pháp.",
         "Rà soát các hộ gia đình sử dụng đất ở ổn định trước năm 1990 và đề xuất cấp giấy chứng nhận.",
         "Các trường dự kiến khởi công xây dựng phòng học trước ngày 30/6/2025 theo kế hoạch vốn được giao.",
+        "Tổng kết kết quả thực hiện chương trình trong vòng 5 năm qua.",
     ],
 )
 def test_dates_that_limit_nothing(sentence: str) -> None:

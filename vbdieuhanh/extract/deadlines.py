@@ -121,6 +121,18 @@ def _by_year_re() -> Prefiltered:
     return Prefiltered(re.compile(pattern), words)
 
 
+@cache
+def _period_re() -> Prefiltered:
+    """'trong thời hạn 05 ngày làm việc kể từ …', 'chậm nhất 10 ngày sau khi …' (not 'trong vòng 5
+    năm qua')."""
+    words = deadline_context()["period"]
+    pattern = (
+        rf"(?:{_words_alternation('period')})\s+(?:là\s+)?\d{{1,3}}\s+(?:ngày|tuần|tháng)"
+        r"(?:\s+làm\s+việc)?(?!\s+qua\b)(?:\s+(?:kể\s+từ|sau\s+khi|sau)\b)?"
+    )
+    return Prefiltered(re.compile(pattern), words)
+
+
 def _is_a_schedule(ctx: Context, start: int, found: tuple[str, int, int]) -> bool:
     """'Hằng tháng tổ chức …', 'định kỳ hằng quý báo cáo': a schedule; 'Kế hoạch … hằng năm' is not."""
     lower = ctx.nt.lower
@@ -233,6 +245,9 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
         return make(by_year.start(), by_year.end(), by_year.group("y"), "by")
     if year is not None:
         return make(year.start(), year.end(), year.group("y"), "within")
+    relative = ctx.first_hit(_period_re(), start, end, lower=True)
+    if relative is not None:
+        return make(relative.start(), relative.end(), None, "within")
     period = ctx.first_hit(_PERIOD_RE, start, end, lower=True)
     if period is not None:
         return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
