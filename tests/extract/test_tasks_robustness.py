@@ -221,6 +221,13 @@ MEETING = notice(
     "được giao."
 )
 
+WITH_ANNEX = plan(
+    "Sở Giáo dục và Đào tạo xây dựng Kế hoạch như sau:\n\n"
+    "I. TỔ CHỨC THỰC HIỆN\n\n1. Các trường đăng ký danh sách đội tuyển theo Phụ lục 1.\n\n"
+    "Phụ lục 1: DANH SÁCH CÁC TRƯỜNG THAM GIA\n\n1. Trường THPT Lạc Sơn\n\n2. Trường THPT Kim Bôi\n\n"
+    "3. Trường THPT Đà Bắc"
+)
+
 CASES = [
     # ---- plan sections that give out no work ----
     (
@@ -469,6 +476,14 @@ CASES = [
                 }
             ],
             "no_task_starting": ["Sau khi nghe lãnh đạo", "Cho phép các trường"],
+        },
+    ),
+    (
+        "the numbered rows of an annex ('Phụ lục 1: DANH SÁCH …') are no tasks",
+        WITH_ANNEX,
+        {
+            "task_find": [{"text_starts": "TỔ CHỨC THỰC HIỆN", "subtask_count": 1}],
+            "no_task_starting": ["Trường THPT Lạc Sơn", "Trường THPT Kim Bôi"],
         },
     ),
     (

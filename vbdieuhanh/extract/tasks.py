@@ -654,7 +654,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     list; when that sentence names none (or only the writer itself), a letter's requests go to its
     addressees ('Kính gửi').
     """
-    paras = _paragraphs(ctx, ctx.zones.body)
+    paras = _before_annex(_paragraphs(ctx, ctx.zones.body))
     roots: list[_Node] = []
     prose: list[_Para] = []
     preambles: dict[int, _Para] = {}  # id(root node) → introducing paragraph
@@ -954,6 +954,19 @@ def _names_a_body(ctx: Context, node: _Node) -> bool:
         if _assignees(ctx, start, _node_end(part), opening=part.para.end):
             return True
     return False
+
+
+def _before_annex(paras: list[_Para]) -> list[_Para]:
+    """The paragraphs before an annex ('PHỤ LỤC I', 'Phụ lục 2: DANH SÁCH …'): an annex's numbered
+    rows (a table of schools, a programme, a form) are no tasks."""
+    words = task_cue_context().get("annex", ())
+    for i, para in enumerate(paras):
+        if para.style is not None or len(para.text.split()) > 14 or para.text.rstrip()[-1:] in ".;":
+            continue
+        lower = fold_tones(para.text.lower())
+        if any(lower.startswith(w) and not lower[len(w) : len(w) + 1].isalpha() for w in words):
+            return paras[:i]
+    return paras
 
 
 def _continues(left: list[_Node], para: _Para) -> bool:
