@@ -228,6 +228,12 @@ WITH_ANNEX = plan(
     "3. Trường THPT Đà Bắc"
 )
 
+PURPOSE = letter(
+    "Sở Giáo dục và Đào tạo đã xây dựng dự thảo Quy chế thi đua của ngành. Sở Giáo dục và Đào tạo xin gửi "
+    "trước dự thảo để các đơn vị nghiên cứu, đóng góp ý kiến tại hội nghị ngày 20/3/2025.\n\n"
+    "Sở Giáo dục và Đào tạo thông báo để các cơ quan, đơn vị biết."
+)
+
 CASES = [
     # ---- plan sections that give out no work ----
     (
@@ -484,6 +490,21 @@ CASES = [
         {
             "task_find": [{"text_starts": "TỔ CHỨC THỰC HIỆN", "subtask_count": 1}],
             "no_task_starting": ["Trường THPT Lạc Sơn", "Trường THPT Kim Bôi"],
+        },
+    ),
+    (
+        "outside lists, a purpose asks the bodies after it when they are to act ('gửi trước dự thảo để "
+        "các đơn vị nghiên cứu'), not when they are only told ('để các cơ quan, đơn vị biết')",
+        PURPOSE,
+        {
+            "task_find": [
+                {
+                    "find": "xin gửi trước dự thảo để các đơn vị nghiên cứu",
+                    "kind": "prose",
+                    "roles": {"Các trường trung học phổ thông": "lead"},
+                }
+            ],
+            "no_task_starting": ["Sở Giáo dục và Đào tạo thông báo để"],
         },
     ),
     (

@@ -371,8 +371,9 @@ def _cue_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?P<cue>{alternation}) (?!thông\b)"), tuple(cues))
 
 
-def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int, int]]:
-    """(role, start, position after the cue) of assignment cues that begin a clause in [start, end)."""
+def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) -> list[tuple[str, int, int]]:
+    """(role, start, position after the cue) of assignment cues that begin a clause in [start, end);
+    with ``purposes``, also 'để' before the bodies a purpose asks ('lead-purpose')."""
     roles = dict(assignment_cues())
     lower = ctx.nt.lower
     cues = []
@@ -392,6 +393,8 @@ def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int, int
             if m.start() != start:
                 continue  # "UBND các huyện chỉ đạo các xã …": the body named first acts
             role = "lead"
+        if role == "lead-purpose" and not purposes:
+            continue
         cues.append((role, m.start(), m.end()))
     return cues
 
@@ -431,12 +434,17 @@ def _assignees(
         add(_after_fronted_clause(ctx, start, opening), "lead")
     if opening is not None and heading and not explicit and not any(a.role == "lead" for a in result):
         add(_after_dash(key, start, opening), "lead")
-    for role, cue_start, pos in _clause_cues(ctx, start, end):
+    for role, cue_start, pos in _clause_cues(ctx, start, end, purposes=not heading and not explicit):
         if opening is not None and cue_start < opening < pos:
             continue  # the heading word of an item ('2. Yêu cầu'), not a cue
         # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
         limit = opening if opening is not None and pos < opening else end
-        add(bodies_at(key, pos, limit), role)
+        spans = bodies_at(key, pos, limit)
+        if role == "lead-purpose":
+            if not spans or not _verb_at(key, spans[-1][1] + 1):
+                continue  # "… để các cơ quan, đơn vị biết": no work asked
+            role = "lead"
+        add(spans, role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
     for match in ctx.hits(_chu_tri_re(), start, end, lower=True):
         head_end = match.start()
@@ -1267,6 +1275,9 @@ def _prose_tasks(
             if find_deadline(ctx, start, end) is None and _only_restates(ctx, named, end):
                 open_task = False
                 continue
+            others = _not_the_writer(named, issuer)  # "Sở X xin gửi … để các đơn vị nghiên cứu …"
+            if others != named and any(a.role == "lead" for a in others):
+                assignees = _resolve_generic(others, addressed)
             spans.append((start, end, assignees))
             open_task = True
     tasks: list[Task] = []
