@@ -302,3 +302,40 @@ def task_cue_context() -> dict[str, tuple[str, ...]]:
     for kind, words in data_rows("task_cue_context.tsv"):
         found.setdefault(kind, []).append(fold_tones(words.strip().lower()))
     return {kind: tuple(words) for kind, words in found.items()}
+
+
+@cache
+def task_headings() -> dict[str, tuple[str, ...]]:
+    """Heading words by kind (none, weak, assign, approve, agree, effect), folded lower case,
+    longest first: what a numbered section does (see task_headings.tsv)."""
+    found: dict[str, set[str]] = {}
+    for words, kind in data_rows("task_headings.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}
+
+
+@cache
+def generic_bodies() -> dict[str, tuple[str, ...]]:
+    """Words of names that point at no particular body, by kind (word, title, related), folded
+    lower case, longest first (see generic_bodies.tsv)."""
+    found: dict[str, set[str]] = {}
+    for words, kind in data_rows("generic_bodies.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}
+
+
+@cache
+def subject_prefixes() -> tuple[str, ...]:
+    """Words before the body an item's heading is about ('Đối với', 'Trách nhiệm của'), longest
+    first."""
+    return tuple(sorted({fold_tones(w) for w in _words("subject_prefixes.txt")}, key=len, reverse=True))
+
+
+@cache
+def deadline_context() -> dict[str, tuple[str, ...]]:
+    """Words around dates and recurrences, by kind (duty, tentative, as_of; see
+    deadline_context.tsv), folded lower case, longest first."""
+    found: dict[str, set[str]] = {}
+    for kind, words in data_rows("deadline_context.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}

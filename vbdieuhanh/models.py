@@ -102,7 +102,8 @@ class Deadline(_Model):
     kind: Literal["by", "within", "on", "recurring"] = Field(
         "by",
         description="by: due before the date ('trước ngày'); within: during a month, quarter or year "
-        "('trong quý II'); on: the day it takes place ('vào ngày'); recurring: repeats ('hằng tháng').",
+        "('trong quý II'), or days counted from an event ('trong thời hạn 05 ngày làm việc kể từ …'); "
+        "on: the day it takes place ('vào ngày'); recurring: repeats ('hằng tháng').",
     )
     recurrence: str | None = Field(None, description="daily, weekly, monthly, quarterly, yearly…")
     source: Source | None = None

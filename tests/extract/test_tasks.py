@@ -92,10 +92,10 @@ CASES = [
                 {
                     "find": "giao Sở Thông tin và Truyền thông chủ trì",
                     "kind": "prose",
-                    "roles": {
-                        "Sở Thông tin và Truyền thông": "lead",
-                        "các cơ quan, đơn vị, địa phương liên quan": "coordinate",
-                    },
+                    # 'phối hợp với các cơ quan, đơn vị, địa phương liên quan' names no particular
+                    # body: an unspecific helper is no assignee (gold-corpus convention)
+                    "roles": {"Sở Thông tin và Truyền thông": "lead"},
+                    "assignees_exclude_containing": ["liên quan"],
                     "deadline": {"date": "2025-02-10", "kind": "by"},
                     "report_to_include": ["Bộ Thông tin và Truyền thông", "UBND tỉnh"],
                 }
@@ -139,7 +139,8 @@ CASES = [
             "task_find": [
                 {
                     "find": "đăng ký danh sách tham gia Hội thi",
-                    "assignees_include": ["các đơn vị"],
+                    # 'đề nghị các đơn vị' asks the bodies the letter is addressed to (Kính gửi)
+                    "assignees_include": ["Các đơn vị trực thuộc sở", "Các cơ quan báo chí, xuất bản, PTTH"],
                     "deadline": {"date": "2011-12-22", "kind": "by"},
                 }
             ]
@@ -506,10 +507,19 @@ CASES = [
         {
             "task_find": [
                 {"text_starts": "UBND xã Bảo Lâm 2", "roles": {"UBND xã Bảo Lâm 2": "lead"}},
+                # the point names the commune; its dash line (part of the point) gives the deadline,
+                # which is the point's too, and does not repeat the commune
+                {
+                    "text_starts": "UBND Phường 2 Bảo Lộc",
+                    "roles": {"UBND Phường 2 Bảo Lộc": "lead"},
+                    "deadline": {"date": "2026-04", "kind": "within"},
+                },
                 {
                     "text_starts": "Khẩn trương, phối hợp Trung tâm Phát triển quỹ đất tỉnh tập trung xét "
                     "pháp lý",
-                    "assignees_include": ["UBND Phường 2 Bảo Lộc"],
+                    "label": "-",
+                    "roles": {"Trung tâm Phát triển quỹ đất tỉnh": "coordinate"},
+                    "assignees_exclude_containing": ["UBND Phường 2 Bảo Lộc"],
                     "deadline": {"date": "2026-04", "kind": "within"},
                 },
                 {
@@ -533,10 +543,18 @@ CASES = [
                 },
                 {"text_starts": "Đối với tiến độ thu hút", "id": "2", "assignees": []},
                 {
+                    "text_starts": "Giao Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+                    "roles": {"Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh": "lead"},
+                    "deadline": {"date": "2026-05", "kind": "within"},
+                },
+                # a dash line of point a): its partners and deadline are the point's; it does not
+                # repeat the point's lead
+                {
                     "text_starts": "Chủ trì, phối hợp với Sở Tài chính và các sở, ngành, địa phương liên "
                     "quan khẩn "
                     "trương rà soát danh mục 72 dự án",
-                    "assignees_include": ["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"],
+                    "label": "-",
+                    "assignees_exclude_containing": ["Trung tâm Xúc tiến"],
                     "roles": {"Sở Tài chính": "coordinate"},
                     "deadline": {"date": "2026-05", "kind": "within"},
                     "report_to_include": ["UBND tỉnh"],
@@ -573,9 +591,18 @@ CASES = [
                     "text_starts": "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
                     "roles": {"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": "lead"},
                 },
-                {"find": "trong Quý I/2026", "deadline": {"kind": "within"}},
-                {"find": "trước ngày 15/02/2027", "deadline": {"date": "2027-02-15", "kind": "by"}},
-            ]
+            ],
+            # sections I-VI state aims, scope, targets, timing, award rules and money: no tasks
+            # (gold-corpus convention for plans); their dates ('trong Quý I/2026', 'trước ngày
+            # 15/02/2027') are no deadlines of a task
+            "no_task_starting": [
+                "MỤC ĐÍCH, YÊU CẦU",
+                "PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG THI ĐUA",
+                "THỜI GIAN THI ĐUA VÀ TIẾN ĐỘ THỰC HIỆN",
+                "Căn cứ Kế hoạch phát động thi đua của UBND tỉnh",
+                "TIÊU CHUẨN, HÌNH THỨC, HỒ SƠ KHEN THƯỞNG",
+                "Thời gian gửi hồ sơ khen thưởng",
+            ],
         },
     ),
     (
@@ -739,12 +766,27 @@ CASES = [
         },
     ),
     (
-        "pdf/hcm_KH-230-THPTPB_2025.pdf: 'Hạn đăng ký và nộp hồ sơ cấp trường: trước 17h00 ngày 10/12/2025'",
+        "pdf/hcm_KH-230-THPTPB_2025.pdf: only VII PHÂN CÔNG TRÁCH NHIỆM gives out work; each item names "
+        "the post before its colon",
         doc("hcm_kh230_2025"),
         {
             "task_find": [
-                {"find": "Hạn đăng ký và nộp hồ sơ", "deadline": {"date": "2025-12-10", "kind": "by"}}
-            ]
+                {"text_starts": "PHÂN CÔNG TRÁCH NHIỆM", "id": "VII", "assignees": [], "subtask_count": 8},
+                {
+                    "text_starts": "Phó Hiệu trưởng: Ông Nguyễn Văn Thành",
+                    "roles": {"Phó Hiệu trưởng": "lead"},
+                },
+                {"text_starts": "22 GVCN: Chịu trách nhiệm", "roles": {"22 GVCN": "lead"}},
+            ],
+            # aims, participants, rules, rounds, timetable and budget (sections I-VI) are no tasks,
+            # nor is the registration deadline 'trước 17h00 ngày 10/12/2025' stated in I.4
+            "no_task_starting": [
+                "MỤC ĐÍCH, YÊU CẦU",
+                "Yêu cầu cụ thể",
+                "ĐỐI TƯỢNG VÀ ĐIỀU KIỆN DỰ THI",
+                "LỊCH CHI TIẾT TỔ CHỨC",
+                "NGÂN SÁCH DỰ KIẾN",
+            ],
         },
     ),
     (

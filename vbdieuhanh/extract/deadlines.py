@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import recurrences
+from ..lexicon import deadline_context, recurrences
 from ..models import Deadline
 from ..normalize import squash
 from .context import Context
@@ -81,9 +81,10 @@ def _recurrence_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?:{alternation})(?!\w)"), tuple(phrases))
 
 
-def _recurrence(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
-    """(recurrence, start, end) of 'hằng tháng', 'định kỳ 6 tháng'… in [start, end), the most
-    specific first (a bare 'định kỳ' only when nothing says how often)."""
+def _recurrences(ctx: Context, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(recurrence, start, end) of 'hằng tháng', 'định kỳ 6 tháng'… in [start, end): first those
+    that 'định kỳ' announces ('căn cứ kế hoạch … hằng năm …, định kỳ hằng tháng rà soát' is
+    monthly), then the other specific ones, then a bare 'định kỳ' or 'thường xuyên'."""
     lower = ctx.nt.lower
     found = [
         (dict(recurrences())[m.group(0)], m.start(), m.end())
@@ -91,27 +92,100 @@ def _recurrence(ctx: Context, start: int, end: int) -> tuple[str, int, int] | No
         if m.start() == 0 or not lower[m.start() - 1].isalnum()
     ]
     specific = [item for item in found if item[0] not in ("periodic", "continuous")]
-    best = specific or found
-    return best[0] if best else None
+    announced = [item for item in specific if lower[max(start, item[1] - 9) : item[1]].strip() == "định kỳ"]
+    rest = [item for item in specific if item not in announced]
+    return announced + rest + [item for item in found if item not in specific]
 
 
-_DUTY_NEAR_RE = re.compile(r"định kỳ|báo cáo|tổng hợp|gửi|công khai|cập nhật|họp")
+def _words_alternation(kind: str) -> str:
+    return "|".join(re.escape(w) for w in deadline_context()[kind])
+
+
+@cache
+def _duty_near_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_words_alternation('duty')})(?!\w)")
+
+
+@cache
+def _until_re() -> Prefiltered:
+    """'đến 30/5/2026', 'đến hết ngày 15/4/2025': the match ends where the date begins."""
+    words = deadline_context()["until"]
+    return Prefiltered(re.compile(rf"(?:{_words_alternation('until')})\s+(?=(?:ngày\s*)?\d)"), words)
+
+
+@cache
+def _by_year_re() -> Prefiltered:
+    """'trước năm 2010', 'kết thúc năm 2024'."""
+    words = deadline_context()["by_year"]
+    pattern = rf"(?:{_words_alternation('by_year')})\s+năm\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+    return Prefiltered(re.compile(pattern), words)
+
+
+@cache
+def _period_re() -> Prefiltered:
+    """'trong thời hạn 05 ngày làm việc kể từ …', 'chậm nhất 10 ngày sau khi …' (not 'trong vòng 5
+    năm qua')."""
+    words = deadline_context()["period"]
+    pattern = (
+        rf"(?:{_words_alternation('period')})\s+(?:là\s+)?\d{{1,3}}\s+(?:ngày|tuần|tháng)"
+        r"(?:\s+làm\s+việc)?(?!\s+qua\b)(?:\s+(?:kể\s+từ|sau\s+khi|sau)\b)?"
+    )
+    return Prefiltered(re.compile(pattern), words)
 
 
 def _is_a_schedule(ctx: Context, start: int, found: tuple[str, int, int]) -> bool:
     """'Hằng tháng tổ chức …', 'định kỳ hằng quý báo cáo': a schedule; 'Kế hoạch … hằng năm' is not."""
     lower = ctx.nt.lower
-    if found[1] - start <= 3:
+    if found[1] - start <= 3 or lower[max(start, found[1] - 9) : found[1]].strip() == "định kỳ":
         return True
-    window = lower[max(start, found[1] - 30) : found[2] + 30]
-    return _DUTY_NEAR_RE.search(window) is not None
+    before = lower[max(start, found[1] - 50) : found[1]]
+    named = " ".join(lower[max(start, found[1] - 60) : found[1]].split()[-6:])
+    if _attributive_re().search(named):  # "Kế hoạch … hằng năm": the plan's name, unless a duty
+        return _duty_near_re().search(before) is not None and not named.endswith(
+            tuple(deadline_context()["attributive"])
+        )
+    window = lower[max(start, found[1] - 45) : found[2] + 30]
+    return _duty_near_re().search(window) is not None
+
+
+@cache
+def _attributive_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_words_alternation('attributive')})(?!\w)")
+
+
+_YEAR_IN_DATE_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _issue_year(ctx: Context) -> int | None:
+    """The year of the document's place-date line, if any."""
+    seg = ctx.zones.place_date
+    found = _YEAR_IN_DATE_RE.findall(ctx.nt.text[seg[0] : seg[1]]) if seg else []
+    return int(found[-1]) if found else None
+
+
+def _past(ctx: Context, year: str | None) -> bool:
+    """Is ``year`` before the year the document was issued ('trước năm 1995' in a 2025 text)?"""
+    issued = _issue_year(ctx)
+    return year is not None and issued is not None and int(year) < issued
+
+
+def _qualified(ctx: Context, start: int, cue: re.Match[str], kind: str) -> bool:
+    """Do the few words before a cue make its date no time limit ('dự kiến khởi công trước ngày …',
+    'tính đến ngày …', 'từ ngày … đến ngày …')?"""
+    lower = ctx.nt.lower
+    before = lower[max(start, cue.start() - 60) : cue.start()]
+    if kind == "as_of" and re.search(r"(?<!\w)từ\s+(?:ngày\s*)?\d", before):
+        return True
+    near = " " + " ".join((before + cue.group(0)).split()[-10:]) + " "
+    return any(f" {w} " in near for w in deadline_context()[kind])
 
 
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
     key = ctx.nt.flat
     text = ctx.nt.text
-    recurring = _recurrence(ctx, start, end)
+    found_recurrences = _recurrences(ctx, start, end)
+    recurring = found_recurrences[0] if found_recurrences else None
 
     def make(a: int, b: int, date: str | None, kind: str, recurrence: str | None = None) -> Deadline:
         return Deadline(
@@ -124,13 +198,25 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
 
     cues = [(m, "by") for m in ctx.hits(_BY_RE, start, end, lower=True)]
     cues += [(m, "on") for m in ctx.hits(_ON_RE, start, end, lower=True)]
+    cues += [(m, "until") for m in ctx.hits(_until_re(), start, end, lower=True)]
     for by, cue_kind in sorted(cues, key=lambda cue: cue[0].start()):
+        until = cue_kind == "until"
+        if until:
+            if _qualified(ctx, start, by, "as_of"):
+                continue  # "tính đến ngày 30/6", "từ ngày 01/4 đến ngày 30/4"
+            cue_kind = "by"
+        elif cue_kind == "by" and _qualified(ctx, start, by, "tentative"):
+            continue  # "dự kiến khởi công trước ngày 30/4/2026": a plan, not a time limit
         pos = by.end()
         ngay = _NGAY_RE.match(key, pos, end)
         after_ngay = ngay.end() if ngay else pos
         full = LONG_DATE_RE.match(key, pos, end) or NUMERIC_DATE_RE.match(key, after_ngay, end)
         if full is not None and (value := date_from_match(full)) is not None:
+            if until and _past(ctx, str(value.year)):
+                continue  # "… được cấp đến ngày 31/12/2013" in a later text: a reference, no limit
             return make(by.start(), full.end(), value.iso(), cue_kind)
+        if until and ngay is None:
+            continue  # "đến 1/5 chiều dài …": a bare day/month after "đến" is no date
         partial = _LONG_DAY_MONTH_RE.match(key, pos, end) or _DAY_MONTH_RE.match(key, after_ngay, end)
         if partial is not None:
             day, month = int(partial.group("d")), int(partial.group("m"))
@@ -152,15 +238,20 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
         date = f"{in_month.group('y')}-{int(in_month.group('m')):02d}"
         return make(in_month.start(), in_month.end(), date, "within")
     year = ctx.first_hit(_YEAR_RE, start, end, lower=True)
+    by_year = next(
+        (m for m in ctx.hits(_by_year_re(), start, end, lower=True) if not _past(ctx, m.group("y"))), None
+    )
+    if by_year is not None and (year is None or by_year.start() < year.start()):
+        return make(by_year.start(), by_year.end(), by_year.group("y"), "by")
     if year is not None:
         return make(year.start(), year.end(), year.group("y"), "within")
+    relative = ctx.first_hit(_period_re(), start, end, lower=True)
+    if relative is not None:
+        return make(relative.start(), relative.end(), None, "within")
     period = ctx.first_hit(_PERIOD_RE, start, end, lower=True)
     if period is not None:
         return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
-    if (
-        recurring is not None
-        and recurring[0] not in ("continuous", "periodic")
-        and _is_a_schedule(ctx, start, recurring)
-    ):
-        return make(recurring[1], recurring[2], None, "recurring", recurring[0])
+    for found in found_recurrences:
+        if found[0] not in ("continuous", "periodic") and _is_a_schedule(ctx, start, found):
+            return make(found[1], found[2], None, "recurring", found[0])
     return None

@@ -9,22 +9,26 @@ UBND tỉnh giao Sở X chủ trì, … trước ngày 10/02/2025" become prose 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import (
     assignee_heads,
     assignment_cues,
     body_stops,
     executor_clauses,
+    generic_bodies,
     narrative_words,
     non_bodies,
     recurrences,
     restatements,
+    subject_prefixes,
     task_cue_context,
+    task_headings,
     task_verbs,
 )
-from ..models import Addressee, Agency, Assignee, Task
+from ..models import Addressee, Agency, Assignee, Deadline, Task
 from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .agency import expand_mixed
@@ -36,9 +40,9 @@ from .prefilter import Prefiltered
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
-    r"|(?P<roman>[IVXL]{1,5})\s*[.:)]"
+    r"|(?P<roman>[IVXL][IVXLl]{0,4}|l[IVX][IVXLl]{0,3})\s*[.:)]"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
-    r"|(?P<arabic>\d{1,2})\s*[.)]"
+    r"|(?P<arabic>\d{1,2})\s*(?:[.)]|/(?=\s))"
     r"|\((?P<paren>\d{1,2})\)"
     r"|(?P<letter>[a-zđ])\s*\)"
     r"|(?P<letterdot>[a-zđ])\."
@@ -95,6 +99,8 @@ class _Node:
     own_id: str
     extra: list[_Para] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    assigning: bool = False  # under a heading that gives out work ('PHÂN CÔNG TRÁCH NHIỆM')
+    explicit: bool = False  # names people or bodies that are not told to act ('Thành phần: - …')
 
 
 def _runs_on(prev_line: str) -> bool:
@@ -119,6 +125,11 @@ def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
         return None
     if kind == "roman" and len(text) > match.end() and text[match.end()].islower():
         return None
+    if kind == "roman" and "l" in match.group("roman"):
+        # an OCR engine reads II as 'Il' or 'lI': only before a heading in capitals
+        if not is_upper_text(" ".join(text[match.end() :].split()[:3])):
+            return None
+        return "roman", match.group("roman").replace("l", "I"), match.end()
     if kind in ("arabic", "dotted", "paren") and prev_line is not None and _runs_on(prev_line):
         return None  # a wrapped line that starts with a number ("2021. …") is not an item
     label = match.group(kind) if kind != "article" else match.group("article_no")
@@ -172,7 +183,22 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
             assert prev is not None
             prev.text = f"{prev.text} {line}"
             prev.end = end
+    _restore_first_section(paras)
     return paras
+
+
+def _restore_first_section(paras: list[_Para]) -> None:
+    """'1. MỤC ĐÍCH, YÊU CẦU' … 'II. NỘI DUNG': an OCR engine read the first section's 'I.' as
+    '1.'; a heading in capitals numbered 1 before a section II (and no section I) is section I."""
+    first: _Para | None = None
+    for para in paras:
+        heading = para.text[para.body_start :]
+        if para.style == "roman":
+            if para.label == "II" and first is not None:
+                first.style, first.label = "roman", "I"
+            return
+        if first is None and para.style == "arabic" and para.label == "1" and _is_heading(heading):
+            first = para if is_upper_text(heading) else None
 
 
 _LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"
@@ -184,9 +210,25 @@ def _follows(previous: str | None, label: str) -> bool:
         return False
     if previous.isdigit() and label.isdigit():
         return int(label) == int(previous) + 1
+    if _roman_value(previous) and _roman_value(label):
+        return _roman_value(label) == _roman_value(previous) + 1
     if previous in _LETTER_ORDER and label in _LETTER_ORDER:
         return _LETTER_ORDER.index(label) == _LETTER_ORDER.index(previous) + 1
     return False
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(label: str) -> int:
+    """'IV' → 4; 0 when the label is not a Roman numeral."""
+    if not label or any(c not in _ROMAN for c in label):
+        return 0
+    total = 0
+    for i, c in enumerate(label):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(label) and _ROMAN[label[i + 1]] > value else value
+    return total
 
 
 # --- bodies named in text ------------------------------------------------------------------------
@@ -205,18 +247,22 @@ def _head_re() -> re.Pattern[str]:
 def _verbs() -> str:
     verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
     # a verb followed by 'số' or a number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
-    return rf"(?:{verbs})(?=[\s,.;:]|$)(?! số\b| \d)"
+    return rf"(?:{verbs})(?=[\s,.;:)]|$)(?! số\b| \d)"
 
 
 def _words_re(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:]|$)"
+    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:)]|$)"
 
 
 @cache
 def _verb_re() -> re.Pattern[str]:
     """What ends a body's name: a lower-case verb (' chỉ đạo', ' tăng cường'), a stop word
-    (' theo', ' trong tháng') or a narrative word (' đã', ' trân trọng')."""
-    return re.compile(rf" (?:{_verbs()}|{_words_re(_stops())}|{_words_re(narrative_words())})")
+    (' theo', ' trong tháng'), a narrative word (' đã', ' trân trọng'), or a cue of two words or
+    more that starts a sentence run into the name ('… các trường phổ thông | Đề nghị …')."""
+    cues = tuple(c[0].upper() + c[1:] for c, role in assignment_cues() if " " in c and role == "lead")
+    return re.compile(
+        rf" (?:{_verbs()}|{_words_re(_stops())}|{_words_re(narrative_words())}|{_words_re(cues)})"
+    )
 
 
 @cache
@@ -231,7 +277,7 @@ def _stops() -> tuple[str, ...]:
 
 
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
-_PHRASE_STOP_RE = re.compile(rf"[:;(\n]|\.(?=\s|$|/)| - (?=[{LOWER}])")
+_PHRASE_STOP_RE = re.compile(rf"[:;()\n]|\.(?=\s|$|/)| - (?=[{LOWER}])")
 
 
 def _starts_with_head(key: str, pos: int) -> int:
@@ -248,13 +294,19 @@ def _verb_at(key: str, pos: int) -> bool:
 
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     """Spans of the bodies listed at ``pos`` ('Sở A, Sở B và UBND các huyện'), up to the verb."""
-    if not _starts_with_head(key, pos):
+    first = _head_span(key, pos)
+    if not first:
         return []
     stop = end
     found = _PHRASE_STOP_RE.search(key, pos, end)
+    if found is not None and key[found.start()] == ":" and found.start() <= pos + first + 1:
+        # a head shared by a list: "các Sở: Tài chính, Kế hoạch và Đầu tư"
+        found = _PHRASE_STOP_RE.search(key, found.end(), end)
+    while found is not None and (acronym := _ACRONYM_BRACKET_RE.match(key, found.start(), end)):
+        found = _PHRASE_STOP_RE.search(key, acronym.end(), end)  # "… Việt Nam (VCCI)" is part of it
     if found is not None:
         stop = found.start()
-    verb = _verb_re().search(key, pos, stop)
+    verb = _verb_re().search(key, pos + first, stop)  # not in the head itself
     if verb is not None:
         stop = verb.start()
     if key.count(" ", pos, stop) > 40:
@@ -270,17 +322,41 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     # split at ", " / " và " / " với " / "; " when a new body starts there
     spans: list[tuple[int, int]] = []
     cut = pos
-    protected = cut + _starts_with_head(key, cut)  # "các sở, ban, ngành" is one head
+    protected = cut + first  # "các sở, ban, ngành" is one head
     for sep in _SEPARATOR_RE.finditer(key, pos, phrase_end):
         if sep.start() < protected:
             continue
         head = _starts_with_head(key, sep.end())
-        if head:
+        if head and not _is_bare_group(key, sep.end(), head, phrase_end):
             spans.append((cut, sep.start()))
             cut = sep.end()
-            protected = cut + head
+            protected = cut + _head_span(key, cut)
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
+
+
+_ACRONYM_BRACKET_RE = re.compile(rf"\([{UPPER}][{UPPER}0-9&\-]{{1,9}}\)")
+
+
+def _head_span(key: str, pos: int) -> int:
+    """Length of the head at ``pos`` with the heads it governs: "Thủ trưởng các cơ quan, đơn vị,
+    địa phương", "Chủ tịch UBND các huyện, thị xã, thành phố" (a post, then a body, then its
+    members, each a head of the list)."""
+    length = _starts_with_head(key, pos)
+    while length and key.startswith(" ", pos + length):
+        more = _starts_with_head(key, pos + length + 1)
+        if not more:
+            break
+        length += 1 + more
+    return length
+
+
+def _is_bare_group(key: str, pos: int, head: int, end: int) -> bool:
+    """Is the head at ``pos`` a lower-case group word that ends the list ("Sở, ban, | ngành")?"""
+    after = pos + head
+    if not key[pos].islower() or key.startswith(("các ", "những "), pos):
+        return False
+    return after >= end or key[after] in ",;" or key.startswith((" và ", " hoặc "), after)
 
 
 _SEPARATOR_RE = re.compile(r", | và | với | hoặc |; ")
@@ -295,25 +371,42 @@ def _cue_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?P<cue>{alternation}) (?!thông\b)"), tuple(cues))
 
 
-def _clause_cues(ctx: Context, start: int, end: int) -> list[tuple[str, int]]:
-    """(role, position after the cue) of assignment cues that begin a clause in [start, end)."""
+def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) -> list[tuple[str, int, int]]:
+    """(role, start, position after the cue) of assignment cues that begin a clause in [start, end);
+    with ``purposes``, also 'để' before the bodies a purpose asks ('lead-purpose')."""
     roles = dict(assignment_cues())
     lower = ctx.nt.lower
     cues = []
     for m in ctx.hits(_cue_re(), start, end, lower=True):
         if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
             continue
-        word_before = lower[max(start, m.start() - 8) : m.start()].split()[-1:]
-        if (word_before and word_before[0] in task_cue_context()["reported"]) or lower.startswith(
-            "của ", m.end()
+        before = lower[max(start, m.start() - 16) : m.start()].split()
+        reported = task_cue_context()["reported"]
+        if (
+            (before and before[-1] in reported)
+            or (len(before) > 1 and f"{before[-2]} {before[-1]}" in reported)
+            or lower.startswith("của ", m.end())
         ):
             continue
-        cues.append((roles[m.group("cue")], m.end()))
+        role = roles[m.group("cue")]
+        if role == "lead-opening":
+            if m.start() != start:
+                continue  # "UBND các huyện chỉ đạo các xã …": the body named first acts
+            role = "lead"
+        if role == "lead-purpose" and not purposes:
+            continue
+        cues.append((role, m.start(), m.end()))
     return cues
 
 
 def _assignees(
-    ctx: Context, start: int, end: int, *, opening: int | None, heading: bool = True
+    ctx: Context,
+    start: int,
+    end: int,
+    *,
+    opening: int | None,
+    heading: bool = True,
+    explicit: bool = False,
 ) -> list[Assignee]:
     """Lead and coordinating bodies named in key[start:end].
 
@@ -329,34 +422,29 @@ def _assignees(
     def add(spans: list[tuple[int, int]], role: str) -> None:
         for a, b in spans:
             name = squash(text[a:b], " ,")
-            if name and name not in seen:
+            if name and is_generic(name) and (members := _members(key, b, end)):
+                add(members, role)  # "các cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)"
+            elif name and name not in seen:
                 seen.add(name)
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
 
     if opening is not None:
-        pos = start
-        if key.startswith("Đối với ", pos):
-            pos += len("Đối với ")
-        spans = bodies_at(key, pos, opening)
-        if spans:
-            last = spans[-1][1]
-            tail = key[last:opening]
-            gives_orders = bool(_clause_cues(ctx, last, min(opening, last + 16)))
-            if gives_orders and pos == start:
-                pass  # "Chủ tịch UBND tỉnh giao Sở X …": the body that starts the sentence assigns
-            elif (
-                pos != start
-                or _own_verbs_re().match(tail)
-                or (heading and tail.lstrip(" ,")[:1] in (":", ""))
-                or (tail[:1] == " " and _verb_at(key, last + 1))
-            ):
-                add(spans, "lead")
-    if opening is not None and not any(a.role == "lead" for a in result):
+        add(_opening_bodies(ctx, start, opening, heading=heading, explicit=explicit), "lead")
+    if opening is not None and not explicit and not any(a.role == "lead" for a in result):
         add(_after_fronted_clause(ctx, start, opening), "lead")
-    for role, pos in _clause_cues(ctx, start, end):
+    if opening is not None and heading and not explicit and not any(a.role == "lead" for a in result):
+        add(_after_dash(key, start, opening), "lead")
+    for role, cue_start, pos in _clause_cues(ctx, start, end, purposes=not heading and not explicit):
+        if opening is not None and cue_start < opening < pos:
+            continue  # the heading word of an item ('2. Yêu cầu'), not a cue
         # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
         limit = opening if opening is not None and pos < opening else end
-        add(bodies_at(key, pos, limit), role)
+        spans = bodies_at(key, pos, limit)
+        if role == "lead-purpose":
+            if not spans or not _verb_at(key, spans[-1][1] + 1):
+                continue  # "… để các cơ quan, đơn vị biết": no work asked
+            role = "lead"
+        add(spans, role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
     for match in ctx.hits(_chu_tri_re(), start, end, lower=True):
         head_end = match.start()
@@ -370,6 +458,67 @@ def _assignees(
     # a body named twice keeps its first role; leads come first
     result.sort(key=lambda a: 0 if a.role == "lead" else 1)
     return result
+
+
+def _opening_bodies(
+    ctx: Context, start: int, opening: int, *, heading: bool, explicit: bool = False
+) -> list[tuple[int, int]]:
+    """The bodies that open a paragraph and are told to act: "UBND các huyện chỉ đạo …", "Đối với
+    Sở Y tế: …" (subject_prefixes.txt), with ``heading`` a body alone ("3. Sở Tư pháp"); with
+    ``explicit`` only a body that is charged in so many words ("Sở X chủ trì …", "… có trách
+    nhiệm …")."""
+    key = ctx.nt.flat
+    pos = start
+    prefix = next((p for p in subject_prefixes() if key.startswith(p + " ", pos)), None)
+    if prefix is not None and not explicit:
+        pos += len(prefix) + 1
+    spans = bodies_at(key, pos, opening)
+    if topical := _after_topic(key, start, opening):
+        return topical  # "Thanh tra khoa học và công nghệ: Ủy ban nhân dân các huyện … chỉ đạo …"
+    if not spans:
+        return []
+    last = spans[-1][1]
+    bracket = _BRACKET_RE.match(key, last, opening)  # "Văn phòng UBND tỉnh (Trung tâm …):"
+    if bracket is not None:
+        last = bracket.end()
+    tail = key[last:opening]
+    if explicit:
+        return spans if _own_verbs_re().match(tail) else []
+    if pos == start and _clause_cues(ctx, last, min(opening, last + 16)):
+        return []  # "Chủ tịch UBND tỉnh giao Sở X …": the body that starts the sentence assigns
+    if (
+        pos != start
+        or _own_verbs_re().match(tail)
+        or (heading and tail.lstrip(" ,")[:1] in (":", ""))
+        or (tail[:1] == " " and _verb_at(key, last + 1))
+    ):
+        return spans
+    return []
+
+
+_BRACKET_RE = re.compile(r"\s*\([^()]{1,120}\)")
+_MEMBERS_RE = re.compile(r"[^.;]{0,160}?\(gồm:?\s*")
+
+
+def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The bodies an unspecific name is spelled out as, later in its sentence: "(gồm: A, B, C)"."""
+    found = _MEMBERS_RE.match(key, pos, end)
+    return bodies_at(key, found.end(), end) if found else []
+
+
+_TOPIC_RE = re.compile(r"[^:.;]{2,80}?: ")
+
+
+def _after_topic(key: str, start: int, opening: int) -> list[tuple[int, int]]:
+    """A topic, a colon, then the body that acts: "Tiêu chuẩn - đo lường - chất lượng: Ủy ban nhân
+    dân huyện, thị xã thực hiện …"."""
+    topic = _TOPIC_RE.match(key, start, opening)
+    if topic is None or len(topic.group(0).split()) > 12:
+        return []
+    spans = bodies_at(key, topic.end(), opening)
+    if spans and _verb_at(key, spans[-1][1] + 1):
+        return spans
+    return []
 
 
 @cache
@@ -414,9 +563,48 @@ def _after_fronted_clause(ctx: Context, start: int, opening: int) -> list[tuple[
     comma = key.find(", ", start, opening)
     while comma >= 0:
         spans = bodies_at(key, comma + 2, opening)
-        if spans and _verb_at(key, spans[-1][1] + 1):
+        if spans and _verb_at(key, spans[-1][1] + 1) and not _inside_list(key, start, comma, opening):
             return spans
         comma = key.find(", ", comma + 2, opening)
+    return []
+
+
+def _inside_list(key: str, start: int, comma: int, end: int) -> bool:
+    """Is the comma one of a list of bodies that began before it ('Sau khi nghe lãnh đạo Sở A, Ban B
+    và các sở, ngành báo cáo …')?"""
+    heads = list(_head_re().finditer(key, start, comma))
+    if not heads:
+        return False
+    spans = bodies_at(key, heads[-1].start(), end)
+    return bool(spans) and spans[-1][1] > comma
+
+
+_ROLE_RE = re.compile(rf"(?:\d{{1,3}} )?[{UPPER}][^:;,.()\d]{{0,40}}?(?=\s*:)")
+
+
+def _role_before_colon(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """'Phó Hiệu trưởng: Ông … – Giám sát …', '22 GVCN: Chịu trách nhiệm …': in a list that gives
+    out work, the post or team named before the colon (a few words, no verb, not a heading word
+    such as 'Thời gian')."""
+    key = ctx.nt.flat
+    match = _ROLE_RE.match(key, start, end)
+    if match is None or len(match.group(0).split()) > 5:
+        return None
+    role = fold_tones(match.group(0).lower())
+    if _heading_kind(role) is not None or _verb_re().search(f" {role} ") or _order_re().search(f" {role} "):
+        return None
+    return match.span()
+
+
+_DASH_CLAUSE_RE = re.compile(r" [-–] ")
+
+
+def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
+    """'Phân tích đề thi … – Trường THPT X thực hiện': the body after a dash that acts."""
+    for dash in _DASH_CLAUSE_RE.finditer(key, start, opening):
+        spans = bodies_at(key, dash.end(), opening)
+        if spans and _verb_at(key, spans[-1][1] + 1):
+            return spans
     return []
 
 
@@ -474,14 +662,28 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     list; when that sentence names none (or only the writer itself), a letter's requests go to its
     addressees ('Kính gửi').
     """
-    paras = _paragraphs(ctx, ctx.zones.body)
+    paras = _before_annex(_paragraphs(ctx, ctx.zones.body))
     roots: list[_Node] = []
     prose: list[_Para] = []
     preambles: dict[int, _Para] = {}  # id(root node) → introducing paragraph
     stack: list[_Node] = []
     last_prose: _Para | None = None
+    # paragraphs that left an item: they belong to it when the list goes on after them
+    # ("a)", "b)", a paragraph, "c)"), else they are prose
+    pending: list[_Para] = []
+    left: list[_Node] = []
     for para in paras:
         if para.style is not None:
+            if pending:
+                if _continues(left, para):
+                    stack = left
+                    while len(stack) > 1 and stack[-1].style.startswith("bullet"):
+                        stack.pop()  # a paragraph after dash lines goes back to their item
+                    stack[-1].extra.extend(pending)
+                else:
+                    prose.extend(pending)
+                    last_prose = pending[-1]
+                pending, left = [], []
             node = _Node(para, para.style, _kind(para.style), para.label or "")
             styles = [n.style for n in stack]
             if para.style in styles:  # a sibling of an open item: close everything below it
@@ -503,29 +705,331 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         if stack and _belongs_to_item(stack[-1], para, ctx):
             stack[-1].extra.append(para)
             continue
-        stack.clear()
+        if stack or pending:
+            left = left or stack
+            stack = []
+            pending.append(para)
+            continue
         prose.append(para)
         last_prose = para
+    prose.extend(pending)
+    addressed = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
     preamble_assignees = {
-        node_id: _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer)
+        node_id: _resolve_generic(
+            _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer), addressed
+        )
         for node_id, p in preambles.items()
     }
-    default = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
     tasks: list[Task] = []
     used: set[str] = set()
-    inherited: list[Assignee] = default
+    inherited: list[Assignee] = []
     introduced_style: str | None = None
+    roots = _select(ctx, roots)
+    roots = _roots_kept(roots, preambles, preamble_assignees, prose)
+    roots = _without_rules(ctx, roots, preambles, preamble_assignees)
     _number_bullets(roots)
     for root in roots:
         if id(root) in preamble_assignees:
-            inherited = preamble_assignees[id(root)] or default
+            inherited = preamble_assignees[id(root)]
             introduced_style = root.style
         elif root.style != introduced_style:  # a list of another kind is not the one introduced
-            inherited, introduced_style = default, None
-        tasks.append(_to_task(ctx, root, "", inherited, used))
-    introducing = {id(p) for p in preambles.values()}
-    prose_tasks = _prose_tasks(ctx, [p for p in prose if id(p) not in introducing], used, issuer)
-    return tasks + prose_tasks
+            inherited, introduced_style = [], None
+        tasks.append(_to_task(ctx, root, "", inherited, used, addressed))
+    introducing = {id(preambles[id(r)]) for r in roots if id(r) in preambles}
+    prose.sort(key=lambda p: p.start)
+    _closing_deadlines(ctx, roots, tasks, prose, preamble_assignees)
+    prose_paras = [p for p in prose if id(p) not in introducing]
+    return tasks + _prose_tasks(ctx, prose_paras, used, issuer, addressed)
+
+
+def _closing_deadlines(
+    ctx: Context,
+    roots: list[_Node],
+    tasks: list[Task],
+    prose: list[_Para],
+    preamble_assignees: dict[int, list[Assignee]],
+) -> None:
+    """A deadline in the paragraph right after a list that asks the same bodies again ('Đề nghị
+    Văn phòng UBND tỉnh, Sở Tư pháp … gửi về Sở Nội vụ chậm nhất ngày 27/8/2025') or restates the
+    list ('… thực hiện các nội dung trên trước ngày …') is the deadline of every item that has none."""
+    starts = [p.start for p in prose]
+    group: list[int] = []
+    for i, root in enumerate(roots):
+        if id(root) in preamble_assignees:
+            group = []
+        group.append(i)
+        end = _node_end(_subtree(root)[-1])
+        after = bisect_left(starts, end)
+        if after == len(prose) or (i + 1 < len(roots) and roots[i + 1].para.start < prose[after].start):
+            continue
+        closing = prose[after]
+        deadline = find_deadline(ctx, closing.start, closing.end)
+        first = roots[group[0]]
+        asked = {a.name for a in preamble_assignees.get(id(first), [])}
+        named = {a.name for a in _assignees(ctx, closing.start, closing.end, opening=None)}
+        if deadline is not None and ((asked and asked <= named) or _is_restatement(closing.text)):
+            for j in group:
+                if tasks[j].deadline is None:
+                    tasks[j].deadline = deadline
+        group = []
+
+
+# --- which items are tasks ------------------------------------------------------------------------
+
+
+def _roots_kept(
+    roots: list[_Node],
+    preambles: dict[int, _Para],
+    preamble_assignees: dict[int, list[Assignee]],
+    prose: list[_Para],
+) -> list[_Node]:
+    """Dash lines outside a numbered list are no list of tasks ('Thành phần: - Đồng chí …', the
+    'Căn cứ' lines), unless a sentence that names who acts introduces them ('Giao Sở X: - …'):
+    their sentences are read as prose."""
+    kept: list[_Node] = []
+    introduced = False
+    for root in roots:
+        bullet = root.style.startswith("bullet")
+        if id(root) in preambles:
+            introduced = any(a.role == "lead" for a in preamble_assignees[id(root)])
+        elif not bullet:
+            introduced = False
+        if bullet and not introduced:
+            prose.extend(p for node in _subtree(root) for p in (node.para, *node.extra))
+        else:
+            kept.append(root)
+    return kept
+
+
+def _without_rules(
+    ctx: Context,
+    roots: list[_Node],
+    preambles: dict[int, _Para],
+    preamble_assignees: dict[int, list[Assignee]],
+) -> list[_Node]:
+    """A list the writer introduces as guidance ('Sở … hướng dẫn một số nội dung như sau:', no body
+    told to act) states rules as well as orders: an item that does not start with a verb, names no
+    body and gives no order ('2. Học sinh được miễn học phí khi …') is no task."""
+    kept: list[_Node] = []
+    guidance = False
+    for root in roots:
+        if id(root) in preambles:
+            words = task_cue_context().get("guidance", ())
+            lower = fold_tones(preambles[id(root)].text.lower())
+            leads = [a for a in preamble_assignees[id(root)] if a.role == "lead"]
+            guidance = not leads and any(w in lower for w in words)
+        if guidance and not (
+            _starts_with_verb(root.para.text[root.para.body_start :])
+            or _heading_kind(_heading(root.para.text[root.para.body_start :])) == "assign"
+            or _names_a_body(ctx, root)
+            or _gives_orders(ctx, root)
+        ):
+            continue
+        kept.append(root)
+    return kept
+
+
+def _starts_with_verb(text: str) -> bool:
+    """Does an item open with a verb ('Tổ chức …', 'Báo cáo …'), as an order does?"""
+    head = fold_tones(text[:40].lower())
+    return _order_re().match(" " + head) is not None
+
+
+def _subtree(node: _Node) -> list[_Node]:
+    nodes = [node]
+    for child in node.children:
+        nodes.extend(_subtree(child))
+    return nodes
+
+
+def _node_end(node: _Node) -> int:
+    return node.extra[-1].end if node.extra else node.para.end
+
+
+_HEADING_END_RE = re.compile(r"[:.;(]")
+_SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
+
+
+def _heading(text: str) -> str:
+    """The words that head an item: up to its first ':' or '.', or its capitalised title ('LỊCH
+    CHI TIẾT TỔ CHỨC …'), folded lower case."""
+    cut = _HEADING_END_RE.search(text)
+    head = text[: cut.start()] if cut else text
+    words = head.split()
+    if len(words) > 2 and is_upper_text(words[0]):
+        title = []
+        for word in words:
+            if not is_upper_text(word):
+                break
+            title.append(word)
+        if 2 <= len(title) < len(words):
+            head = " ".join(title)
+    return fold_tones(squash(head).lower())
+
+
+@cache
+def _heading_res() -> dict[str, re.Pattern[str]]:
+    return {
+        kind: re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+        for kind, words in task_headings().items()
+    }
+
+
+@cache
+def _effect_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in task_headings()["effect"]) + r")(?!\w)")
+
+
+def _heading_kind(head: str) -> str | None:
+    """'assign' when a part of the heading starts with words that give out work ('Kinh phí và tổ
+    chức thực hiện'), else 'none' or 'weak' when it starts with such words and is a title (not a
+    sentence), else None."""
+    res = _heading_res()
+    parts = [_SKIPPED_RE.sub("", part.strip()) for part in re.split(r",|\bvà\b", head)]
+    if any(res["assign"].match(part) for part in parts):
+        return "assign"
+    first = parts[0] if parts else ""
+    if len(head.split()) > 12:
+        return None
+    for kind in ("none", "weak"):
+        if res[kind].match(first):
+            return kind
+    return None
+
+
+def _opens_with(text: str, kind: str) -> bool:
+    return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(text.lower()))) is not None
+
+
+def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning: bool = False) -> list[_Node]:
+    """The items that give out work.
+
+    Sections that state aims, people, time, place, rules or money (and give no explicit order) are
+    not tasks, nor the points of an article that approves or sets something up (unless their
+    heading gives out work), nor items that only agree to something, nor an article that only says
+    when the text takes effect. Under a heading that gives out work ('TỔ CHỨC THỰC HIỆN'), every
+    item is kept but those that only agree.
+    """
+    kept: list[_Node] = []
+    for node in nodes:
+        own = node.para.text[node.para.body_start :]
+        kind = _heading_kind(_heading(own))
+        if approved and kind != "assign":
+            continue
+        if kind == "none" and not assigning:
+            if not _gives_orders(ctx, node):
+                continue
+            for part in _subtree(node):  # attendees, a venue…: only its explicit orders name bodies
+                part.explicit = True
+        if kind == "weak" and not assigning and not _names_a_body(ctx, node):
+            continue
+        if node.kind == "article":
+            first = _SENTENCE_RE.match(own)
+            sentence = first.group(0) if first else own
+            if _effect_re().search(fold_tones(sentence.lower())) and not _gives_orders(ctx, node):
+                continue
+        elif _opens_with(own, "agree") and not _gives_orders(ctx, node):
+            continue
+        node.assigning = assigning
+        approves = node.kind == "article" and _opens_with(own, "approve")
+        node.children = _select(ctx, node.children, approves, assigning or kind == "assign")
+        kept.append(node)
+    return kept
+
+
+def _gives_orders(ctx: Context, node: _Node) -> bool:
+    """Does the item or one of its points give an explicit order ('giao Ban Dân tộc tỉnh thông
+    báo', 'Sở X chủ trì', '… chịu trách nhiệm thi hành'), or a body act right after its heading
+    ('Kinh phí: Sở Tài chính bố trí …')?"""
+    for part in _subtree(node):
+        start = part.para.start + part.para.body_start
+        found = _assignees(ctx, start, _node_end(part), opening=part.para.end, explicit=True)
+        if any(a.role == "lead" for a in found):
+            return True
+    key = ctx.nt.flat
+    start = node.para.start + node.para.body_start
+    colon = key.find(": ", start, node.para.end)
+    if colon < 0:
+        return False
+    spans = bodies_at(key, colon + 2, node.para.end)
+    return bool(spans) and _verb_at(key, spans[-1][1] + 1)
+
+
+def _names_a_body(ctx: Context, node: _Node) -> bool:
+    """Does the item or one of its points name a body of its own?"""
+    for part in _subtree(node):
+        start = part.para.start + part.para.body_start
+        if _assignees(ctx, start, _node_end(part), opening=part.para.end):
+            return True
+    return False
+
+
+def _before_annex(paras: list[_Para]) -> list[_Para]:
+    """The paragraphs before an annex ('PHỤ LỤC I', 'Phụ lục 2: DANH SÁCH …'): an annex's numbered
+    rows (a table of schools, a programme, a form) are no tasks."""
+    words = task_cue_context().get("annex", ())
+    for i, para in enumerate(paras):
+        if para.style is not None or len(para.text.split()) > 14 or para.text.rstrip()[-1:] in ".;":
+            continue
+        lower = fold_tones(para.text.lower())
+        if any(lower.startswith(w) and not lower[len(w) : len(w) + 1].isalpha() for w in words):
+            return paras[:i]
+    return paras
+
+
+def _continues(left: list[_Node], para: _Para) -> bool:
+    """Does a marker go on with a list that a paragraph interrupted ('b)' … a paragraph … 'c)')?"""
+    return any(node.style == para.style and _follows(node.own_id, para.label or "") for node in left)
+
+
+@cache
+def _generic_res() -> dict[str, re.Pattern[str]]:
+    """Names that point at no particular body: 'vague' ones ('các cơ quan, đơn vị'), 'partner' ones
+    (those and classes: 'các sở, ngành, địa phương'), and 'related' ('… liên quan')."""
+    words = generic_bodies()
+
+    def alt(*kinds: str) -> str:
+        return "|".join(re.escape(w) for kind in kinds for w in words[kind])
+
+    lead = rf"^(?:(?:{alt('title')})\s+)?(?:(?:các|những|mọi|mỗi)\s+)?"
+    sep = r"(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?"
+    vague, partner = alt("word"), alt("word", "class")
+    return {
+        "vague": re.compile(rf"{lead}(?:{vague})(?:{sep}(?:{vague}))*$"),
+        "partner": re.compile(rf"{lead}(?:{partner})(?:{sep}(?:{partner}))*$"),
+        "related": re.compile(rf"{lead}(?:{partner})(?!\w).*?(?<!\w)(?:{alt('related')})(?!\w)"),
+    }
+
+
+@lru_cache(maxsize=4096)
+def is_generic(name: str, *, partner: bool = True) -> bool:
+    """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?
+    A class of bodies ('các sở, ban, ngành') is unspecific as a partner only."""
+    key = fold_tones(squash(name).lower()).strip(" ,.;:")
+    res = _generic_res()
+    return bool(res["partner" if partner else "vague"].match(key) or res["related"].match(key))
+
+
+def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> list[Assignee]:
+    """Unspecific partners are dropped; an unspecific body told to act ('Các cơ quan, đơn vị, địa
+    phương phải công khai …') stands for ``fallback`` (the bodies the list was given to) when
+    there are any."""
+    result: list[Assignee] = []
+    replaced = False
+    # a generic body named beside particular ones ('Thủ trưởng các cơ quan, đơn vị, địa phương, các
+    # Chủ đầu tư, …') is one of the list as printed
+    alone = all(is_generic(a.name, partner=False) for a in assignees if a.role == "lead")
+    for a in assignees:
+        if not is_generic(a.name, partner=a.role != "lead"):
+            result.append(a)
+        elif a.role == "lead" and fallback and alone:
+            replaced = True
+        elif a.role == "lead":
+            result.append(a)
+    if replaced:
+        names = {a.name for a in result}
+        result[:0] = [f for f in fallback if f.name not in names]
+    return result
 
 
 def _is_issuer(name: str, issuer: Agency | None) -> bool:
@@ -583,13 +1087,24 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     if (
         _END_MARK_RE.search(text)
         or _is_restatement(key)
-        or any(role == "lead" for role, _ in _clause_cues(ctx, para.start, para.end))
+        or any(role == "lead" for role, _, _ in _clause_cues(ctx, para.start, para.end))
     ):
         return False
     return not _starts_with_head(key, 0)
 
 
-def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee], used: set[str]) -> Task:
+def _to_task(
+    ctx: Context,
+    node: _Node,
+    parent_id: str,
+    inherited: list[Assignee],
+    used: set[str],
+    addressed: list[Assignee],
+    around: list[Assignee] | None = None,
+) -> Task:
+    """The task of a list item; ``inherited`` are the bodies it acts for when it names none (the
+    introducing sentence's, its heading's), ``around`` those of the item a dash line belongs to."""
+    around = around or []
     para = node.para
     label = node.own_id
     if node.style == "dotted":
@@ -602,18 +1117,57 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     text_end = node.extra[-1].end if node.extra else para.end
     own_text = para.text[para.body_start :]
     full_text = " ".join([own_text, *(p.text for p in node.extra)])
-    assignees = _assignees(ctx, text_start, text_end, opening=para.end)
+    assignees = _assignees(ctx, text_start, text_end, opening=para.end, explicit=node.explicit)
+    names = {a.name for a in assignees}
+    for extra in [] if node.explicit else node.extra:  # "… Bộ GDĐT căn cứ …, bố trí …" below
+        for a, b in _opening_bodies(ctx, extra.start, extra.end, heading=False):
+            name = squash(ctx.nt.text[a:b], " ,")
+            if name and name not in names:
+                names.add(name)
+                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
+    assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
+    assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
+    assignees = [a for a in assignees if not _refers_back(a.name, [*around, *inherited])]
     has_lead = any(a.role == "lead" for a in assignees)
+    if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
+        name = squash(ctx.nt.text[role[0] : role[1]])
+        assignees.insert(0, Assignee(name=name, role="lead", source=ctx.source(*role)))
+        has_lead = True
     is_inherited = False
     if not has_lead and node.kind != "section" and inherited:
         assignees = [*inherited, *assignees]
         is_inherited = True
+    elif inherited and _directs(ctx, text_start):
+        # "đề nghị UBND các tỉnh …: 1. Chỉ đạo Sở Y tế …": the body asked directs the one named
+        names = {a.name for a in assignees}
+        assignees = [*(a for a in inherited if a.role == "lead" and a.name not in names), *assignees]
     leads = [a for a in assignees if a.role == "lead"]
+    handed = leads if is_inherited or node.kind == "item" else _introducing_leads(node, leads)
     deadline = find_deadline(ctx, text_start, text_end)
-    children = [_to_task(ctx, child, task_id, leads or inherited, used) for child in node.children]
+    # a dash line is part of its item: it repeats none of the item's bodies, and its deadline is the
+    # item's when the item states none
+    children = [
+        _to_task(
+            ctx,
+            child,
+            task_id,
+            [] if _is_dash(child) else handed or inherited,
+            used,
+            addressed,
+            leads or around,
+        )
+        for child in node.children
+    ]
+    _dedupe_dash_lines({a.name for a in assignees}, children)
+    if deadline is None:
+        deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
+    points = [c for c in children if c.label not in ("-", "+")]
+    if is_inherited and points and all(c.assignees and not c.assignees_inherited for c in points):
+        # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
+        assignees, is_inherited = [a for a in assignees if a not in inherited], False
     return Task(
         id=task_id,
-        label=para.text[: para.body_start].strip() or None,
+        label=_label(node),
         text=squash(full_text),
         kind=node.kind,
         assignees=assignees,
@@ -625,7 +1179,73 @@ def _to_task(ctx: Context, node: _Node, parent_id: str, inherited: list[Assignee
     )
 
 
-def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None) -> list[Task]:
+def _introducing_leads(node: _Node, leads: list[Assignee]) -> list[Assignee]:
+    """The bodies a section hands down to its items: those of its heading, or of the paragraph that
+    introduces the items ('… yêu cầu các sở, ban, ngành thực hiện các nhiệm vụ sau:'), not those of
+    a paragraph that only exhorts ('… yêu cầu các sở, ban, ngành … nâng cao trách nhiệm …')."""
+    first_end = node.para.end
+    intro = node.extra[-1] if node.extra and node.extra[-1].text.rstrip().endswith(":") else None
+    return [
+        a
+        for a in leads
+        if a.source is None
+        or a.source.start < first_end
+        or (intro is not None and intro.start <= a.source.start < intro.end)
+    ]
+
+
+def _dedupe_dash_lines(seen: set[str], children: list[Task]) -> None:
+    """A dash line names no body its item or an earlier dash line of it already names."""
+    for child in children:
+        if child.label not in ("-", "+"):
+            continue
+        child.assignees = [a for a in child.assignees if a.name not in seen]
+        seen.update(a.name for a in child.assignees)
+        _dedupe_dash_lines(seen, child.subtasks)
+
+
+def _directs(ctx: Context, start: int) -> bool:
+    """Does the item open with a cue by which its actor directs another body ('Chỉ đạo Sở …')?"""
+    return ctx.nt.lower.startswith(_directing_cues(), start)
+
+
+@cache
+def _directing_cues() -> tuple[str, ...]:
+    return tuple(cue + " " for cue, role in assignment_cues() if role == "lead-opening")
+
+
+def _refers_back(name: str, bodies: list[Assignee]) -> bool:
+    """Is ``name`` a head word alone ('Trung tâm', 'Sở') that points back at a body named in full
+    above ('giao Trung tâm chủ trì …' under 'giao Trung tâm Xúc tiến Đầu tư …')?"""
+    name = squash(name)
+    if _starts_with_head(fold_tones(name), 0) != len(name) or not name[:1].isupper():
+        return False
+    return any(b.name != name and b.name.startswith(name + " ") for b in bodies)
+
+
+def _is_dash(node: _Node) -> bool:
+    return node.style.startswith("bullet")
+
+
+def _label(node: _Node) -> str | None:
+    """The label as printed; a bullet is '+' or '-' whatever its glyph ('•', '', 'o' …)."""
+    if _is_dash(node):
+        return "+" if node.style == "bullet+" else "-"
+    return node.para.text[: node.para.body_start].strip() or None
+
+
+def _dash_deadline(task: Task) -> Deadline | None:
+    """The first deadline in a dash line or the dash lines under it."""
+    if task.label not in ("-", "+"):
+        return None
+    if task.deadline is not None:
+        return task.deadline
+    return next((d for sub in task.subtasks if (d := _dash_deadline(sub)) is not None), None)
+
+
+def _prose_tasks(
+    ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None, addressed: list[Assignee]
+) -> list[Task]:
     """Sentences outside lists that tell a body to act.
 
     A sentence that names no body but gives a deadline or a report duty ("Trường hợp vượt thẩm
@@ -639,7 +1259,8 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
             start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
             if end - start < 15:
                 continue
-            assignees = _assignees(ctx, start, end, opening=end, heading=False)
+            named = _assignees(ctx, start, end, opening=end, heading=False)
+            assignees = _resolve_generic(named, addressed)
             if not any(a.role == "lead" for a in assignees):
                 completes = find_deadline(ctx, start, end) or _report_to(ctx, start, end)
                 if open_task and completes:
@@ -648,12 +1269,15 @@ def _prose_tasks(ctx: Context, paras: list[_Para], used: set[str], issuer: Agenc
                 else:
                     open_task = False
                 continue
-            if _is_the_writer_acting(ctx, start, end, assignees, issuer):
+            if _is_the_writer_acting(ctx, start, end, named, issuer):
                 open_task = False
                 continue  # "Sở Nội vụ xây dựng các dự thảo …" in Sở Nội vụ's own letter: a report, no task
-            if find_deadline(ctx, start, end) is None and _only_restates(ctx, assignees, end):
+            if find_deadline(ctx, start, end) is None and _only_restates(ctx, named, end):
                 open_task = False
                 continue
+            others = _not_the_writer(named, issuer)  # "Sở X xin gửi … để các đơn vị nghiên cứu …"
+            if others != named and any(a.role == "lead" for a in others):
+                assignees = _resolve_generic(others, addressed)
             spans.append((start, end, assignees))
             open_task = True
     tasks: list[Task] = []
