@@ -80,9 +80,8 @@ SPLIT_RIGHT_RE = re.compile(
     # a subject or "Kính gửi:" run onto the number or date line
     r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
-# words that may start a right-hand column or a flattened part: a line without them is left whole
-_HEADER_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|ĐỘC|ngày|Số|---|V/|gửi|^[-+•]|TM\.|KT\.")
-_FOOTER_TRIGGER_RE = re.compile(r"CỘNG|Độc|TM\.|KT\.|TL\.|TUQ\.|GS\.|—|–")
+# the first letters of every phrase SPLIT_RIGHT_RE cuts before: a line without them has none
+_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|TM\.|KT\.|TL\.|TUQ\.|GS\.|S[ốô]\s*:|V/|gửi")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -228,39 +227,46 @@ def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bo
     Right-column phrases are the Quốc hiệu, the motto, an authority mark and a place-date after a
     number; a tab or a wide run of spaces typed between two columns splits too. In the header a line
     a converter flattened is cut at rules, "Số:", "V/v", "Kính gửi:" and where the body begins; in
-    the footer, before a signer's title glued onto a recipient line.
+    the footer, before a signer's title glued onto a recipient line. Each cut is looked for only when
+    a cheap test on the line says it may be there.
     """
     start, end = seg
     key = nt.key[start:end]
     cuts = [g for g in _gaps_in(nt, start, end) if _is_column_gap(nt.key, start, g, end)]
-    triggered = (header and _HEADER_TRIGGER_RE.search(key)) or (footer and _FOOTER_TRIGGER_RE.search(key))
-    if not triggered and not cuts:
-        return [seg]
-    for match in SPLIT_RIGHT_RE.finditer(key):
-        cuts.append(start + match.start())
-    if footer:
+    if _SPLIT_TRIGGER_RE.search(key):
+        cuts.extend(start + match.start() for match in SPLIT_RIGHT_RE.finditer(key))
+    if footer and ("—" in key or "–" in key):
         glued = _TITLE_AFTER_DASH_RE.search(key)
         if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
             cuts.append(start + glued.start(1))
-    if not header:
-        return _pieces(nt, start, end, cuts)
-    for match in _RULE_RUN_RE.finditer(key):
-        cuts.extend((start + match.start(), start + match.end()))
-    motto = TIEU_NGU_RE.search(key)
-    if motto is not None:
-        cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    label = _KINH_GUI_INSIDE_RE.search(key) or BULLET_RE.match(key)
+    if header:
+        cuts.extend(_header_cuts(key, start))
+    return _pieces(nt, start, end, cuts) if cuts else [seg]
+
+
+def _header_cuts(key: str, start: int) -> list[int]:
+    """Where a header line a converter flattened is cut: around rules, after the motto, where the body
+    begins after "Kính gửi:" or an addressee's dash, before the place after a number."""
+    cuts: list[int] = []
+    if "---" in key or "===" in key or "——" in key or "–––" in key:
+        for match in _RULE_RUN_RE.finditer(key):
+            cuts.extend((start + match.start(), start + match.end()))
+    if " do " in key or "-do" in key:
+        motto = TIEU_NGU_RE.search(key)
+        if motto is not None:
+            cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
+    label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or BULLET_RE.match(key)
     if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
         if body is not None:
             cuts.append(start + body.start())
-    # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
-    date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
-    if date and date.start() > 3 and NUMBER_LINE_RE.match(key):
-        place_start = _place_start(key[: date.start()].rstrip(" ,."))  # "Hà Nội, ngày", "Hà Nội. ngày"
-        if place_start > 0:
-            cuts.append(start + place_start - 1)
-    return _pieces(nt, start, end, cuts)
+    if NUMBER_LINE_RE.match(key):  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
+        date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
+        if date and date.start() > 3:
+            place_start = _place_start(key[: date.start()].rstrip(" ,."))  # "Hà Nội, ngày", "Hà Nội. ngày"
+            if place_start > 0:
+                cuts.append(start + place_start - 1)
+    return cuts
 
 
 # an upper-case title after a long dash at the end of a line: OCR read the signer's column into a
@@ -515,19 +521,17 @@ def _wrapped_name(top: _Row, below: _Row) -> bool:
 # "Số:" line with a number or a blank, and a place-and-date line. Two of them close together mark
 # where a document starts inside a scraped page, an e-mail or an OCR dump.
 _ANCHOR_RES = (
-    ("quoc_hieu", re.compile(QUOC_HIEU_RE.pattern + "|" + PARTY_MOTTO_RE.pattern, re.I)),
-    ("tieu_ngu", TIEU_NGU_RE),
-    ("number", re.compile(r"(?:^|\s)S[ốô]\s*:\s*[\d.…_ ]*/\s*[" + UPPER + r"\d]")),
-    (
-        "place_date",
-        # a line opening with a place: capitalised words ("Hà Nội ngày"), or any words before a comma
-        # ("Thành phố Hồ Chí Minh, ngày"), never "… có hiệu lực từ ngày …"
-        re.compile(
-            rf"^[^\S\n]*(?:(?:[{UPPER}][^\s\d]*\s+){{0,4}}[{UPPER}][^\s\d,]*\s*[,.]?|[{UPPER}][^\d\n:;]{{1,44}},)"
-            r"\s*ngày\b[^\n]{0,14}?tháng[^\n]{0,14}?năm\s*(?:19|20)\d\d",
-            re.M,
-        ),
-    ),
+    # (kind, pattern, matched in the lower-case text): lower-case patterns need no re.IGNORECASE,
+    # which is several times slower on Vietnamese text
+    ("quoc_hieu", re.compile(r"c[ộôo]ng\s*h[òo]a\s*x[ãa]\s*h[ộo]i|đảng\s+cộng\s+sản\s+việt\s+nam"), True),
+    ("tieu_ngu", re.compile(r"l[ậâa]p\s*[-–—]+\s*t[ựưu]\s*do\s*[-–—]+\s*h[ạa]nh"), True),
+    ("number", re.compile(r"s[ốô]\s*:\s*[\d.…_ ]*/\s*\w"), True),
+    ("place_date", re.compile(r"ngày\b[^\n]{0,14}?tháng[^\n]{0,14}?năm\s*(?:19|20)\d\d"), False),
+)
+# what opens a place-and-date line before "ngày": capitalised words ("Hà Nội ngày"), or any words
+# before a comma ("Thành phố Hồ Chí Minh, ngày"), never "… có hiệu lực từ ngày …"
+_PLACE_OPENING_RE = re.compile(
+    rf"\s*(?:(?:[{UPPER}][^\s\d]*\s+){{0,4}}[{UPPER}][^\s\d,]*\s*[,.]?|[{UPPER}][^\d\n:;]{{1,44}},)\s*"
 )
 _ANCHOR_SPAN = 25  # lines within which two anchors make a header
 _AGENCY_LINES = 6  # issuing-body lines above the first anchor
@@ -552,9 +556,14 @@ def document_start(nt: NormalizedText) -> int:
 def _anchors_in(nt: NormalizedText, end: int) -> list[tuple[int, str]]:
     """(line, kind) of the header anchors in the first ``end`` characters, in order."""
     anchors: list[tuple[int, str]] = []
-    for kind, regex in _ANCHOR_RES:
-        for match in regex.finditer(nt.key, 0, end):
-            anchors.append((nt.line_at(match.start()), kind))
+    for kind, regex, lower in _ANCHOR_RES:
+        for match in regex.finditer(nt.lower if lower else nt.key, 0, end):
+            line = nt.line_at(match.start())
+            if kind == "place_date" and not _PLACE_OPENING_RE.fullmatch(
+                nt.key, nt.lines[line].start, match.start()
+            ):
+                continue
+            anchors.append((line, kind))
             if len(anchors) > 400:
                 break
     return sorted(anchors)
