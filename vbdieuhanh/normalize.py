@@ -103,14 +103,15 @@ _REPLACE.update(_HOMOGLYPHS)
 _FLOATING_MARKS = r"(?:[ \t]+|^)[\u0300-\u036f]+"
 _MARKDOWN = r"\*\*+|(?<!\S)\*(?=\S)|(?<=\S)\*(?!\S)|\s\*$|^\s*\|\s?|\s?\|\s*$|^#{1,6}(?:\s|$)"
 _CELL_BAR_RE = re.compile(r"\s+\|\s+")
-_CLEAN_RE = re.compile(
-    _FLOATING_MARKS
-    + "|"
-    + _MARKDOWN
-    + r"|[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
+_PLAIN = (
+    r"[ \t\u00a0\u2002\u2003\u2009\u202f\u3000]{2,}|["
     + re.escape(_DROP + "".join(_REPLACE))
     + r"]|[\x01-\x08\x0e-\x1f]"
 )
+# two passes of the same kind: most lines need only the plain one, which the regex engine scans fast
+_CLEAN_RE = re.compile(_PLAIN)
+_CLEAN_CONVERTED_RE = re.compile(_FLOATING_MARKS + "|" + _MARKDOWN + "|" + _PLAIN)
+_CONVERTED_RE = re.compile(r"[*|#\u0300-\u036f]")  # a line that may hold Markdown or floating marks
 # a line of Markdown furniture only: table bars, stars, hashes ("|", "* *", "#")
 _FURNITURE_LINE_RE = re.compile(r"^[\s|*#]*$")
 _SPACE_CHARS = frozenset(" \t\u00a0\u2002\u2003\u2009\u202f\u3000\r\x0b\x0c")
@@ -122,7 +123,8 @@ def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
         return "", [(0, 0)]
     if "|" in raw:
         raw = _CELL_BAR_RE.sub(_as_gap, raw)
-    if _CLEAN_RE.search(raw) is None and unicodedata.is_normalized("NFC", raw):
+    cleaner = _CLEAN_CONVERTED_RE if _CONVERTED_RE.search(raw) else _CLEAN_RE
+    if cleaner.search(raw) is None and unicodedata.is_normalized("NFC", raw):
         stripped = raw.strip(" ")
         return stripped, [(0, len(raw) - len(raw.lstrip(" ")))]
     if not unicodedata.is_normalized("NFC", raw):
@@ -131,7 +133,7 @@ def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
     chunks: list[tuple[int, int]] = []
     pos = 0  # position in raw
     length = 0  # length of output so far
-    for match in _CLEAN_RE.finditer(raw):
+    for match in cleaner.finditer(raw):
         start, end = match.span()
         if start > pos:
             chunks.append((length, pos))
@@ -333,20 +335,13 @@ _SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
 _SPECIAL_RE = re.compile(
     "["
     + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"})))
-    + "\x01-\x09\x0b-\x1f]|(?:\\s|^)[\u0300-\u036f]"
+    + "\x01-\x09\x0b-\x1f*|#\u0300-\u036f]"
 )
 
 
 def _needs_cleaning(raw: str) -> bool:
     """Cheap C-level tests: does a line hold anything ``clean_line`` would change?"""
-    return (
-        "*" in raw
-        or "|" in raw
-        or "  " in raw
-        or raw[:1] in " #"
-        or raw[-1:] == " "
-        or _SPECIAL_RE.search(raw) is not None
-    )
+    return "  " in raw or raw[:1] == " " or raw[-1:] == " " or _SPECIAL_RE.search(raw) is not None
 
 
 def _clean_lines(layout: Layout) -> list[tuple[str, list[tuple[int, int]]]]:

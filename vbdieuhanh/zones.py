@@ -143,8 +143,16 @@ def starts_with_position(key: str) -> bool:
     table = positions()
     if any(tokens[:n] in table for n in range(1, min(6, len(tokens)) + 1)):
         return True
+    if not tokens or strip_marks(tokens[0]) not in _bare_first_words():
+        return False
     bare, bare_table = tuple(strip_marks(t) for t in tokens[:6]), positions_bare()
     return any(bare[:n] in bare_table for n in range(1, len(bare) + 1))
+
+
+@cache
+def _bare_first_words() -> frozenset[str]:
+    """The first word of every title, marks stripped ('PHO', 'CHU', 'GIAM' …)."""
+    return frozenset(key[0] for key in positions_bare())
 
 
 _NAME_TOKEN_RE = re.compile(rf"^[{UPPER}][{LOWER}]*\.?$")
