@@ -633,6 +633,27 @@ CASES = [
             "no_task_starting": ["Đồng chí Phó Chủ tịch UBND tỉnh", "Lãnh đạo Sở Xây dựng, Sở Tài chính"],
         },
     ),
+    (
+        "a wrapped line that opens with a reference ('Điều 12 Luật …') continues its item; the list goes on",
+        letter(
+            "Sở đề nghị các trường thực hiện các nội dung sau:\n1. Trường THPT Hòa Bình thanh toán theo quy "
+            "định tại khoản 4\nĐiều 12 Luật Đất đai:\na) Trường hợp thứ nhất thanh toán một lần.\n"
+            "b) Trường hợp thứ hai thanh toán theo tiến độ.\n2. Các trường rà soát hồ sơ, báo cáo trước "
+            "ngày 30/4/2025.\n3. Phòng Kế hoạch - Tài chính tổng hợp, báo cáo Giám đốc Sở."
+        ),
+        {
+            "task_find": [
+                {
+                    "text_starts": "Trường THPT Hòa Bình thanh toán",
+                    "text_contains": "Điều 12 Luật Đất đai",
+                    "subtask_count": 2,
+                },
+                {"text_starts": "Các trường rà soát hồ sơ", "id": "2"},
+                {"text_starts": "Phòng Kế hoạch - Tài chính tổng hợp", "id": "3"},
+            ],
+            "no_task_starting": ["Điều 12 Luật Đất đai"],
+        },
+    ),
 ]
 
 

@@ -123,6 +123,9 @@ def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
         kind = "article"
     if kind == "letterdot" and prev_line is not None and prev_line[-1:] not in _TERMINAL:
         return None
+    if kind == "article" and prev_line is not None and prev_line[-1:] not in _TERMINAL:
+        if not match.group("article").rstrip().endswith((".", ":")):
+            return None  # "… theo quy định tại khoản 4" / "Điều 12 Luật Đất đai": a reference wrapped
     if kind == "roman" and len(text) > match.end() and text[match.end()].islower():
         return None
     if kind == "roman" and "l" in match.group("roman"):
