@@ -164,6 +164,16 @@ def recurrences() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def attachment_words() -> dict[str, tuple[str, ...]]:
+    """What marks a text attached after a signature: type titles, the 'kèm theo' line, and a page's
+    furniture after the document (data/attachments.tsv), by kind."""
+    found: dict[str, list[str]] = {}
+    for row in data_rows("attachments.tsv"):
+        found.setdefault(row[1], []).append(row[0])
+    return {kind: tuple(words) for kind, words in found.items()}
+
+
+@cache
 def body_starters() -> tuple[str, ...]:
     """Words a body sentence opens with ('Căn cứ', 'Thực hiện'), longest first."""
     return tuple(sorted(_words("body_starters.txt"), key=len, reverse=True))

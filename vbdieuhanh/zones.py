@@ -16,6 +16,7 @@ from functools import cache
 
 from .extract.patterns import LONG_DATE_RE, LOWER, MONTH_DATE_RE, NUMERIC_DATE_RE, UPPER
 from .lexicon import (
+    attachment_words,
     body_starters,
     doc_type_by_upper_name,
     honorifics,
@@ -44,10 +45,14 @@ NUMBER_LINE_RE = re.compile(
     r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*[-/]))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
-# labels as typed, or with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan")
 # labels as typed, with the diacritics an OCR engine drops ("Kinh gửi", "Nơi nhân", "Noi nhan"), or
-# with the first word misread but the second and the colon kept ("Site gửi:", "Not nhận:"), or cut ("gửi:")
-KINH_GUI_RE = re.compile(r"^(?:K[íìi]nh\s*g[ửưu][iỉí]\s*:?|(?:[A-ZĐ]\S{1,4}\s+)?g[ửư]i\s*:)\s*", re.I)
+# with the first word misread but the second and the colon kept ("Site gửi:", "Not nhận:"), or cut
+# ("gửi:"); "Đồng kính gửi:" adds addressees; a công điện names them after "<SENDER> điện:"
+KINH_GUI_RE = re.compile(
+    r"^(?:(?:Đồng\s+)?K[íìi]nh\s*g[ửưu][iỉí]\s*:?|(?:[A-ZĐ]\S{1,4}\s+)?g[ửư]i\s*:"
+    rf"|(?-i:[{UPPER}][{UPPER}.\s]{{2,60}}?)\s+điện\s*:)\s*",
+    re.I,
+)
 NOI_NHAN_RE = re.compile(
     r"^(?:N[ơoóờ][iíì]|N\S{1,3}(?=\s+nh[ậâấầaạ]n\s*:))\s*nh[ậâấầaạ]n\s*:?[\s}\]|]*", re.I
 )
@@ -217,6 +222,7 @@ class Zones:
     body: list[Seg] = field(default_factory=list)
     noi_nhan: list[Seg] = field(default_factory=list)
     signer: list[Seg] = field(default_factory=list)
+    attachment: list[Seg] = field(default_factory=list)  # a plan or rules printed after the signature
     authority_line: Seg | None = None
     end_mark: bool = False  # the body closes with "./."
     legal_basis: bool = False  # the body opens with "Căn cứ …" lines
@@ -780,8 +786,11 @@ def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool
     if len(block) == 1 and not KINH_GUI_RE.sub("", first.key):
         return len(row.text) <= 150  # "Kính gửi:" alone on its line: the entries follow
     last = _row_at(rows, block[-1]).text.rstrip()
-    if last.endswith(";") and _bulleted(rows, block):
-        return False  # a list of "- …;" entries: an entry without its dash is the body
+    if _bulleted(rows, block):
+        if last.endswith(";"):
+            return False  # a list of "- …;" entries: an entry without its dash is the body
+        if not last.endswith((".", ":")):
+            return len(row.text) <= 150  # "- Bộ trưởng, … cơ quan thuộc" / "Chính phủ;": a wrapped entry
     if last.endswith((";", ",")):
         return len(row.text) <= 150
     return not last.endswith(".") and row.text[:1].islower() and len(row.text) <= 120
@@ -825,6 +834,37 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
         z.noi_nhan = _noi_nhan_block(rows, noi_nhan, appendix, signer_start)
     if signer_start is not None:
         z.signer = _signer_block(rows, signer_start, appendix, z.noi_nhan)
+    last = max((seg[1] for seg in (*z.signer, *z.noi_nhan)), default=None)
+    if last is not None:
+        z.attachment = _attachment(rows, bisect_left([row.seg[0] for row in rows], last))
+
+
+_ATTACHMENT_SCAN = 12  # lines after the signature where an attached text's title may stand
+
+
+def _attachment(rows: list[_Row], start: int) -> list[Seg]:
+    """The rows of a text printed after the signature as attached ("KẾ HOẠCH" / "(Kèm theo Quyết định
+    số …)"), up to an annex ("PHỤ LỤC"), another attached title or a scraped page's own furniture."""
+    words = attachment_words()
+    types = {fold_tones(word.upper()) for word in words.get("type", ())}
+    leads, ends = words.get("lead", ()), words.get("end", ())
+    for i in range(start, min(len(rows), start + _ATTACHMENT_SCAN)):
+        row = rows[i]
+        if not (row.upper and title_type(row.key) in types):
+            continue
+        below = " ".join(r.key.lower() for r in rows[i + 1 : i + 6])
+        if not any(lead in below for lead in leads):
+            return []
+        stop = next(
+            (
+                j
+                for j in range(i + 1, len(rows))
+                if APPENDIX_RE.match(rows[j].key) or rows[j].key.lower().startswith(ends)
+            ),
+            len(rows),
+        )
+        return [r.seg for r in rows[i:stop]]
+    return []
 
 
 def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) -> int | None:

@@ -433,3 +433,75 @@ def test_two_bodies_joined_on_one_header_line(line: str, issuer: str, parent: st
     rec = record(_letter().replace("ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\n", line + "\n"))
     assert rec["issuer"]["name"] == issuer
     assert (rec["issuer"]["parent"] or {}).get("name") == parent
+
+
+def test_a_cong_dien_names_its_addressees_after_the_senders_dien() -> None:
+    """'THỦ TƯỚNG CHÍNH PHỦ điện:' stands where a letter has 'Kính gửi:'; a wrapped entry goes on."""
+    text = (
+        "THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 301/CĐ-TTg\nHà Nội, ngày 02 tháng 12 năm 2030\nCÔNG ĐIỆN\nVề việc ứng phó bão số 15\n"
+        "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và\nMôi trường;\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển.\n"
+        "Để chủ động ứng phó với bão số 15, Thủ tướng Chính phủ yêu cầu các Bộ, địa phương thực hiện các "
+        "nhiệm vụ sau:\n1. Theo dõi chặt chẽ diễn biến của bão, báo cáo trước ngày 05/12/2030.\n"
+        "2. Tổ chức sơ tán dân ở vùng nguy hiểm./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTHỦ TƯỚNG\n"
+        "Nguyễn Văn Bình\n"
+    )
+    rec = record(text)
+    assert [a["name"] for a in rec["addressees"]] == [
+        "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển",
+    ]
+    assert [t["id"] for t in rec["tasks"]][:2] == ["1", "2"]
+
+
+def test_dong_kinh_gui_adds_addressees() -> None:
+    text = _letter().replace(
+        "Kính gửi: Sở Y tế\n",
+        "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\nĐồng kính gửi:\n- Bộ Y tế (để báo cáo).\n",
+    )
+    assert [a["name"] for a in record(text)["addressees"]] == [
+        "Sở Y tế",
+        "Sở Tài chính",
+        "Bộ Y tế (để báo cáo)",
+    ]
+
+
+ATTACHED_PLAN = (
+    "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nSố: 901/QĐ-BVHTTDL\nHà Nội, ngày 18 tháng 11 năm 2030\nQUYẾT ĐỊNH\n"
+    "Về việc ban hành Kế hoạch phát triển thư viện\nBỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n"
+    "Căn cứ Nghị định số 43/2030/NĐ-CP ngày 01 tháng 3 năm 2030 của Chính phủ;\nQUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thư viện.\n"
+    "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n"
+    "Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Thư viện chịu trách nhiệm thi hành Quyết định này./.\n"
+    "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Thành\n"
+    "KẾ HOẠCH\nPHÁT TRIỂN THƯ VIỆN\n(Kèm theo Quyết định số 901/QĐ-BVHTTDL ngày 18 tháng 11 năm 2030)\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\nTriển khai Quyết định số 77/QĐ-TTg ngày 02/01/2030 của Thủ tướng Chính phủ.\n"
+    "II. TỔ CHỨC THỰC HIỆN\n1. Vụ Thư viện chủ trì, phối hợp với Vụ Kế hoạch, Tài chính xây dựng đề án, "
+    "hoàn thành trước ngày 30/6/2031.\n"
+    "2. Sở Văn hóa, Thể thao và Du lịch các tỉnh rà soát mạng lưới thư viện.\n"
+    "PHỤ LỤC\nDANH MỤC THƯ VIỆN\n1. Thư viện tỉnh A\n2. Thư viện tỉnh B\n"
+)
+
+
+def test_a_plan_attached_after_the_signature_gives_its_tasks_and_citations() -> None:
+    """'KẾ HOẠCH' / '(Kèm theo Quyết định số …)' after the decision's signature: its sections are read
+    as a list of their own (an annex's rows are not)."""
+    rec = record(ATTACHED_PLAN)
+    ids = [t["id"] for t in rec["tasks"]]
+    assert "Điều 3" in ids and "II" in ids and "I" not in ids
+    section = next(t for t in rec["tasks"] if t["id"] == "II")
+    first = section["subtasks"][0]
+    assert [(a["name"], a["role"]) for a in first["assignees"]][:2] == [
+        ("Vụ Thư viện", "lead"),
+        ("Vụ Kế hoạch, Tài chính", "coordinate"),
+    ]
+    assert first["deadline"]["date"] == "2031-06-30"
+    assert "77/QĐ-TTg" in [c["number_symbol"] for c in rec["citations"]]
+    assert not any(t["text"].startswith("Thư viện tỉnh") for t in rec["tasks"])
+
+
+def test_a_plan_mentioned_after_the_signature_without_kem_theo_is_not_read() -> None:
+    text = ATTACHED_PLAN.replace("(Kèm theo Quyết định số 901/QĐ-BVHTTDL ngày 18 tháng 11 năm 2030)\n", "")
+    assert "II" not in [t["id"] for t in record(text)["tasks"]]

@@ -654,6 +654,23 @@ CASES = [
             "no_task_starting": ["Điều 12 Luật Đất đai"],
         },
     ),
+    (
+        "a section headed 'NỘI DUNG' whose points are all work to do is a task; acknowledgments are not",
+        plan(
+            "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao văn hóa đọc.\nII. NỘI DUNG\n1. Kiện toàn Ban Chỉ đạo Ngày hội.\n"
+            "2. Tổ chức tuyên truyền trên các trang thông tin.\n"
+            "3. Diễn tập phương án phòng cháy tại hội trường.\n"
+            "III. KẾT QUẢ NĂM TRƯỚC\n1. Ghi nhận, biểu dương các trường đã tổ chức tốt Ngày hội năm 2024.\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n1. Phòng Giáo dục Trung học chủ trì thực hiện Kế hoạch."
+        ),
+        {
+            "task_find": [
+                {"text_starts": "NỘI DUNG", "subtask_count": 3},
+                {"text_starts": "Phòng Giáo dục Trung học chủ trì"},
+            ],
+            "no_task_starting": ["MỤC ĐÍCH", "Ghi nhận, biểu dương"],
+        },
+    ),
 ]
 
 

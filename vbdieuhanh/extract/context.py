@@ -52,7 +52,8 @@ class Context:
         return self.nt.flat[seg[0] : seg[1]]
 
     def regions(self) -> list[Seg]:
-        """The spans where running text is read: the subject and the body, each as one span.
+        """The spans where running text is read: the subject, the body and a text attached after the
+        signature, each as one span.
 
         When the zones hold neither (a header scan that ran to the end of a short or damaged text),
         the text after the last header line is read as the body.
@@ -63,6 +64,8 @@ class Context:
             spans.append((zones.subject[0][0], zones.subject[-1][1]))
         if zones.body:
             spans.append((zones.body[0][0], zones.body[-1][1]))
+        if zones.attachment:
+            spans.append((zones.attachment[0][0], zones.attachment[-1][1]))
         if not spans:
             header = [*zones.agency, *zones.quoc_hieu, *zones.kinh_gui, *zones.marks]
             header += [seg for seg in (zones.number, zones.place_date, zones.title) if seg is not None]

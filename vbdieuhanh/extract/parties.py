@@ -20,11 +20,10 @@ _INLINE_BULLET_RE = re.compile(r"(?<=[;:.])\s*[-–+•]\s+")
 def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[Seg]:
     """Entry spans of a list: one per bullet, wrapped lines joined, ';'-separated parts split."""
     pieces: list[Seg] = []
-    for index, seg in enumerate(segs):
+    for seg in segs:
         start, end = seg
-        if index == 0:
-            label = label_re.match(ctx.key(seg))
-            start += label.end() if label else 0
+        label = label_re.match(ctx.key(seg))  # the first line's, or "Đồng kính gửi:" further down
+        start += label.end() if label else 0
         key = ctx.nt.key[start:end]
         # bullets inside one line: "Kính gửi: - A; - B"
         cuts = [m.start() for m in _INLINE_BULLET_RE.finditer(key)]

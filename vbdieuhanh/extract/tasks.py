@@ -123,9 +123,13 @@ def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
         kind = "article"
     if kind == "letterdot" and prev_line is not None and prev_line[-1:] not in _TERMINAL:
         return None
-    if kind == "article" and prev_line is not None and prev_line[-1:] not in _TERMINAL:
-        if not match.group("article").rstrip().endswith((".", ":")):
-            return None  # "… theo quy định tại khoản 4" / "Điều 12 Luật Đất đai": a reference wrapped
+    if (
+        kind == "article"
+        and prev_line is not None
+        and prev_line[-1:] not in _TERMINAL
+        and not match.group("article").rstrip().endswith((".", ":"))
+    ):
+        return None  # "… theo quy định tại khoản 4" / "Điều 12 Luật Đất đai": a reference wrapped
     if kind == "roman" and len(text) > match.end() and text[match.end()].islower():
         return None
     if kind == "roman" and "l" in match.group("roman"):
@@ -665,7 +669,42 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     list; when that sentence names none (or only the writer itself), a letter's requests go to its
     addressees ('Kính gửi').
     """
-    paras = _before_annex(_paragraphs(ctx, ctx.zones.body))
+    roots, prose, preambles = _tree(ctx, _before_annex(_paragraphs(ctx, ctx.zones.body)))
+    if ctx.zones.attachment:  # a plan printed after the signature: a list of its own
+        more = _tree(ctx, _before_annex(_paragraphs(ctx, ctx.zones.attachment)))
+        roots, prose, preambles = roots + more[0], prose + more[1], preambles | more[2]
+    addressed = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
+    preamble_assignees = {
+        node_id: _resolve_generic(
+            _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer), addressed
+        )
+        for node_id, p in preambles.items()
+    }
+    tasks: list[Task] = []
+    used: set[str] = set()
+    inherited: list[Assignee] = []
+    introduced_style: str | None = None
+    roots = _select(ctx, roots)
+    roots = _roots_kept(roots, preambles, preamble_assignees, prose)
+    roots = _without_rules(ctx, roots, preambles, preamble_assignees)
+    _number_bullets(roots)
+    for root in roots:
+        if id(root) in preamble_assignees:
+            inherited = preamble_assignees[id(root)]
+            introduced_style = root.style
+        elif root.style != introduced_style:  # a list of another kind is not the one introduced
+            inherited, introduced_style = [], None
+        tasks.append(_to_task(ctx, root, "", inherited, used, addressed))
+    introducing = {id(preambles[id(r)]) for r in roots if id(r) in preambles}
+    prose.sort(key=lambda p: p.start)
+    _closing_deadlines(ctx, roots, tasks, prose, preamble_assignees)
+    prose_paras = [p for p in prose if id(p) not in introducing]
+    return tasks + _prose_tasks(ctx, prose_paras, used, issuer, addressed)
+
+
+def _tree(ctx: Context, paras: list[_Para]) -> tuple[list[_Node], list[_Para], dict[int, _Para]]:
+    """Paragraphs as a tree of list items, the paragraphs outside any list, and the paragraph that
+    introduces each list (by id of its first root item)."""
     roots: list[_Node] = []
     prose: list[_Para] = []
     preambles: dict[int, _Para] = {}  # id(root node) → introducing paragraph
@@ -716,33 +755,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         prose.append(para)
         last_prose = para
     prose.extend(pending)
-    addressed = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
-    preamble_assignees = {
-        node_id: _resolve_generic(
-            _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer), addressed
-        )
-        for node_id, p in preambles.items()
-    }
-    tasks: list[Task] = []
-    used: set[str] = set()
-    inherited: list[Assignee] = []
-    introduced_style: str | None = None
-    roots = _select(ctx, roots)
-    roots = _roots_kept(roots, preambles, preamble_assignees, prose)
-    roots = _without_rules(ctx, roots, preambles, preamble_assignees)
-    _number_bullets(roots)
-    for root in roots:
-        if id(root) in preamble_assignees:
-            inherited = preamble_assignees[id(root)]
-            introduced_style = root.style
-        elif root.style != introduced_style:  # a list of another kind is not the one introduced
-            inherited, introduced_style = [], None
-        tasks.append(_to_task(ctx, root, "", inherited, used, addressed))
-    introducing = {id(preambles[id(r)]) for r in roots if id(r) in preambles}
-    prose.sort(key=lambda p: p.start)
-    _closing_deadlines(ctx, roots, tasks, prose, preamble_assignees)
-    prose_paras = [p for p in prose if id(p) not in introducing]
-    return tasks + _prose_tasks(ctx, prose_paras, used, issuer, addressed)
+    return roots, prose, preambles
 
 
 def _closing_deadlines(
@@ -924,7 +937,7 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
                 continue
             for part in _subtree(node):  # attendees, a venue…: only its explicit orders name bodies
                 part.explicit = True
-        if kind == "weak" and not assigning and not _names_a_body(ctx, node):
+        if kind == "weak" and not assigning and not (_names_a_body(ctx, node) or _lists_work(node)):
             continue
         if node.kind == "article":
             first = _SENTENCE_RE.match(own)
@@ -956,6 +969,13 @@ def _gives_orders(ctx: Context, node: _Node) -> bool:
         return False
     spans = bodies_at(key, colon + 2, node.para.end)
     return bool(spans) and _verb_at(key, spans[-1][1] + 1)
+
+
+def _lists_work(node: _Node) -> bool:
+    """Are the points of a section all work to do, each opening with a verb ('II. NỘI DUNG' / '1. Kiện
+    toàn …', '2. Triển khai …'), rather than what is inspected or described?"""
+    points = node.children
+    return len(points) >= 2 and all(_starts_with_verb(p.para.text[p.para.body_start :]) for p in points)
 
 
 def _names_a_body(ctx: Context, node: _Node) -> bool:
