@@ -142,9 +142,13 @@ def recipient_purposes() -> dict[str, str]:
 
 @cache
 def assignee_heads() -> tuple[tuple[str, str], ...]:
-    """(form, kind) of the words that start a body's name in running text, longest first."""
-    rows = [(fold_tones(r[0]), r[1]) for r in data_rows("assignee_heads.tsv")]
-    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+    """(form, kind) of the words that start a body's name in running text, longest first: the forms of
+    data/assignee_heads.tsv, and every position title of data/positions.tsv as a post holder
+    ('Thứ trưởng Bộ Y tế', 'Phó Chủ tịch Thường trực UBND tỉnh')."""
+    rows = {fold_tones(r[0]): r[1] for r in data_rows("assignee_heads.tsv")}
+    for title in positions().values():
+        rows.setdefault(fold_tones(title), "person")
+    return tuple(sorted(rows.items(), key=lambda r: len(r[0]), reverse=True))
 
 
 @cache

@@ -671,6 +671,54 @@ CASES = [
             "no_task_starting": ["MỤC ĐÍCH", "Ghi nhận, biểu dương"],
         },
     ),
+    (
+        "bodies' names: news agencies, post holders, contractors, a group's head before a colon, the "
+        "compound 'chính trị - xã hội', a fronted 'căn cứ'",
+        decision(
+            "Điều 1. Đài Phát thanh tỉnh, Báo Hòa Bình, Thông tấn xã Việt Nam tăng cường tuyên truyền.\n\n"
+            "Điều 2. Giám đốc Sở Nội vụ, Phó Giám đốc Sở Tài chính phụ trách lĩnh vực trực tiếp chỉ đạo; "
+            "Ban Quản lý dự án, các nhà thầu hoàn thành công trình.\n\n"
+            "Điều 3. Các sở, ban, ngành, tổ chức chính trị - xã hội, Ủy ban nhân dân các xã căn cứ Kế hoạch "
+            "xây dựng kế hoạch cụ thể.\n\n"
+            "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở: Nội vụ, Tài chính; Chủ tịch Ủy "
+            "ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này./."
+        ),
+        {
+            "task_find": [
+                {
+                    "text_starts": "Đài Phát thanh tỉnh",
+                    "roles": {
+                        "Đài Phát thanh tỉnh": "lead",
+                        "Báo Hòa Bình": "lead",
+                        "Thông tấn xã Việt Nam": "lead",
+                    },
+                },
+                {
+                    "text_starts": "Giám đốc Sở Nội vụ",
+                    "roles": {
+                        "Giám đốc Sở Nội vụ": "lead",
+                        "Phó Giám đốc Sở Tài chính phụ trách lĩnh vực": "lead",
+                        "Ban Quản lý dự án": "lead",
+                        "các nhà thầu": "lead",
+                    },
+                },
+                {
+                    "text_starts": "Các sở, ban, ngành",
+                    "roles": {
+                        "Các sở, ban, ngành, tổ chức chính trị - xã hội": "lead",
+                        "Ủy ban nhân dân các xã": "lead",
+                    },
+                },
+                {
+                    "text_starts": "Chánh Văn phòng",
+                    "roles": {
+                        "Giám đốc các sở: Nội vụ, Tài chính": "lead",
+                        "Chủ tịch Ủy ban nhân dân các xã": "lead",
+                    },
+                },
+            ],
+        },
+    ),
 ]
 
 

@@ -284,7 +284,9 @@ def _stops() -> tuple[str, ...]:
 
 
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
-_PHRASE_STOP_RE = re.compile(rf"[:;()\n]|\.(?=\s|$|/)| - (?=[{LOWER}])")
+# what ends a phrase of bodies: punctuation, or a dash before a lower-case word ("Ban X - thực hiện")
+# but for the compound "… chính trị - xã hội", "kinh tế - xã hội"
+_PHRASE_STOP_RE = re.compile(rf"[:;()\n]|\.(?=\s|$|/)| - (?=[{LOWER}])(?!xã hội\b)")
 
 
 def _starts_with_head(key: str, pos: int) -> int:
@@ -306,14 +308,16 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
         return []
     stop = end
     found = _PHRASE_STOP_RE.search(key, pos, end)
-    if found is not None and key[found.start()] == ":" and found.start() <= pos + first + 1:
-        # a head shared by a list: "các Sở: Tài chính, Kế hoạch và Đầu tư"
+    if found is not None and key[found.start()] == ":" and _shared_head(key, found.start()):
+        # a head shared by a list: "các Sở: Tài chính, Kế hoạch và Đầu tư", "Giám đốc các sở: Tư pháp, …"
         found = _PHRASE_STOP_RE.search(key, found.end(), end)
     while found is not None and (acronym := _ACRONYM_BRACKET_RE.match(key, found.start(), end)):
         found = _PHRASE_STOP_RE.search(key, acronym.end(), end)  # "… Việt Nam (VCCI)" is part of it
     if found is not None:
         stop = found.start()
     verb = _verb_re().search(key, pos + first, stop)  # not in the head itself
+    while verb is not None and _starts_with_head(key, verb.start() + 1):
+        verb = _verb_re().search(key, verb.end(), stop)  # "…, tổ chức chính trị - xã hội": a name
     if verb is not None:
         stop = verb.start()
     if key.count(" ", pos, stop) > 40:
@@ -340,6 +344,18 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
             protected = cut + _head_span(key, cut)
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _shared_head(key: str, colon: int) -> bool:
+    """Does a group's head stand right before a colon ('các Sở:', 'Giám đốc các sở:', 'UBND các
+    tỉnh:'), so that the names after it complete the head ('… Tư pháp, Nông nghiệp và Môi trường')?"""
+    return _group_end_re().search(key, max(0, colon - 40), colon) is not None
+
+
+@cache
+def _group_end_re() -> re.Pattern[str]:
+    groups = sorted((form for form, kind in assignee_heads() if kind == "group"), key=len, reverse=True)
+    return re.compile("(?<!\\w)(?:" + "|".join(re.escape(g) for g in groups) + ")$")
 
 
 _ACRONYM_BRACKET_RE = re.compile(rf"\([{UPPER}][{UPPER}0-9&\-]{{1,9}}\)")
@@ -441,6 +457,11 @@ def _assignees(
         add(_after_fronted_clause(ctx, start, opening), "lead")
     if opening is not None and heading and not explicit and not any(a.role == "lead" for a in result):
         add(_after_dash(key, start, opening), "lead")
+    if opening is not None and not explicit:
+        for clause in _CLAUSE_START_RE.finditer(key, start, end):  # "…; Ban Quản lý dự án hoàn thành …"
+            spans = bodies_at(key, clause.end(), end)
+            if spans and _verb_at(key, spans[-1][1] + 1):
+                add(spans, "lead")
     for role, cue_start, pos in _clause_cues(ctx, start, end, purposes=not heading and not explicit):
         if opening is not None and cue_start < opening < pos:
             continue  # the heading word of an item ('2. Yêu cầu'), not a cue
@@ -558,6 +579,7 @@ def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_CLAUSE_START_RE = re.compile(rf"[;.] (?=[{UPPER}])")  # a new clause or sentence inside an item
 _FRONTED_RE = re.compile(r"(?:Căn cứ|Trên cơ sở|Để|Sau khi|Khi|Trong quá trình|Nhằm)\b")
 
 
