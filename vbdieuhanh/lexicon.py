@@ -178,6 +178,14 @@ def attachment_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def role_labels() -> tuple[tuple[str, str], ...]:
+    """(label, role) of the labelled lines under a plan's item ('Đơn vị chủ trì: …', 'Thời gian thực
+    hiện: …'), folded, longest first; role is lead, coordinate or time."""
+    rows = [(fold_tones(r[0]), r[1]) for r in data_rows("role_labels.tsv")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
 def body_starters() -> tuple[str, ...]:
     """Words a body sentence opens with ('Căn cứ', 'Thực hiện'), longest first."""
     return tuple(sorted(_words("body_starters.txt"), key=len, reverse=True))

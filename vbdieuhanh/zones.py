@@ -705,7 +705,13 @@ class _HeaderScan:
             if starts_with_position(row.key) and (z.number or z.place_date):
                 return False  # a signer-like line right after the header: the document has no body
             z.agency.append(row.seg)
-        elif row.upper and (self.seen_title or z.subject) and not z.kinh_gui and z.authority_line is None:
+        elif (
+            row.upper
+            and (self.seen_title or z.subject)
+            and not z.kinh_gui
+            and z.authority_line is None
+            and not _ITEM_START_RE.match(row.text)  # "I. NHIỆM VỤ": the body's first heading
+        ):
             z.authority_line = row.seg  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" before "Căn cứ"
         elif cls is None and (z.quoc_hieu or z.number or z.agency) and not _looks_like_body(row):
             # a short unclassified line inside the header (OCR noise, a stray word), unless the

@@ -722,6 +722,66 @@ CASES = [
 ]
 
 
+LABELLED_PLAN = plan(
+    "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Rà soát, kiện toàn đội ngũ cán bộ làm công tác thư viện.\n"
+    "Đơn vị chủ trì thực hiện: Các trường, Phòng Giáo dục Trung học.\nĐơn vị phối hợp: Sở Nội vụ, Sở "
+    "Tài chính.\nThời gian thực hiện: Tháng 12/2025.\n\n2. Tổ chức Ngày hội đọc sách cấp tỉnh.\n"
+    "Cơ quan chủ trì: Thư viện tỉnh.\nThời gian thực hiện: Hằng năm.\n\n3. Tuyên truyền trên báo, đài.\n"
+    "Cơ quan chủ trì: Báo Hòa Bình.\nThời gian thực hiện: Quý IV/2025.\n\n4. Số hóa tài liệu quý hiếm.\n"
+    "Đơn vị thực hiện: Thư viện tỉnh.\nThời gian thực hiện: Thường xuyên."
+)
+
+
+@pytest.mark.parametrize(
+    ("item", "leads", "coordinates", "deadline"),
+    [
+        (
+            "Rà soát, kiện toàn",
+            ["Các trường", "Phòng Giáo dục Trung học"],
+            ["Sở Nội vụ", "Sở Tài chính"],
+            ("Tháng 12/2025", "2025-12", "within", None),
+        ),
+        ("Tổ chức Ngày hội", ["Thư viện tỉnh"], [], ("Hằng năm", None, "recurring", "yearly")),
+        ("Tuyên truyền trên báo", ["Báo Hòa Bình"], [], ("Quý IV/2025", "2025-12-31", "within", None)),
+        ("Số hóa tài liệu", ["Thư viện tỉnh"], [], None),  # "thường xuyên" is ongoing, not a deadline
+    ],
+)
+def test_labelled_lines_under_an_item(
+    item: str, leads: list[str], coordinates: list[str], deadline: tuple | None
+) -> None:
+    """'Đơn vị chủ trì thực hiện: …', 'Đơn vị phối hợp: …', 'Thời gian thực hiện: …' under a plan's
+    item give its bodies and deadline; the lines are part of the item, not prose tasks."""
+    rec = record(LABELLED_PLAN)
+    section = next(t for t in rec["tasks"] if t["id"] == "II")
+    task = next(t for t in section["subtasks"] if t["text"].startswith(item))
+    assert [a["name"] for a in task["assignees"] if a["role"] == "lead"] == leads
+    assert [a["name"] for a in task["assignees"] if a["role"] == "coordinate"] == coordinates
+    got = task["deadline"]
+    assert (got and (got["text"], got["date"], got["kind"], got["recurrence"])) == deadline
+    assert not any(t["id"].startswith("P") for t in rec["tasks"])
+
+
+def test_a_body_cut_by_a_line_break_is_one_body() -> None:
+    """A crawler's wrap inside a name ('… Đài Tiếng nói Việt' / 'Nam, …', 'Chánh Văn phòng' / 'UBND …')."""
+    rec = record(
+        decision(
+            "Điều 1. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\nNam, Thông tấn xã Việt Nam tăng cường "
+            "đưa tin.\n\n"
+            "Điều 2. Chánh Văn phòng\nUBND tỉnh; Giám đốc Sở Nội vụ và các tổ chức, cá nhân có liên quan "
+            "chịu trách nhiệm thi hành Quyết định này./."
+        )
+    )
+    first, second = rec["tasks"][0], rec["tasks"][1]
+    assert [a["name"] for a in first["assignees"]] == [
+        "Đài Truyền hình Việt Nam",
+        "Đài Tiếng nói Việt Nam",
+        "Thông tấn xã Việt Nam",
+    ]
+    names = [a["name"] for a in second["assignees"]]
+    assert names[:2] == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Nội vụ"]
+    assert "Chánh Văn phòng" not in names and "các" not in names
+
+
 @pytest.mark.parametrize(("source", "text", "expected"), CASES, ids=case_ids(CASES))
 def test_tasks(source: str, text: str, expected: dict) -> None:
     problems = check(expected, record(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import deadline_context, recurrences
+from ..lexicon import deadline_context, recurrences, role_labels
 from ..models import Deadline
 from ..normalize import squash
 from .context import Context
@@ -57,6 +57,12 @@ _MONTH_RE = Prefiltered(
 )
 _YEAR_RE = Prefiltered(
     re.compile(r"(?:trong|hết|cuối|ngay trong)\s+năm\s+(?P<y>\d{4})"), tuple(w + "năm" for w in _WITHIN)
+)
+# the value of a labelled time line under a plan's item ("Thời gian thực hiện: Tháng 12/2025", "Quý
+# IV/2025", "Năm 2026"): the period the work is done in
+_LABELLED_PERIOD_RE = re.compile(
+    r"(?:quý\s+(?P<q>iv|i{1,3}|[1-4])\s*(?:năm|/)\s*(?P<qy>\d{4})"
+    r"|tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<my>\d{4})|năm\s+(?P<y>\d{4}))(?!\d)"
 )
 _PERIOD_RE = Prefiltered(
     re.compile(r"định kỳ\s+(?P<n>\d{1,2})\s*(?P<unit>ngày|tuần|tháng|năm)\s*/\s*lần"), ("định kỳ",)
@@ -178,6 +184,50 @@ def _qualified(ctx: Context, start: int, cue: re.Match[str], kind: str) -> bool:
         return True
     near = " " + " ".join((before + cue.group(0)).split()[-10:]) + " "
     return any(f" {w} " in near for w in deadline_context()[kind])
+
+
+@cache
+def _time_label_re() -> Prefiltered:
+    """'thời gian thực hiện: ', 'thời hạn: ' (data/role_labels.tsv, role time) where a line or
+    sentence starts."""
+    labels = [label for label, role in role_labels() if role == "time"]
+    alternation = "|".join(re.escape(label) for label in labels)
+    pattern = rf"(?:^|(?<=\n)|(?<=[.;:] ))(?:{alternation})\s*:\s*"
+    return Prefiltered(re.compile(pattern), tuple({" ".join(label.split()[:2]) for label in labels}))
+
+
+def labelled_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
+    """The deadline a labelled time line gives ('Thời gian thực hiện: Tháng 12/2025', '…: Hằng năm',
+    '…: Trước ngày 30/6/2025'); None without such a line or when it says only 'thường xuyên'."""
+    label = ctx.first_hit(_time_label_re(), start, end, lower=True)
+    if label is None:
+        return None
+    lower = ctx.nt.lower
+    stop = min(
+        (i for i in (lower.find(".", label.end(), end), lower.find(";", label.end(), end)) if i >= 0),
+        default=end,
+    )
+    period = _LABELLED_PERIOD_RE.match(lower, label.end(), stop)
+    if period is not None:
+        if period.group("q"):
+            date = f"{period.group('qy')}-{_QUARTER_END[period.group('q')]}"
+        elif period.group("m") and 1 <= int(period.group("m")) <= 12:
+            date = f"{period.group('my')}-{int(period.group('m')):02d}"
+        else:
+            date = period.group("y")
+        return _deadline(ctx, period.start(), period.end(), date, "within")
+    for recurrence, a, b in _recurrences(ctx, label.end(), stop):
+        if a == label.end() and recurrence not in ("continuous", "periodic"):
+            return _deadline(ctx, a, b, None, "recurring", recurrence)
+    return find_deadline(ctx, label.end(), stop)
+
+
+def _deadline(
+    ctx: Context, a: int, b: int, date: str | None, kind: str, recurrence: str | None = None
+) -> Deadline:
+    return Deadline(
+        text=squash(ctx.nt.text[a:b]), date=date, kind=kind, recurrence=recurrence, source=ctx.source(a, b)
+    )
 
 
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:

@@ -23,6 +23,7 @@ from ..lexicon import (
     non_bodies,
     recurrences,
     restatements,
+    role_labels,
     subject_prefixes,
     task_cue_context,
     task_headings,
@@ -33,7 +34,7 @@ from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .agency import expand_mixed
 from .context import Context
-from .deadlines import find_deadline
+from .deadlines import find_deadline, labelled_deadline
 from .patterns import LOWER, UPPER
 from .prefilter import Prefiltered
 
@@ -113,6 +114,20 @@ def _runs_on(prev_line: str) -> bool:
     )
 
 
+_LAST_WORD_RE = re.compile(rf"[{UPPER}][\w]*$")
+
+
+def _name_cut(prev_line: str, line: str) -> bool:
+    """Is a name cut by a line break ('… Đài Tiếng nói Việt' / 'Nam, …', 'Chánh Văn phòng' / 'UBND …'):
+    the line ends with a capitalised word and no closing punctuation, the next opens with a capital?"""
+    if not line[:1].isupper() or prev_line[-1:] in _TERMINAL or is_upper_text(prev_line):
+        return False
+    if _LAST_WORD_RE.search(prev_line) is not None:
+        return True
+    heads = [m.end() for m in _head_re().finditer(fold_tones(prev_line[-40:]))]  # "… Chánh Văn phòng"
+    return bool(heads) and heads[-1] == len(prev_line[-40:])
+
+
 def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
     """(style, label, length) of a list marker at the start of a paragraph."""
     match = MARKER_RE.match(text)
@@ -174,12 +189,10 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
         if marker is not None:
             last_label[marker[0]] = marker[1]
         lower_start = line[:1].islower()
-        joins = (
-            prev is not None
-            and marker is None
-            and not whole
-            and (lower_start or (not blank_before and prev_line is not None and _runs_on(prev_line)))
+        wrapped = (
+            not blank_before and prev_line is not None and (_runs_on(prev_line) or _name_cut(prev_line, line))
         )
+        joins = prev is not None and marker is None and not whole and (lower_start or wrapped)
         prev_line = line
         if not joins:
             para = _Para(start, end, line)
@@ -316,7 +329,7 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     if found is not None:
         stop = found.start()
     verb = _verb_re().search(key, pos + first, stop)  # not in the head itself
-    while verb is not None and _starts_with_head(key, verb.start() + 1):
+    while verb is not None and _begins_head(key, verb.start() + 1):
         verb = _verb_re().search(key, verb.end(), stop)  # "…, tổ chức chính trị - xã hội": a name
     if verb is not None:
         stop = verb.start()
@@ -344,6 +357,13 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
             protected = cut + _head_span(key, cut)
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _begins_head(key: str, at: int) -> bool:
+    """Does a body's head begin at ``at``, or with the 'các' just before it ('các | tổ chức, cá nhân')?"""
+    if _starts_with_head(key, at):
+        return True
+    return key.endswith("các ", 0, at) and bool(_starts_with_head(key, at - 4))
 
 
 def _shared_head(key: str, colon: int) -> bool:
@@ -457,8 +477,14 @@ def _assignees(
         add(_after_fronted_clause(ctx, start, opening), "lead")
     if opening is not None and heading and not explicit and not any(a.role == "lead" for a in result):
         add(_after_dash(key, start, opening), "lead")
+    for label in ctx.hits(_labelled_role_re(), start, end, lower=True):  # "Đơn vị phối hợp: Sở Nội vụ."
+        role = label.lastgroup
+        if role in ("lead", "coordinate"):
+            add(bodies_at(key, label.end(), end) or _listed_names(key, label.end(), end), role)
     if opening is not None and not explicit:
         for clause in _CLAUSE_START_RE.finditer(key, start, end):  # "…; Ban Quản lý dự án hoàn thành …"
+            if _role_label_re().match(ctx.nt.lower, clause.end()):
+                continue  # "Đơn vị phối hợp: …": a labelled line, read above
             spans = bodies_at(key, clause.end(), end)
             if spans and _verb_at(key, spans[-1][1] + 1):
                 add(spans, "lead")
@@ -484,7 +510,7 @@ def _assignees(
     for part in _executors(ctx, start, end):
         add([part], "lead")
     # a body named twice keeps its first role; leads come first
-    result.sort(key=lambda a: 0 if a.role == "lead" else 1)
+    result.sort(key=lambda a: (0 if a.role == "lead" else 1, a.source.start if a.source else 0))
     return result
 
 
@@ -577,6 +603,36 @@ def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
             if b > a:
                 parts.extend(bodies_at(ctx.nt.flat, a, b) or [(a, b)])
     return parts
+
+
+_LISTED_NAME_RE = re.compile(rf"[{UPPER}][^,;.\n]*?(?=,\s|\svà\s|[;.\n]|$)")
+
+
+def _listed_names(key: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names a role label lists when no known head starts them ('Cơ quan chủ trì: Nhà Văn hóa
+    tỉnh, Đoàn Nghệ thuật.'): capitalised phrases up to the end of the line or sentence."""
+    stop = min((i for i in (key.find(".", start, end), key.find(";", start, end)) if i >= 0), default=end)
+    return [m.span() for m in _LISTED_NAME_RE.finditer(key, start, stop)]
+
+
+@cache
+def _role_label_re() -> re.Pattern[str]:
+    """A labelled line under an item, at the start of a lower-case text ('đơn vị chủ trì: ')."""
+    labels = "|".join(re.escape(label) for label, _ in role_labels())
+    return re.compile(rf"(?:{labels})\s*:")
+
+
+@cache
+def _labelled_role_re() -> Prefiltered:
+    """A role label and its colon where a line or sentence starts, the role as the group's name."""
+    groups = []
+    for role in ("lead", "coordinate", "time"):
+        labels = "|".join(re.escape(label) for label, kind in role_labels() if kind == role)
+        groups.append(f"(?P<{role}>(?:{labels})\\s*:\\s*)")
+    pattern = r"(?:^|(?<=\n)|(?<=[.;:] )|(?<=^ ))(?:" + "|".join(groups) + ")"
+    return Prefiltered(
+        re.compile(pattern), tuple({" ".join(label.split()[:2]) for label, _ in role_labels()})
+    )
 
 
 _CLAUSE_START_RE = re.compile(rf"[;.] (?=[{UPPER}])")  # a new clause or sentence inside an item
@@ -1121,8 +1177,8 @@ def _is_heading(text: str) -> bool:
 def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     """Does an unmarked paragraph continue the current item, or leave the list?"""
     text = para.text
-    if para.text[:1].islower():
-        return True
+    if para.text[:1].islower() or _role_label_re().match(fold_tones(text[:40].lower())):
+        return True  # a wrapped line, or "Đơn vị chủ trì: …", "Thời gian thực hiện: …" under the item
     own = (node.extra[-1] if node.extra else node.para).text.rstrip()
     heading = not node.extra and _is_heading(node.para.text[node.para.body_start :])
     if own.endswith(":") or heading or node.kind in ("section", "article"):
@@ -1165,6 +1221,8 @@ def _to_task(
     assignees = _assignees(ctx, text_start, text_end, opening=para.end, explicit=node.explicit)
     names = {a.name for a in assignees}
     for extra in [] if node.explicit else node.extra:  # "… Bộ GDĐT căn cứ …, bố trí …" below
+        if _role_label_re().match(ctx.nt.lower, extra.start):
+            continue  # "Đơn vị chủ trì: …": its bodies are read by their label
         for a, b in _opening_bodies(ctx, extra.start, extra.end, heading=False):
             name = squash(ctx.nt.text[a:b], " ,")
             if name and name not in names:
@@ -1188,7 +1246,7 @@ def _to_task(
         assignees = [*(a for a in inherited if a.role == "lead" and a.name not in names), *assignees]
     leads = [a for a in assignees if a.role == "lead"]
     handed = leads if is_inherited or node.kind == "item" else _introducing_leads(node, leads)
-    deadline = find_deadline(ctx, text_start, text_end)
+    deadline = labelled_deadline(ctx, text_start, text_end) or find_deadline(ctx, text_start, text_end)
     # a dash line is part of its item: it repeats none of the item's bodies, and its deadline is the
     # item's when the item states none
     children = [
