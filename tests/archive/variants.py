@@ -1,9 +1,11 @@
 """Realistic archives for tests and benchmarks, built from real documents.
 
 - the three seeds as they are;
-- real legal texts from the vbpl.vn crawl (``../shared/corpus/real/text/vbpl_central_crawl_*``);
-- real numbers, dates and subjects of 4,056 Bình Dương directives (the metadata CSV) set into the
-  layout of the real Lai Châu letter;
+- real legal texts from the vbpl.vn crawl (20 of ``../shared/corpus/real/text/vbpl_central_crawl_*``,
+  copied to ``tests/data/archive/vbpl_sample.jsonl.gz``);
+- real numbers, dates and subjects of Bình Dương directives (428 rows of the shared metadata CSV,
+  copied to ``tests/data/archive/binhduong_metadata_sample.csv``) set into the layout of the real
+  Lai Châu letter;
 - variants of the real Kiên Giang and Lai Châu letters for other provinces, numbers and dates,
   answering national directives written in the same style (the national letters are not in the
   corpus, so their text is composed here from the wording the provincial letters quote).
@@ -25,8 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
-TEXT = SHARED / "corpus" / "real" / "text"
+DATA = ROOT / "tests" / "data" / "archive"  # small copies of the shared corpus: the suite needs no ../shared
 KIENGIANG = (SAMPLES / "kiengiang_114-BCD-KGVX_2021.txt").read_text(encoding="utf-8")
 LAICHAU = (SAMPLES / "laichau_UBND-VX_2021-03.txt").read_text(encoding="utf-8")
 COMMITTEE = "Ban Chỉ đạo Quốc gia vận động hiến máu tình nguyện"
@@ -169,7 +170,7 @@ def district_letter(province: str, district: str, number: int, issued: date, cit
 
 def binhduong_rows() -> list[dict[str, str]]:
     """The CSV's rows with a usable number, each (number, date) once (the CSV lists 444 twice)."""
-    with (TEXT / "binhduong_van-ban-chi-dao-dieu-hanh_metadata_4056.csv").open(encoding="utf-8") as handle:
+    with (DATA / "binhduong_metadata_sample.csv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if re.fullmatch(r"\d+/[^/\s]+", r["so_ky_hieu"])]
     unique = {(r["so_ky_hieu"], r["ngay_ban_hanh"]): r for r in reversed(rows)}
     return sorted(unique.values(), key=lambda r: int(r[""]))
@@ -192,16 +193,15 @@ def binhduong_letter(row: dict[str, str]) -> str:
 def vbpl_texts(limit: int, *, max_chars: int = 30_000) -> Iterator[tuple[str, str]]:
     """Real Vietnamese legal texts (id, text), shortest-first within each file, up to ``limit``."""
     count = 0
-    for path in sorted(TEXT.glob("vbpl_central_crawl_*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                if record.get("lang") != "vi" or len(record["text"]) > max_chars:
-                    continue
-                yield record["id"], record["text"]
-                count += 1
-                if count >= limit:
-                    return
+    with gzip.open(DATA / "vbpl_sample.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record.get("lang") != "vi" or len(record["text"]) > max_chars:
+                continue
+            yield record["id"], record["text"]
+            count += 1
+            if count >= limit:
+                return
 
 
 @dataclass
