@@ -295,12 +295,11 @@ def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
     """A signature block flattened onto one line, as mark + title, position and name.
 
     "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Minh Hải" → "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG" / "Đỗ Minh Hải";
-    "PHÓ CHỦ TỊCHTrần Thị Mai" → "PHÓ CHỦ TỊCH" / "Trần Thị Mai".
+    "PHÓ CHỦ TỊCHTrần Thị Mai" → "PHÓ CHỦ TỊCH" / "Trần Thị Mai". (The caller passes only lines of
+    12 to 120 characters that open with capitals, as a title does.)
     """
     start, end = seg
     key = nt.key[start:end]
-    if len(key) > 120 or len(key) < 12 or not key[:2].isupper():
-        return [seg]  # a title opens with capitals: "KT.", "BỘ TRƯỞNG", "PHÓ CHỦ TỊCHTrần …"
     mark = AUTHORITY_RE.match(key)
     if not (mark or _GLUED_NAME_RE.search(key) or (" " in key and starts_with_position(key))):
         return [seg]
@@ -432,7 +431,8 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         layout_column = nt.layout.lines[line.layout_index].column if nt.layout.lines else None
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
-            for c, (x, y) in enumerate(_split_signature(nt, (a, b)) if in_footer else [(a, b)]):
+            signature = in_footer and 12 <= b - a <= 120 and nt.key[a : a + 2].isupper()
+            for c, (x, y) in enumerate(_split_signature(nt, (a, b)) if signature else [(a, b)]):
                 rows.append(_Row((x, y), nt.text[x:y], nt.key[x:y], blank and i == 0 and c == 0, column))
     return rows
 
