@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from ..lexicon import data_rows
 
 VNI_GUESSED = "the text looked like VNI-Windows bytes without its fonts; converted to Unicode"
 # letter + mark pairs that Vietnamese typed in VNI is full of and other text almost never has
@@ -20,13 +21,7 @@ _VIETNAMESE_RE = re.compile(r"[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")
 @cache
 def table() -> dict[str, str]:
     """VNI sequence (one or two Latin-1 characters) → Unicode letter."""
-    text = resources.files("vbdieuhanh").joinpath("data").joinpath("vni.tsv").read_text(encoding="utf-8")
-    mapping: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            sequence, letter = line.split("\t")[:2]
-            mapping[sequence] = letter
-    return mapping
+    return {row[0]: row[1] for row in data_rows("vni.tsv")}
 
 
 @cache
