@@ -12,6 +12,8 @@ from ..normalize import NormalizedText
 from ..zones import Seg, Zones
 from .prefilter import Scanner, scan
 
+_Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
+
 
 @dataclass(slots=True)
 class Context:
@@ -20,7 +22,10 @@ class Context:
     nt: NormalizedText
     zones: Zones
     warnings: list[ParseWarning] = field(default_factory=list)
-    _hits: dict[tuple[Scanner, bool], tuple[list[int], list[re.Match[str]]]] = field(default_factory=dict)
+    # matches by (id of the pattern, lower): hashing a pattern object itself hashes its compiled code
+    # (and a Prefiltered's triggers) on every look-up; the pattern is kept with its matches, so its id
+    # stays its own while the Context lives
+    _hits: dict[tuple[int, bool], _Hits] = field(default_factory=dict)
 
     def hits(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> list[re.Match[str]]:
         """Matches of ``regex`` in the running text that lie in [start, end).
@@ -29,13 +34,13 @@ class Context:
         matched without re.IGNORECASE, which is much slower). Each pattern scans the subject and
         body once per document; later calls only look up the range.
         """
-        cached = self._hits.get((regex, lower))
+        cached = self._hits.get((id(regex), lower))
         if cached is None:
             text = self.nt.lower if lower else self.nt.flat
             matches = [m for a, b in self.regions() for m in scan(regex, text, a, b)]
-            cached = ([m.start() for m in matches], matches)
-            self._hits[(regex, lower)] = cached
-        starts, matches = cached
+            cached = (regex, [m.start() for m in matches], matches)
+            self._hits[(id(regex), lower)] = cached
+        _, starts, matches = cached
         first = bisect_left(starts, start)
         last = bisect_left(starts, end, first)
         return [m for m in matches[first:last] if m.end() <= end]
