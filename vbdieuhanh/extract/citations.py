@@ -44,38 +44,70 @@ from .patterns import (
 from .prefilter import AroundSlash, Prefiltered
 
 
-def _alternation(words: tuple[str, ...] | list[str], *, glued: bool = False) -> str:
+def _alternation(words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False) -> str:
     """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
-    missing ("Thôngtư": words run together by a converter)."""
+    missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case (the same
+    alternatives in the same order)."""
     space = r"\s*" if glued else r"\s+"
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w.lower() if lower else w).replace(r"\ ", space) for w in ordered)
 
 
-def _type_alternation() -> str:
-    return _alternation([fold_tones(t.name) for t in doc_types()], glued=True)
+def _type_alternation(lower: bool = False) -> str:
+    return _alternation([fold_tones(t.name) for t in doc_types()], glued=True, lower=lower)
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case, where a pattern written in lower case finds on it, without
+    re.IGNORECASE, what the pattern finds with re.IGNORECASE on ``text``; None where it may not: a
+    letter that lowers to two ('İ'), or one that re.IGNORECASE takes for another ('ı' for 'i', 'ſ' for
+    's'). Without the flag the regex engine rejects most words of an alternation by their first
+    letter, several times faster."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and "ı" not in lower and "ſ" not in lower else None
 
 
 @cache
-def _type_before_re() -> re.Pattern[str]:
+def _type_before_re(lower: bool = False) -> re.Pattern[str]:
     """'… Công văn số ' / '… kế hoạch số ' / '… Nghị định ' / '… Bản án dân sự sơ thẩm số ' at the end
-    of the text before a number."""
-    qualifiers = _alternation(citation_words()["type_qualifier"])
+    of the text before a number; with ``lower`` written in lower case for ``_lowered`` text (else
+    matched with re.IGNORECASE)."""
+    qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
     return re.compile(
-        rf"(?P<type>{_type_alternation()})(?:(?:\s+(?:{qualifiers}))+\s+số\s*:?\s*|\s*(?:số\s*:?\s*)?)$"
+        rf"(?P<type>{_type_alternation(lower)})(?:(?:\s+(?:{qualifiers}))+\s+số\s*:?\s*|\s*(?:số\s*:?\s*)?)$"
         r"|(?P<so>\bsố\s*:?\s*)$",
-        re.I,
+        0 if lower else re.I,
     )
 
 
+def _type_before(before: str) -> re.Match[str] | None:
+    """The type (group 'type', or 'so' for a bare 'số') at the end of ``before``, in any case; the
+    match may be one of the lower-cased text (its offsets are those of ``before``)."""
+    lower = _lowered(before)
+    return _type_before_re().search(before) if lower is None else _type_before_re(True).search(lower)
+
+
 @cache
-def _next_cite_re() -> re.Pattern[str]:
-    """Where another citation begins: ' và Quyết định số …', ', Thông tư 05/…', ' và số 12/…'."""
-    qualifiers = _alternation(citation_words()["type_qualifier"])
+def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
+    """Where another citation begins: ' và Quyết định số …', ', Thông tư 05/…', ' và số 12/…'; with
+    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
     return re.compile(
         rf"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
-        rf"(?:(?:{_type_alternation()})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d)",
-        re.I,
+        rf"(?:(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d)",
+        0 if lower else re.I,
     )
+
+
+def _next_cite_start(key: str, start: int, end: int) -> int | None:
+    """Where another citation begins in key[start:end], if one does (the pattern looks at nothing
+    before ``start``, so it runs on the window alone)."""
+    lower = _lowered(key[start:end])
+    if lower is None:
+        found = _next_cite_re().search(key, start, end)
+        return found.start() if found else None
+    found = _next_cite_re(True).search(lower)
+    return start + found.start() if found else None
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -352,13 +384,13 @@ def _number_citation(
     if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
         return None, (0, 0)  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
     before = key[max(region_start, match.start() - 80) : match.start()]
-    typed = _type_before_re().search(before)
+    typed = _type_before(before)
     cite_start = match.start()
     doc_type = None
     if typed is not None:
         cite_start = match.start() - (len(before) - typed.start())
         if typed.group("type"):
-            doc_type = _type_name(typed.group("type"))
+            doc_type = _type_name(before[typed.start("type") : typed.end("type")])
     code = value.party_type or value.symbol.split("-")[0].split("/")[0]
     if doc_type is None:
         known = doc_type_by_code().get(code)
@@ -423,10 +455,15 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
     start = lead.end()
     limit = min(region_end, start + _TITLE_MAX)
     end = limit
-    for regex in (_TITLE_END_RE, _title_clause_re(), _next_cite_re(), _provision_re()):
+    for regex in (_TITLE_END_RE, _title_clause_re()):
         found = regex.search(key, start, end)
         if found is not None:
             end = found.start()
+    next_cite = _next_cite_start(key, start, end)
+    end = end if next_cite is None else next_cite
+    found = _provision_re().search(key, start, end)
+    if found is not None:
+        end = found.start()
     if end - start < 3:
         return None
     return squash(ctx.nt.text[start:end]) or None
@@ -617,11 +654,11 @@ def _names_a_province(key: str, at: int) -> bool:
 
 def _issuer_end(key: str, start: int, end: int) -> int:
     """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
-    stop = end
-    for regex in (_next_cite_re(), _provision_re()):
-        found = regex.search(key, start, stop)
-        if found is not None:
-            stop = found.start()
+    next_cite = _next_cite_start(key, start, end)
+    stop = end if next_cite is None else next_cite
+    found = _provision_re().search(key, start, stop)
+    if found is not None:
+        stop = found.start()
     at = start
     while True:
         found = _issuer_stop_re().search(key, at, stop)
