@@ -87,27 +87,49 @@ def _type_before(before: str) -> re.Match[str] | None:
     return _type_before_re().search(before) if lower is None else _type_before_re(True).search(lower)
 
 
+# what may lead to a next citation: ' và ', ', ', ' hoặc các '; and the characters it holds besides spaces
+_NEXT_LEAD = r"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
+_NEXT_LEAD_CHARS = frozenset(",vàhoặccá")
+
+
 @cache
-def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
-    """Where another citation begins: ' và Quyết định số …', ', Thông tư 05/…', ' và số 12/…'; with
+def _next_core_re(lower: bool = False) -> re.Pattern[str]:
+    """A citation's beginning without its lead: 'Quyết định số', 'Thông tư 05/…', 'số 12/…'; with
     ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
     qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
     return re.compile(
-        rf"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
-        rf"(?:(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d)",
+        rf"(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d",
         0 if lower else re.I,
     )
 
 
+@cache
+def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
+    """Where another citation begins: ' và Quyết định số …', ', Thông tư 05/…', ' và số 12/…'."""
+    core = _next_core_re(lower)
+    return re.compile(rf"{_NEXT_LEAD}(?:{core.pattern})", core.flags)
+
+
 def _next_cite_start(key: str, start: int, end: int) -> int | None:
-    """Where another citation begins in key[start:end], if one does (the pattern looks at nothing
-    before ``start``, so it runs on the window alone)."""
+    """Where another citation begins in key[start:end], with its lead, if one does.
+
+    The first beginning is looked for without its lead, which lets the regex engine skip to the
+    letters that can start one; the lead is then matched from the start of the run of spaces and
+    lead characters before it (no match can start before that run, which a lead would have to
+    cross). The pattern looks at nothing before ``start``, so it runs on the window alone.
+    """
     lower = _lowered(key[start:end])
     if lower is None:
         found = _next_cite_re().search(key, start, end)
         return found.start() if found else None
-    found = _next_cite_re(True).search(lower)
-    return start + found.start() if found else None
+    core = _next_core_re(True).search(lower)
+    if core is None:
+        return None
+    lead = core.start()
+    while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
+        lead -= 1
+    found = _next_cite_re(True).search(lower, lead)
+    return start + (found.start() if found else core.start())
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -374,12 +396,15 @@ def _number_year(citation: Citation) -> str | None:
     return parts[1] if len(parts) > 2 and parts[1].isdigit() and len(parts[1]) == 4 else None
 
 
+_SYMBOL_RE = re.compile(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$")  # what a symbol holds: 'UBND', 'V-', 'S'
+
+
 def _number_citation(
     ctx: Context, match: re.Match[str], region_start: int, region_end: int, issuer: Agency | None
 ) -> tuple[Citation | None, Seg]:
     key = ctx.nt.flat
     value = parse_number_symbol(match)
-    if not re.search(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$", value.symbol):
+    if not _SYMBOL_RE.search(value.symbol):
         return None, (0, 0)
     if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
         return None, (0, 0)  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
@@ -469,6 +494,10 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
     return squash(ctx.nt.text[start:end]) or None
 
 
+_CLAUSE_BOUNDARY_RE = re.compile(r"[;:\n]|\.\s")
+_COMMA_LOWER_RE = re.compile(rf",\s+[^\s{UPPER}]")  # a comma before a word not in capitals
+
+
 def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | None:
     """The body named before the cited document.
 
@@ -478,7 +507,7 @@ def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | No
     key = ctx.nt.flat
     lo = max(region_start, cite_start - 200)
     clause_start = lo
-    for boundary in re.finditer(r"[;:\n]|\.\s", key[lo:cite_start]):
+    for boundary in _CLAUSE_BOUNDARY_RE.finditer(key[lo:cite_start]):
         clause_start = lo + boundary.end()
     cue = _issued_by_re().search(key, clause_start, cite_start)
     if cue is None:
@@ -505,7 +534,7 @@ def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg 
         if not key[word_start].isupper():
             continue
         name = key[word_start:end]
-        if re.search(r",\s+[^\s" + UPPER + r"]", name):
+        if _COMMA_LOWER_RE.search(name):
             continue
         if "," in name and head_term(name.rsplit(",", 1)[1])[0] is not None:
             continue  # "… của Công ty X, | Cục Thống kê đã có công văn số …"; not "Bộ Văn hóa, Thể thao …"
@@ -703,7 +732,7 @@ def _known_name_end(key: str, start: int, stop: int) -> int:
     """'Bộ Thông tin và Truyền thông | chế độ báo cáo …': a known name ends where a lower-case word
     that is neither a place ('Sở Y tế tỉnh …') nor a continuation ('… và Bộ Nội vụ') follows it."""
     for word in _WORD_RE.finditer(key, start, stop):  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
-        if not key[word.start()].isupper():
+        if not key[word.start()].isupper() or not key.startswith(_body_names_folded(), word.start()):
             continue
         for name in _body_names_folded():
             if not key.startswith(name, word.start()) or word.start() + len(name) > stop:
@@ -783,8 +812,9 @@ def _body_of_official(name: str) -> str:
     words = name.split()
     titles = positions()
     own_head = head_term(name)[1]  # "THỦ TƯỚNG CHÍNH PHỦ" is longer than the title "THỦ TƯỚNG"
+    folded = [fold_tones(w).upper() for w in words[:5]]
     for size in range(min(5, len(words) - 1), own_head - 1, -1):
-        if not size or tuple(fold_tones(w).upper() for w in words[:size]) not in titles:
+        if not size or tuple(folded[:size]) not in titles:
             continue
         for rest in (" ".join(words[size:]), " ".join(words[size - 1 :])):  # "Trưởng | Ban Chỉ đạo"
             if head_term(rest)[0] is not None:
@@ -881,6 +911,9 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+_MERGE_KEY_DROP_RE = re.compile(r"[\s\-–]+")
+
+
 def _merge_key(text: str) -> str:
     """'24/2013/DS-ST' and '24/2013/DSST' are one number written two ways."""
-    return re.sub(r"[\s\-–]+", "", fold_tones(text)).upper()
+    return _MERGE_KEY_DROP_RE.sub("", fold_tones(text)).upper()
