@@ -43,6 +43,8 @@ class Context:
         _, starts, matches = cached
         first = bisect_left(starts, start)
         last = bisect_left(starts, end, first)
+        if first == last:  # most look-ups find nothing
+            return []
         return [m for m in matches[first:last] if m.end() <= end]
 
     def first_hit(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> re.Match[str] | None:

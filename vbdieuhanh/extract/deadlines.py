@@ -81,13 +81,18 @@ def _recurrence_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?:{alternation})(?!\w)"), tuple(phrases))
 
 
+@cache
+def _recurrence_kinds() -> dict[str, str]:
+    return dict(recurrences())
+
+
 def _recurrences(ctx: Context, start: int, end: int) -> list[tuple[str, int, int]]:
     """(recurrence, start, end) of 'hằng tháng', 'định kỳ 6 tháng'… in [start, end): first those
     that 'định kỳ' announces ('căn cứ kế hoạch … hằng năm …, định kỳ hằng tháng rà soát' is
     monthly), then the other specific ones, then a bare 'định kỳ' or 'thường xuyên'."""
     lower = ctx.nt.lower
     found = [
-        (dict(recurrences())[m.group(0)], m.start(), m.end())
+        (_recurrence_kinds()[m.group(0)], m.start(), m.end())
         for m in ctx.hits(_recurrence_re(), start, end, lower=True)
         if m.start() == 0 or not lower[m.start() - 1].isalnum()
     ]
@@ -169,12 +174,15 @@ def _past(ctx: Context, year: str | None) -> bool:
     return year is not None and issued is not None and int(year) < issued
 
 
+_FROM_DATE_RE = re.compile(r"(?<!\w)từ\s+(?:ngày\s*)?\d")
+
+
 def _qualified(ctx: Context, start: int, cue: re.Match[str], kind: str) -> bool:
     """Do the few words before a cue make its date no time limit ('dự kiến khởi công trước ngày …',
     'tính đến ngày …', 'từ ngày … đến ngày …')?"""
     lower = ctx.nt.lower
     before = lower[max(start, cue.start() - 60) : cue.start()]
-    if kind == "as_of" and re.search(r"(?<!\w)từ\s+(?:ngày\s*)?\d", before):
+    if kind == "as_of" and _FROM_DATE_RE.search(before):
         return True
     near = " " + " ".join((before + cue.group(0)).split()[-10:]) + " "
     return any(f" {w} " in near for w in deadline_context()[kind])

@@ -371,17 +371,22 @@ def _cue_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?P<cue>{alternation}) (?!thông\b)"), tuple(cues))
 
 
+@cache
+def _cue_roles() -> dict[str, str]:
+    return dict(assignment_cues())
+
+
 def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) -> list[tuple[str, int, int]]:
     """(role, start, position after the cue) of assignment cues that begin a clause in [start, end);
     with ``purposes``, also 'để' before the bodies a purpose asks ('lead-purpose')."""
-    roles = dict(assignment_cues())
+    roles = _cue_roles()
+    reported = task_cue_context()["reported"]
     lower = ctx.nt.lower
     cues = []
     for m in ctx.hits(_cue_re(), start, end, lower=True):
         if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
             continue
         before = lower[max(start, m.start() - 16) : m.start()].split()
-        reported = task_cue_context()["reported"]
         if (
             (before and before[-1] in reported)
             or (len(before) > 1 and f"{before[-2]} {before[-1]}" in reported)
@@ -469,9 +474,9 @@ def _opening_bodies(
     nhiệm …")."""
     key = ctx.nt.flat
     pos = start
-    prefix = next((p for p in subject_prefixes() if key.startswith(p + " ", pos)), None)
-    if prefix is not None and not explicit:
-        pos += len(prefix) + 1
+    prefixes = _subject_prefixes()
+    if key.startswith(prefixes, pos) and not explicit:  # which one: the longest that fits
+        pos += len(next(p for p in prefixes if key.startswith(p, pos)))
     spans = bodies_at(key, pos, opening)
     if topical := _after_topic(key, start, opening):
         return topical  # "Thanh tra khoa học và công nghệ: Ủy ban nhân dân các huyện … chỉ đạo …"
@@ -494,6 +499,12 @@ def _opening_bodies(
     ):
         return spans
     return []
+
+
+@cache
+def _subject_prefixes() -> tuple[str, ...]:
+    """subject_prefixes.txt with the space after each ('Đối với '), longest first."""
+    return tuple(p + " " for p in subject_prefixes())
 
 
 _BRACKET_RE = re.compile(r"\s*\([^()]{1,120}\)")
@@ -533,6 +544,9 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})\s*:")
 
 
+_PIECE_RE = re.compile(r"[^;]+")
+
+
 def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """Bodies listed before '… chịu trách nhiệm thi hành Quyết định này', one span each."""
     lower = ctx.nt.lower
@@ -541,7 +555,7 @@ def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         sentence = max(lower.rfind(". ", start, duty.start()), start - 2) + 2
         label = _label_re().search(lower, sentence, duty.start())
         list_start = label.end() if label else sentence
-        for piece in re.finditer(r"[^;]+", lower[list_start : duty.start()]):
+        for piece in _PIECE_RE.finditer(lower[list_start : duty.start()]):
             a, b = ctx.trimmed(list_start + piece.start(), list_start + piece.end(), " ,;:")
             head = _head_re().search(ctx.nt.flat, a, b)  # "Tổ chức thực hiện | Chánh Văn phòng …"
             if head is not None:
@@ -848,6 +862,7 @@ def _node_end(node: _Node) -> int:
 
 _HEADING_END_RE = re.compile(r"[:.;(]")
 _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
+_HEADING_PARTS_RE = re.compile(r",|\bvà\b")
 
 
 def _heading(text: str) -> str:
@@ -885,7 +900,7 @@ def _heading_kind(head: str) -> str | None:
     chức thực hiện'), else 'none' or 'weak' when it starts with such words and is a title (not a
     sentence), else None."""
     res = _heading_res()
-    parts = [_SKIPPED_RE.sub("", part.strip()) for part in re.split(r",|\bvà\b", head)]
+    parts = [_SKIPPED_RE.sub("", part.strip()) for part in _HEADING_PARTS_RE.split(head)]
     if any(res["assign"].match(part) for part in parts):
         return "assign"
     first = parts[0] if parts else ""
