@@ -10,7 +10,7 @@ with its Aho-Corasick prefilter).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +19,22 @@ class Prefiltered:
 
     regex: re.Pattern[str]
     triggers: tuple[str, ...]
+    # the triggers no other trigger begins ('phối hợp', not 'phối hợp với'): the others start
+    # nowhere else, and each is one more pass over the text
+    _leads: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        leads = tuple(
+            dict.fromkeys(
+                t for t in self.triggers if not any(o != t and t.startswith(o) for o in self.triggers)
+            )
+        )
+        object.__setattr__(self, "_leads", leads)
 
     def finditer(self, text: str, start: int, end: int) -> list[re.Match[str]]:
         """Matches in text[start:end], in order, at most one per starting position."""
         found: dict[int, re.Match[str]] = {}
-        for trigger in self.triggers:
+        for trigger in self._leads:
             at = text.find(trigger, start, end)
             while at >= 0:
                 if at not in found:
