@@ -913,7 +913,17 @@ def _heading_kind(head: str) -> str | None:
 
 
 def _opens_with(text: str, kind: str) -> bool:
-    return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(text.lower()))) is not None
+    """Does ``text`` open with heading words of ``kind`` (after 'về', 'các')? Only its first words are
+    read: as many as the longest heading words have, one more for 'về', and the spaces after them."""
+    first = _first_words_re().match(text)
+    lead = text[: first.end()] if first else text
+    return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(lead.lower()))) is not None
+
+
+@cache
+def _first_words_re() -> re.Pattern[str]:
+    longest = max(len(words.split()) for kind in task_headings().values() for words in kind)
+    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{longest}}}\s*")
 
 
 def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning: bool = False) -> list[_Node]:
