@@ -97,3 +97,28 @@ def scan(pattern: Scanner, text: str, start: int, end: int) -> list[re.Match[str
     if isinstance(pattern, re.Pattern):
         return list(pattern.finditer(text, start, end))
     return pattern.finditer(text, start, end)
+
+
+_META = frozenset(".^$*+?{}[]|()\\")
+
+
+def grouped(alternatives: list[str]) -> str:
+    """A regex alternation of ``alternatives`` (regex source, each starting with a literal character,
+    as re.escape writes it), those that start with the same character written once: 'x(?:a|b)|y'.
+
+    Python's regex engine tries every alternative at each place it looks; grouped, it tries one group
+    per first character. The matches are the same: the alternatives keep their order within a group,
+    and two groups never both match at one place. Not for a pattern compiled with re.IGNORECASE.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if alternative[:1] == "\\" and len(alternative) > 1 and not alternative[1].isalnum():
+            first = alternative[:2]  # an escaped character ('\ ', '\(')
+        elif alternative[:1] and alternative[0] not in _META:
+            first = alternative[0]
+        else:
+            return "|".join(alternatives)
+        groups.setdefault(first, []).append(alternative[len(first) :])
+    return "|".join(
+        first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})") for first, rests in groups.items()
+    )

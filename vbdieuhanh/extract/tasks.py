@@ -35,7 +35,7 @@ from .agency import expand_mixed
 from .context import Context
 from .deadlines import find_deadline
 from .patterns import LOWER, UPPER
-from .prefilter import Prefiltered
+from .prefilter import Prefiltered, grouped
 
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
@@ -237,21 +237,21 @@ def _roman_value(label: str) -> int:
 @cache
 def _head_re() -> re.Pattern[str]:
     """Body head words ('UBND', 'Sở', 'các cơ quan'…), not when they start a non-body phrase."""
-    excluded = "|".join(re.escape(p) for p in non_bodies())
+    excluded = grouped([re.escape(p) for p in non_bodies()])
     forms = {form for form, _ in assignee_heads()}
     forms |= {form[0].upper() + form[1:] for form in forms}  # "các sở" starts a sentence as "Các sở"
-    heads = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    heads = grouped([re.escape(form) for form in sorted(forms, key=len, reverse=True)])
     return re.compile(rf"(?!(?:{excluded})(?!\w))(?:{heads})(?!\w)")
 
 
 def _verbs() -> str:
-    verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
+    verbs = grouped([re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True)])
     # a verb followed by 'số' or a number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
     return rf"(?:{verbs})(?=[\s,.;:)]|$)(?! số\b| \d)"
 
 
 def _words_re(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:)]|$)"
+    return "(?:" + grouped([re.escape(w) for w in words]) + r")(?=[\s,.;:)]|$)"
 
 
 @cache
