@@ -96,6 +96,8 @@ def _recurrences(ctx: Context, start: int, end: int) -> list[tuple[str, int, int
         for m in ctx.hits(_recurrence_re(), start, end, lower=True)
         if m.start() == 0 or not lower[m.start() - 1].isalnum()
     ]
+    if not found:
+        return found
     specific = [item for item in found if item[0] not in ("periodic", "continuous")]
     announced = [item for item in specific if lower[max(start, item[1] - 9) : item[1]].strip() == "định kỳ"]
     rest = [item for item in specific if item not in announced]

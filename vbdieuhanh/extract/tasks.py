@@ -51,7 +51,7 @@ MARKER_RE = re.compile(
 )
 _TERMINAL = ".;:!?"
 _WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
-_SENTENCE_RE = re.compile(r"(?:[^.!?]|\.(?=\d|/))+(?:[.!?]|$)")
+_SENTENCE_RE = re.compile(r"(?:[^.!?]+|\.(?=\d|/))+(?:[.!?]|$)")  # runs of letters at once, not one by one
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
 # "báo cáo UBND tỉnh", "báo cáo, đề xuất UBND tỉnh", "gửi báo cáo về Sở Nội vụ", "báo cáo kết quả … về CĐGD"
 _REPORT_RE = Prefiltered(
@@ -113,9 +113,12 @@ def _runs_on(prev_line: str) -> bool:
     )
 
 
-def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
-    """(style, label, length) of a list marker at the start of a paragraph."""
-    match = MARKER_RE.match(text)
+def _marker(
+    text: str, prev_line: str | None, match: re.Match[str] | None = None
+) -> tuple[str, str, int] | None:
+    """(style, label, length) of a list marker at the start of a paragraph (``match``: MARKER_RE's
+    match of ``text``, when made already)."""
+    match = match or MARKER_RE.match(text)
     if match is None:
         return None
     kind = match.lastgroup or ""
@@ -157,11 +160,12 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
         blank_before = prev_end is not None and "\n\n" in text[prev_end:start]
         prev_end = end
         prev = paras[-1] if paras else None
-        marker = _marker(line, None if whole else prev_line)
-        if marker is None and not whole:
+        found = MARKER_RE.match(line)
+        marker = _marker(line, None if whole else prev_line, found) if found else None
+        if marker is None and found and not whole:
             # "… gia đình và xã hội" / "6. Thực hiện …": the next number of the list is an item
             # even after a line that looks wrapped
-            candidate = _marker(line, None)
+            candidate = _marker(line, None, found)
             if candidate is not None and _follows(last_label.get(candidate[0]), candidate[1]):
                 marker = candidate
         if marker is not None:
@@ -517,7 +521,7 @@ def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     return bodies_at(key, found.end(), end) if found else []
 
 
-_TOPIC_RE = re.compile(r"[^:.;]{2,80}?: ")
+_TOPIC_RE = re.compile(r"[^:.;]{2,80}: ")  # greedy: no ':' before the one it ends at, so the same match
 
 
 def _after_topic(key: str, start: int, opening: int) -> list[tuple[int, int]]:
@@ -862,7 +866,8 @@ def _node_end(node: _Node) -> int:
 
 _HEADING_END_RE = re.compile(r"[:.;(]")
 _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
-_HEADING_PARTS_RE = re.compile(r",|\bvà\b")
+# ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for)
+_HEADING_PARTS_RE = re.compile(r",|v(?<!\wv)à(?!\w)")
 
 
 def _heading(text: str) -> str:
