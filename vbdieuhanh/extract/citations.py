@@ -41,16 +41,19 @@ from .patterns import (
     make_date,
     parse_number_symbol,
 )
-from .prefilter import AroundSlash, Prefiltered
+from .prefilter import AroundSlash, Prefiltered, grouped
 
 
 def _alternation(words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False) -> str:
     """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
-    missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case (the same
-    alternatives in the same order)."""
+    missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case, for a
+    pattern without re.IGNORECASE, and so grouped by first letter (the same alternatives in the same
+    order)."""
     space = r"\s*" if glued else r"\s+"
     ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w.lower() if lower else w).replace(r"\ ", space) for w in ordered)
+    if lower:
+        return grouped([re.escape(w.lower()).replace(r"\ ", space) for w in ordered])
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
 
 
 def _type_alternation(lower: bool = False) -> str:
