@@ -165,7 +165,9 @@ _AMENDING_LAW = Prefiltered(
 _BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
 _NGAY_RE = re.compile(r"ngày\s*")
 _DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s?\d)")
-_NAME_CHARS = r"(?:[^,;:.()\n“”\"]|\.(?=\S))*"  # a name may hold abbreviation dots ("UBND TP.HCM")
+# a name may hold abbreviation dots ("UBND TP.HCM"); runs of other characters are taken at once (the
+# patterns end with it, so the match is the longest either way)
+_NAME_CHARS = r"(?:[^,;:.()\n“”\"]+|\.(?=\S))*"
 
 
 @cache
@@ -776,7 +778,7 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     head, size = head_term(name)
     if head is not None and size == len(name.split()) and head_term(own.raw or own.name)[0] == head:
         return own.name  # "của sở", "của Ban Chỉ đạo": the writer itself
-    place = next((locality_of(body.name) for body in _chain(own) if locality_of(body.name)), None)
+    place = next((found for body in _chain(own) if (found := locality_of(body.name))), None)
     if place is None or not (find_province(place) or place.split()[0] in _PROVINCE_WORDS):
         return name
     # "… tỉnh" / "… Thành phố" written without the place name
