@@ -838,7 +838,7 @@ def _without_rules(
             guidance = not leads and any(w in lower for w in words)
         if guidance and not (
             _starts_with_verb(root.para.text[root.para.body_start :])
-            or _heading_kind(_heading(root.para.text[root.para.body_start :])) == "assign"
+            or _item_heading_kind(root.para.text[root.para.body_start :]) == "assign"
             or _names_a_body(ctx, root)
             or _gives_orders(ctx, root)
         ):
@@ -866,17 +866,19 @@ def _node_end(node: _Node) -> int:
 
 _HEADING_END_RE = re.compile(r"[:.;(]")
 _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
-# ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for)
+# ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for);
+# in a heading as written, 'và' in any case
 _HEADING_PARTS_RE = re.compile(r",|v(?<!\wv)à(?!\w)")
+_WRITTEN_PARTS_RE = re.compile(r",|[vV](?<!\w[vV])[àÀ](?!\w)")
 
 
 def _heading(text: str) -> str:
-    """The words that head an item: up to its first ':' or '.', or its capitalised title ('LỊCH
-    CHI TIẾT TỔ CHỨC …'), folded lower case."""
+    """The words that head an item, as written: up to its first ':' or '.', or its capitalised title
+    ('LỊCH CHI TIẾT TỔ CHỨC …')."""
     cut = _HEADING_END_RE.search(text)
     head = text[: cut.start()] if cut else text
-    words = head.split()
-    if len(words) > 2 and is_upper_text(words[0]):
+    if len(head.split(None, 3)) > 2 and is_upper_text(head.split(None, 1)[0]):
+        words = head.split()
         title = []
         for word in words:
             if not is_upper_text(word):
@@ -884,7 +886,31 @@ def _heading(text: str) -> str:
             title.append(word)
         if 2 <= len(title) < len(words):
             head = " ".join(title)
-    return fold_tones(squash(head).lower())
+    return head
+
+
+def _item_heading_kind(text: str) -> str | None:
+    """``_heading_kind`` of an item's heading folded lower case, reading only the first words of each
+    of its parts (as ``_opens_with``): folding, lower case and squashed spaces keep the words and the
+    separators where they are, so the parts come out the same, and a long heading is not folded."""
+    head = _heading(text)
+    res = _heading_res()
+    parts = [_part_start(part) for part in _WRITTEN_PARTS_RE.split(head)]
+    if any(res["assign"].match(part) for part in parts):
+        return "assign"
+    if len(head.split(None, 13)) > 12:
+        return None
+    for kind in ("none", "weak"):
+        if res[kind].match(parts[0]):
+            return kind
+    return None
+
+
+def _part_start(part: str) -> str:
+    """The first words of a heading's part, squashed, folded lower case, without 'về', 'các'."""
+    first = _first_words_re().match(part)
+    lead = part[: first.end()] if first else part
+    return _SKIPPED_RE.sub("", fold_tones(squash(lead).lower()))
 
 
 @cache
@@ -943,7 +969,7 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
     kept: list[_Node] = []
     for node in nodes:
         own = node.para.text[node.para.body_start :]
-        kind = _heading_kind(_heading(own))
+        kind = _item_heading_kind(own)
         if approved and kind != "assign":
             continue
         if kind == "none" and not assigning:
