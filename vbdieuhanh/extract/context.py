@@ -13,6 +13,7 @@ from ..zones import Seg, Zones
 from .prefilter import Scanner, scan
 
 _Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
+_Spans = tuple[tuple[Scanner, ...], list[int], list[int]]  # patterns, where their matches start and end
 
 
 @dataclass(slots=True)
@@ -26,6 +27,7 @@ class Context:
     # (and a Prefiltered's triggers) on every look-up; the pattern is kept with its matches, so its id
     # stays its own while the Context lives
     _hits: dict[tuple[int, bool], _Hits] = field(default_factory=dict)
+    _spans: dict[tuple[int, bool], _Spans] = field(default_factory=dict)  # the same for any_hit
 
     def hits(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> list[re.Match[str]]:
         """Matches of ``regex`` in the running text that lie in [start, end).
@@ -46,6 +48,25 @@ class Context:
         if first == last:  # most look-ups find nothing
             return []
         return [m for m in matches[first:last] if m.end() <= end]
+
+    def any_hit(self, regexes: tuple[Scanner, ...], start: int, end: int, *, lower: bool = False) -> bool:
+        """Does any of ``regexes`` have a match in [start, end) (one ``hits`` would return)?
+
+        Their matches are merged once per document, so a range where none matches costs one look-up
+        instead of one per pattern. ``regexes`` is one tuple kept for all calls (its id is the key).
+        """
+        cached = self._spans.get((id(regexes), lower))
+        if cached is None:
+            everywhere = len(self.nt.text)
+            spans = sorted(
+                m.span() for regex in regexes for m in self.hits(regex, 0, everywhere, lower=lower)
+            )
+            cached = (regexes, [a for a, _ in spans], [b for _, b in spans])
+            self._spans[(id(regexes), lower)] = cached
+        _, starts, ends = cached
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        return first != last and any(b <= end for b in ends[first:last])
 
     def first_hit(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> re.Match[str] | None:
         found = self.hits(regex, start, end, lower=lower)

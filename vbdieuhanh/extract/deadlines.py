@@ -10,7 +10,7 @@ from ..models import Deadline
 from ..normalize import squash
 from .context import Context
 from .patterns import LONG_DATE_RE, NUMERIC_DATE_RE, date_from_match
-from .prefilter import Prefiltered
+from .prefilter import Prefiltered, Scanner
 
 # all patterns are in lower case and run on the lower-cased text (Context.hits(..., lower=True))
 _BY_WORDS = (
@@ -190,8 +190,27 @@ def _qualified(ctx: Context, start: int, cue: re.Match[str], kind: str) -> bool:
     return any(f" {w} " in near for w in deadline_context()[kind])
 
 
+@cache
+def _scanners() -> tuple[Scanner, ...]:
+    """Every pattern find_deadline looks for: where none of them matches, there is no deadline."""
+    return (
+        _recurrence_re(),
+        _BY_RE,
+        _ON_RE,
+        _until_re(),
+        _QUARTER_RE,
+        _MONTH_RE,
+        _YEAR_RE,
+        _by_year_re(),
+        _period_re(),
+        _PERIOD_RE,
+    )
+
+
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
+    if not ctx.any_hit(_scanners(), start, end, lower=True):
+        return None  # most spans (every pattern below is one of _scanners)
     key = ctx.nt.flat
     text = ctx.nt.text
     found_recurrences = _recurrences(ctx, start, end)
