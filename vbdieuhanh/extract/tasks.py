@@ -1025,7 +1025,7 @@ def _before_annex(paras: list[_Para]) -> list[_Para]:
     rows (a table of schools, a programme, a form) are no tasks."""
     words = task_cue_context().get("annex", ())
     for i, para in enumerate(paras):
-        if para.style is not None or len(para.text.split()) > 14 or para.text.rstrip()[-1:] in ".;":
+        if para.style is not None or len(para.text.split(None, 15)) > 14 or para.text.rstrip()[-1:] in ".;":
             continue
         lower = fold_tones(para.text.lower())
         if any(lower.startswith(w) and not lower[len(w) : len(w) + 1].isalpha() for w in words):
@@ -1126,7 +1126,7 @@ def _kind(style: str) -> str:
 
 def _is_heading(text: str) -> bool:
     """A short title line of an item ('Về cải cách thủ tục hành chính', 'Sở Tài chính')."""
-    return bool(text) and text.rstrip()[-1:] not in ".;!?" and len(text.split()) <= 15
+    return bool(text) and text.rstrip()[-1:] not in ".;!?" and len(text.split(None, 16)) <= 15
 
 
 def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
