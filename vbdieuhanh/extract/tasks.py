@@ -157,7 +157,7 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
     last_label: dict[str, str] = {}
     for start, end in segs:
         line = text[start:end]
-        blank_before = prev_end is not None and "\n\n" in text[prev_end:start]
+        blank_before = prev_end is not None and text.find("\n\n", prev_end, start) >= 0
         prev_end = end
         prev = paras[-1] if paras else None
         found = MARKER_RE.match(line)
@@ -196,13 +196,14 @@ def _restore_first_section(paras: list[_Para]) -> None:
     '1.'; a heading in capitals numbered 1 before a section II (and no section I) is section I."""
     first: _Para | None = None
     for para in paras:
-        heading = para.text[para.body_start :]
         if para.style == "roman":
             if para.label == "II" and first is not None:
                 first.style, first.label = "roman", "I"
             return
-        if first is None and para.style == "arabic" and para.label == "1" and _is_heading(heading):
-            first = para if is_upper_text(heading) else None
+        if first is None and para.style == "arabic" and para.label == "1":
+            heading = para.text[para.body_start :]
+            if _is_heading(heading):
+                first = para if is_upper_text(heading) else None
 
 
 _LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"
@@ -877,7 +878,8 @@ def _heading(text: str) -> str:
     ('LỊCH CHI TIẾT TỔ CHỨC …')."""
     cut = _HEADING_END_RE.search(text)
     head = text[: cut.start()] if cut else text
-    if len(head.split(None, 3)) > 2 and is_upper_text(head.split(None, 1)[0]):
+    first = head.split(None, 3)
+    if len(first) > 2 and is_upper_text(first[0]):
         words = head.split()
         title = []
         for word in words:
@@ -907,10 +909,11 @@ def _item_heading_kind(text: str) -> str | None:
 
 
 def _part_start(part: str) -> str:
-    """The first words of a heading's part, squashed, folded lower case, without 'về', 'các'."""
-    first = _first_words_re().match(part)
-    lead = part[: first.end()] if first else part
-    return _SKIPPED_RE.sub("", fold_tones(squash(lead).lower()))
+    """The first words of a heading's part (as many as ``_opens_with`` reads), squashed, folded lower
+    case, without 'về', 'các' (what _SKIPPED_RE drops from squashed text)."""
+    size = _first_words()
+    start = fold_tones(" ".join(part.split(None, size)[:size]).lower())
+    return start[start.index(" ") + 1 :] if start.startswith(("về ", "các ")) else start
 
 
 @cache
@@ -952,9 +955,15 @@ def _opens_with(text: str, kind: str) -> bool:
 
 
 @cache
+def _first_words() -> int:
+    """How many words of a text tell whether it opens with heading words: as many as the longest
+    heading words have, one more for 'về', 'các'."""
+    return 1 + max(len(words.split()) for kind in task_headings().values() for words in kind)
+
+
+@cache
 def _first_words_re() -> re.Pattern[str]:
-    longest = max(len(words.split()) for kind in task_headings().values() for words in kind)
-    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{longest}}}\s*")
+    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{_first_words() - 1}}}\s*")
 
 
 def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning: bool = False) -> list[_Node]:
