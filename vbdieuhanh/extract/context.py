@@ -10,7 +10,7 @@ from ..layout import BBox
 from ..models import ParseWarning, Source
 from ..normalize import NormalizedText
 from ..zones import Seg, Zones
-from .prefilter import Scanner, scan
+from .prefilter import Prefiltered, Scanner, scan, trigger_starts
 
 _Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
 _Spans = tuple[tuple[Scanner, ...], list[int], list[int]]  # patterns, where their matches start and end
@@ -48,6 +48,21 @@ class Context:
         if first == last:  # most look-ups find nothing
             return []
         return [m for m in matches[first:last] if m.end() <= end]
+
+    def scan_together(self, regexes: tuple[Scanner, ...], *, lower: bool = False) -> None:
+        """Scan ``regexes`` now, so that ``hits`` on them only look up: those that are Prefiltered
+        in one pass for all their triggers (``trigger_starts``), not one pass per trigger."""
+        todo = [r for r in regexes if isinstance(r, Prefiltered) and (id(r), lower) not in self._hits]
+        if not todo:
+            return
+        text = self.nt.lower if lower else self.nt.flat
+        regions = self.regions()
+        starts = [trigger_starts(todo, text, a, b) for a, b in regions]
+        for regex in todo:
+            matches = []
+            for (a, b), at in zip(regions, starts, strict=True):
+                matches += regex.finditer(text, a, b, at)
+            self._hits[(id(regex), lower)] = (regex, [m.start() for m in matches], matches)
 
     def any_hit(self, regexes: tuple[Scanner, ...], start: int, end: int, *, lower: bool = False) -> bool:
         """Does any of ``regexes`` have a match in [start, end) (one ``hits`` would return)?

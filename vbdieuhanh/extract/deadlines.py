@@ -191,7 +191,7 @@ def _qualified(ctx: Context, start: int, cue: re.Match[str], kind: str) -> bool:
 
 
 @cache
-def _scanners() -> tuple[Scanner, ...]:
+def scanners() -> tuple[Scanner, ...]:
     """Every pattern find_deadline looks for: where none of them matches, there is no deadline."""
     return (
         _recurrence_re(),
@@ -209,8 +209,8 @@ def _scanners() -> tuple[Scanner, ...]:
 
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
-    if not ctx.any_hit(_scanners(), start, end, lower=True):
-        return None  # most spans (every pattern below is one of _scanners)
+    if not ctx.any_hit(scanners(), start, end, lower=True):
+        return None  # most spans (every pattern below is one of scanners())
     key = ctx.nt.flat
     text = ctx.nt.text
     found_recurrences = _recurrences(ctx, start, end)

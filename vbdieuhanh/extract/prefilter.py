@@ -10,7 +10,10 @@ with its Aho-Corasick prefilter).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +34,18 @@ class Prefiltered:
         )
         object.__setattr__(self, "_leads", leads)
 
-    def finditer(self, text: str, start: int, end: int) -> list[re.Match[str]]:
-        """Matches in text[start:end], in order, at most one per starting position."""
+    def finditer(
+        self, text: str, start: int, end: int, starts: list[int] | None = None
+    ) -> list[re.Match[str]]:
+        """Matches in text[start:end], in order, at most one per starting position; ``starts``: the
+        places where a trigger of this pattern or of others begins, when ``trigger_starts`` found
+        them, so that no trigger is looked for again."""
+        if starts is not None:
+            matches = []
+            for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+                if text.startswith(self._leads, at, end) and (match := self.regex.match(text, at, end)):
+                    matches.append(match)
+            return matches
         found: dict[int, re.Match[str]] = {}
         for trigger in self._leads:
             at = text.find(trigger, start, end)
@@ -43,6 +56,23 @@ class Prefiltered:
                         found[at] = match
                 at = text.find(trigger, at + 1, end)
         return [found[at] for at in sorted(found)]
+
+
+def trigger_starts(patterns: Iterable[Prefiltered], text: str, start: int, end: int) -> list[int]:
+    """Where a trigger of any of ``patterns`` begins in text[start:end], in order: one pass of one
+    pattern for them all (grouped by first letter), cheaper than a ``str.find`` pass per trigger."""
+    regex = _triggers_re(frozenset(lead for pattern in patterns for lead in pattern._leads))
+    found = []
+    match = regex.search(text, start, end)
+    while match is not None:
+        found.append(match.start())
+        match = regex.search(text, match.start() + 1, end)
+    return found
+
+
+@cache
+def _triggers_re(triggers: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(grouped([re.escape(t) for t in sorted(triggers, key=len, reverse=True)]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,9 +33,9 @@ from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .agency import expand_mixed
 from .context import Context
-from .deadlines import find_deadline
+from .deadlines import find_deadline, scanners
 from .patterns import LOWER, UPPER
-from .prefilter import Prefiltered, grouped
+from .prefilter import Prefiltered, Scanner, grouped
 
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
@@ -377,6 +377,12 @@ def _cue_re() -> Prefiltered:
 
 
 @cache
+def _scanners() -> tuple[Scanner, ...]:
+    """The patterns extract_tasks looks for in lower case (found together: ``Context.scan_together``)."""
+    return (*scanners(), _cue_re(), _chu_tri_re(), _duty_re(), _REPORT_RE, _REPORT_VIA_RE)
+
+
+@cache
 def _cue_roles() -> dict[str, str]:
     return dict(assignment_cues())
 
@@ -681,6 +687,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     list; when that sentence names none (or only the writer itself), a letter's requests go to its
     addressees ('Kính gửi').
     """
+    ctx.scan_together(_scanners(), lower=True)
     paras = _before_annex(_paragraphs(ctx, ctx.zones.body))
     roots: list[_Node] = []
     prose: list[_Para] = []
