@@ -44,16 +44,19 @@ from .patterns import (
 from .prefilter import AroundSlash, Prefiltered, grouped
 
 
-def _alternation(words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False) -> str:
+def _alternation(
+    words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False, group: bool = False
+) -> str:
     """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
-    missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case, for a
-    pattern without re.IGNORECASE, and so grouped by first letter (the same alternatives in the same
-    order)."""
+    missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case. With
+    ``group`` or ``lower`` (for a pattern without re.IGNORECASE) grouped by first letter: the same
+    alternatives in the same order, tried faster."""
     space = r"\s*" if glued else r"\s+"
-    ordered = sorted(set(words), key=len, reverse=True)
-    if lower:
-        return grouped([re.escape(w.lower()).replace(r"\ ", space) for w in ordered])
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+    alternatives = [
+        re.escape(w.lower() if lower else w).replace(r"\ ", space)
+        for w in sorted(set(words), key=len, reverse=True)
+    ]
+    return grouped(alternatives) if lower or group else "|".join(alternatives)
 
 
 def _type_alternation(lower: bool = False) -> str:
@@ -194,7 +197,7 @@ _CAMEL_RE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")  # "BộNội v
 @cache
 def _issuer_stop_re() -> re.Pattern[str]:
     """Words that end an issuer named after 'của' wherever they stand ('… | về việc', '… | tại')."""
-    words = _alternation(citation_words()["issuer_stop"])
+    words = _alternation(citation_words()["issuer_stop"], group=True)
     return re.compile(rf"\s(?:{words})\b|\s(?:và|hoặc)\s+(?=[{LOWER}])")
 
 
@@ -205,7 +208,8 @@ def _verb_stop_re() -> re.Pattern[str]:
     of a name ('Bộ Ngoại giao', 'Hội đồng bầu cử') or of a longer word ('thành lập')."""
     words = (*task_verbs(), *narrative_words())
     long, short = [w for w in words if " " in w], [w for w in words if " " not in w]
-    return re.compile(rf"\s(?:(?:{_alternation(long)})\b|(?:{_alternation(short)})\s+(?=[{UPPER}]))")
+    long_words, short_words = _alternation(long, group=True), _alternation(short, group=True)
+    return re.compile(rf"\s(?:(?:{long_words})\b|(?:{short_words})\s+(?=[{UPPER}]))")
 
 
 @cache
@@ -512,8 +516,8 @@ def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | No
     key = ctx.nt.flat
     lo = max(region_start, cite_start - 200)
     clause_start = lo
-    for boundary in _CLAUSE_BOUNDARY_RE.finditer(key[lo:cite_start]):
-        clause_start = lo + boundary.end()
+    for boundary in _CLAUSE_BOUNDARY_RE.finditer(key, lo, cite_start):
+        clause_start = boundary.end()
     cue = _issued_by_re().search(key, clause_start, cite_start)
     if cue is None:
         return None
