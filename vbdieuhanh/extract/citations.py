@@ -213,10 +213,23 @@ def _verb_stop_re() -> re.Pattern[str]:
 
 
 @cache
-def _provision_re() -> re.Pattern[str]:
-    """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title."""
-    words = _alternation(citation_words()["provision"])
-    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|[IVX]+\b|[a-zđ]\b)", re.I)
+def _provision_re(lower: bool = False) -> re.Pattern[str]:
+    """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title; with
+    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    words = _alternation(citation_words()["provision"], lower=lower)
+    numerals = "[ivx]" if lower else "[IVX]"
+    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
+
+
+def _provision_start(key: str, start: int, end: int) -> int | None:
+    """Where a provision ('và Điều 6') begins in key[start:end], if one does (the pattern looks at
+    nothing before ``start``, so it runs on the window alone)."""
+    lower = _lowered(key[start:end])
+    if lower is None:
+        found = _provision_re().search(key, start, end)
+        return found.start() if found else None
+    found = _provision_re(True).search(lower)
+    return start + found.start() if found else None
 
 
 @cache
@@ -495,9 +508,8 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
             end = found.start()
     next_cite = _next_cite_start(key, start, end)
     end = end if next_cite is None else next_cite
-    found = _provision_re().search(key, start, end)
-    if found is not None:
-        end = found.start()
+    provision = _provision_start(key, start, end)
+    end = end if provision is None else provision
     if end - start < 3:
         return None
     return squash(ctx.nt.text[start:end]) or None
@@ -694,9 +706,8 @@ def _issuer_end(key: str, start: int, end: int) -> int:
     """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
     next_cite = _next_cite_start(key, start, end)
     stop = end if next_cite is None else next_cite
-    found = _provision_re().search(key, start, stop)
-    if found is not None:
-        stop = found.start()
+    provision = _provision_start(key, start, stop)
+    stop = stop if provision is None else provision
     at = start
     while True:
         found = _issuer_stop_re().search(key, at, stop)
