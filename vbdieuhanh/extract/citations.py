@@ -59,8 +59,12 @@ def _alternation(
     return grouped(alternatives) if lower or group else "|".join(alternatives)
 
 
+def _type_words() -> list[str]:
+    return [fold_tones(t.name) for t in doc_types()]
+
+
 def _type_alternation(lower: bool = False) -> str:
-    return _alternation([fold_tones(t.name) for t in doc_types()], glued=True, lower=lower)
+    return _alternation(_type_words(), glued=True, lower=lower)
 
 
 def _lowered(text: str) -> str | None:
@@ -88,9 +92,24 @@ def _type_before_re(lower: bool = False) -> re.Pattern[str]:
 
 def _type_before(before: str) -> re.Match[str] | None:
     """The type (group 'type', or 'so' for a bare 'số') at the end of ``before``, in any case; the
-    match may be one of the lower-cased text (its offsets are those of ``before``)."""
+    match may be one of the lower-cased text (its offsets are those of ``before``).
+
+    In lower case, the search starts where the run of characters the pattern is written with that
+    ends the text starts (read on the reversed text): no match can start before it.
+    """
     lower = _lowered(before)
-    return _type_before_re().search(before) if lower is None else _type_before_re(True).search(lower)
+    if lower is None:
+        return _type_before_re().search(before)
+    run = _type_before_chars_re().match(lower[::-1])  # always matches, maybe empty
+    return _type_before_re(True).search(lower, len(lower) - (run.end() if run else 0))
+
+
+@cache
+def _type_before_chars_re() -> re.Pattern[str]:
+    """A run of the characters of _type_before_re(True): its words' letters, ':' and spaces."""
+    words = [*_type_words(), *citation_words()["type_qualifier"], "số"]
+    letters = "".join(sorted({c for w in words for c in w.lower() if not c.isspace()} | {":"}))
+    return re.compile(rf"[{re.escape(letters)}\s]*")
 
 
 # what may lead to a next citation: ' và ', ', ', ' hoặc các '; and the characters it holds besides spaces
