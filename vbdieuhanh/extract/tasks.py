@@ -1089,13 +1089,18 @@ def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> lis
     result: list[Assignee] = []
     replaced = False
     # a generic body named beside particular ones ('Thủ trưởng các cơ quan, đơn vị, địa phương, các
-    # Chủ đầu tư, …') is one of the list as printed
-    alone = all(is_generic(a.name, partner=False) for a in assignees if a.role == "lead")
+    # Chủ đầu tư, …') is one of the list as printed (looked at only when one is)
+    alone: bool | None = None
     for a in assignees:
         if not is_generic(a.name, partner=a.role != "lead"):
             result.append(a)
-        elif a.role == "lead" and fallback and alone:
-            replaced = True
+        elif a.role == "lead" and fallback:
+            if alone is None:
+                alone = all(is_generic(b.name, partner=False) for b in assignees if b.role == "lead")
+            if alone:
+                replaced = True
+            else:
+                result.append(a)
         elif a.role == "lead":
             result.append(a)
     if replaced:
