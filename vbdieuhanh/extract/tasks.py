@@ -1204,7 +1204,8 @@ def _to_task(
                 assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
     assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
     assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
-    assignees = [a for a in assignees if not _refers_back(a.name, [*around, *inherited])]
+    above = [*around, *inherited]
+    assignees = [a for a in assignees if not _refers_back(a.name, above)]
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
@@ -1294,8 +1295,10 @@ def _directing_cues() -> tuple[str, ...]:
 def _refers_back(name: str, bodies: list[Assignee]) -> bool:
     """Is ``name`` a head word alone ('Trung tâm', 'Sở') that points back at a body named in full
     above ('giao Trung tâm chủ trì …' under 'giao Trung tâm Xúc tiến Đầu tư …')?"""
+    if not bodies:
+        return False
     name = squash(name)
-    if _starts_with_head(fold_tones(name), 0) != len(name) or not name[:1].isupper():
+    if not name[:1].isupper() or _starts_with_head(fold_tones(name), 0) != len(name):
         return False
     return any(b.name != name and b.name.startswith(name + " ") for b in bodies)
 
