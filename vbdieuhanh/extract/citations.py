@@ -51,17 +51,12 @@ def _alternation(
     missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case. With
     ``group`` or ``lower`` (for a pattern without re.IGNORECASE) grouped by first letter: the same
     alternatives in the same order, tried faster."""
-    alternatives = _alternatives(words, glued=glued, lower=lower)
-    return grouped(alternatives) if lower or group else "|".join(alternatives)
-
-
-def _alternatives(
-    words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False
-) -> list[str]:
-    """The alternatives of ``_alternation``, in order."""
     space = r"\s*" if glued else r"\s+"
-    ordered = sorted(set(words), key=len, reverse=True)
-    return [re.escape(w.lower() if lower else w).replace(r"\ ", space) for w in ordered]
+    alternatives = [
+        re.escape(w.lower() if lower else w).replace(r"\ ", space)
+        for w in sorted(set(words), key=len, reverse=True)
+    ]
+    return grouped(alternatives) if lower or group else "|".join(alternatives)
 
 
 def _type_words() -> list[str]:
@@ -127,12 +122,10 @@ def _next_core_re(lower: bool = False) -> re.Pattern[str]:
     """A citation's beginning without its lead: 'Quyết định số', 'Thông tư 05/…', 'số 12/…'; with
     ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
     qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
-    then = rf"(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)"
-    if lower:  # each type with what follows it, so that every alternative starts with a letter the
-        # engine skips to (grouped by first letter); the same alternatives in the same order
-        types = _alternatives(_type_words(), glued=True, lower=True)
-        return re.compile(grouped([*(t + then for t in types), r"số\s*:?\s*\d"]))
-    return re.compile(rf"(?:{_type_alternation()}){then}|số\s*:?\s*\d", re.I)
+    return re.compile(
+        rf"(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d",
+        0 if lower else re.I,
+    )
 
 
 @cache
