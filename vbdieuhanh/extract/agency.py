@@ -31,7 +31,9 @@ class AgencyUnit:
 
 def head_term(text: str) -> tuple[AgencyTerm | None, int]:
     """The head term a name starts with and how many tokens it takes."""
-    tokens = [fold_tones(t.strip(".,:;")).upper() for t in text.split()[: agency_term_max_len()]]
+    size = agency_term_max_len()
+    # the first words only, folded at once (folding reads within a word, so this folds each alike)
+    tokens = [t.strip(".,:;").upper() for t in fold_tones(" ".join(text.split(None, size)[:size])).split()]
     terms = agency_terms()
     for size in range(len(tokens), 0, -1):
         term = terms.get(tuple(tokens[:size]))

@@ -41,41 +41,120 @@ from .patterns import (
     make_date,
     parse_number_symbol,
 )
-from .prefilter import AroundSlash, Prefiltered
+from .prefilter import AroundSlash, Prefiltered, grouped
 
 
-def _alternation(words: tuple[str, ...] | list[str], *, glued: bool = False) -> str:
+def _alternation(
+    words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False, group: bool = False
+) -> str:
     """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
-    missing ("Thôngtư": words run together by a converter)."""
+    missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case. With
+    ``group`` or ``lower`` (for a pattern without re.IGNORECASE) grouped by first letter: the same
+    alternatives in the same order, tried faster."""
     space = r"\s*" if glued else r"\s+"
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(set(words), key=len, reverse=True))
+    alternatives = [
+        re.escape(w.lower() if lower else w).replace(r"\ ", space)
+        for w in sorted(set(words), key=len, reverse=True)
+    ]
+    return grouped(alternatives) if lower or group else "|".join(alternatives)
 
 
-def _type_alternation() -> str:
-    return _alternation([fold_tones(t.name) for t in doc_types()], glued=True)
+def _type_words() -> list[str]:
+    return [fold_tones(t.name) for t in doc_types()]
+
+
+def _type_alternation(lower: bool = False) -> str:
+    return _alternation(_type_words(), glued=True, lower=lower)
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case, where a pattern written in lower case finds on it, without
+    re.IGNORECASE, what the pattern finds with re.IGNORECASE on ``text``; None where it may not: a
+    letter that lowers to two ('İ'), or one that re.IGNORECASE takes for another ('ı' for 'i', 'ſ' for
+    's'). Without the flag the regex engine rejects most words of an alternation by their first
+    letter, several times faster."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and "ı" not in lower and "ſ" not in lower else None
 
 
 @cache
-def _type_before_re() -> re.Pattern[str]:
+def _type_before_re(lower: bool = False) -> re.Pattern[str]:
     """'… Công văn số ' / '… kế hoạch số ' / '… Nghị định ' / '… Bản án dân sự sơ thẩm số ' at the end
-    of the text before a number."""
-    qualifiers = _alternation(citation_words()["type_qualifier"])
+    of the text before a number; with ``lower`` written in lower case for ``_lowered`` text (else
+    matched with re.IGNORECASE)."""
+    qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
     return re.compile(
-        rf"(?P<type>{_type_alternation()})(?:(?:\s+(?:{qualifiers}))+\s+số\s*:?\s*|\s*(?:số\s*:?\s*)?)$"
+        rf"(?P<type>{_type_alternation(lower)})(?:(?:\s+(?:{qualifiers}))+\s+số\s*:?\s*|\s*(?:số\s*:?\s*)?)$"
         r"|(?P<so>\bsố\s*:?\s*)$",
-        re.I,
+        0 if lower else re.I,
+    )
+
+
+def _type_before(before: str) -> re.Match[str] | None:
+    """The type (group 'type', or 'so' for a bare 'số') at the end of ``before``, in any case; the
+    match may be one of the lower-cased text (its offsets are those of ``before``).
+
+    In lower case, the search starts where the run of characters the pattern is written with that
+    ends the text starts (read on the reversed text): no match can start before it.
+    """
+    lower = _lowered(before)
+    if lower is None:
+        return _type_before_re().search(before)
+    run = _type_before_chars_re().match(lower[::-1])  # always matches, maybe empty
+    return _type_before_re(True).search(lower, len(lower) - (run.end() if run else 0))
+
+
+@cache
+def _type_before_chars_re() -> re.Pattern[str]:
+    """A run of the characters of _type_before_re(True): its words' letters, ':' and spaces."""
+    words = [*_type_words(), *citation_words()["type_qualifier"], "số"]
+    letters = "".join(sorted({c for w in words for c in w.lower() if not c.isspace()} | {":"}))
+    return re.compile(rf"[{re.escape(letters)}\s]*")
+
+
+# what may lead to a next citation: ' và ', ', ', ' hoặc các '; and the characters it holds besides spaces
+_NEXT_LEAD = r"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
+_NEXT_LEAD_CHARS = frozenset(",vàhoặccá")
+
+
+@cache
+def _next_core_re(lower: bool = False) -> re.Pattern[str]:
+    """A citation's beginning without its lead: 'Quyết định số', 'Thông tư 05/…', 'số 12/…'; with
+    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
+    return re.compile(
+        rf"(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d",
+        0 if lower else re.I,
     )
 
 
 @cache
-def _next_cite_re() -> re.Pattern[str]:
+def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
     """Where another citation begins: ' và Quyết định số …', ', Thông tư 05/…', ' và số 12/…'."""
-    qualifiers = _alternation(citation_words()["type_qualifier"])
-    return re.compile(
-        rf"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
-        rf"(?:(?:{_type_alternation()})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d)",
-        re.I,
-    )
+    core = _next_core_re(lower)
+    return re.compile(rf"{_NEXT_LEAD}(?:{core.pattern})", core.flags)
+
+
+def _next_cite_start(key: str, start: int, end: int) -> int | None:
+    """Where another citation begins in key[start:end], with its lead, if one does.
+
+    The first beginning is looked for without its lead, which lets the regex engine skip to the
+    letters that can start one; the lead is then matched from the start of the run of spaces and
+    lead characters before it (no match can start before that run, which a lead would have to
+    cross). The pattern looks at nothing before ``start``, so it runs on the window alone.
+    """
+    lower = _lowered(key[start:end])
+    if lower is None:
+        found = _next_cite_re().search(key, start, end)
+        return found.start() if found else None
+    core = _next_core_re(True).search(lower)
+    if core is None:
+        return None
+    lead = core.start()
+    while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
+        lead -= 1
+    found = _next_cite_re(True).search(lower, lead)
+    return start + (found.start() if found else core.start())
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -108,7 +187,9 @@ _AMENDING_LAW = Prefiltered(
 _BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
 _NGAY_RE = re.compile(r"ngày\s*")
 _DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s?\d)")
-_NAME_CHARS = r"(?:[^,;:.()\n“”\"]|\.(?=\S))*"  # a name may hold abbreviation dots ("UBND TP.HCM")
+# a name may hold abbreviation dots ("UBND TP.HCM"); runs of other characters are taken at once (the
+# patterns end with it, so the match is the longest either way)
+_NAME_CHARS = r"(?:[^,;:.()\n“”\"]+|\.(?=\S))*"
 
 
 @cache
@@ -135,7 +216,7 @@ _CAMEL_RE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")  # "BộNội v
 @cache
 def _issuer_stop_re() -> re.Pattern[str]:
     """Words that end an issuer named after 'của' wherever they stand ('… | về việc', '… | tại')."""
-    words = _alternation(citation_words()["issuer_stop"])
+    words = _alternation(citation_words()["issuer_stop"], group=True)
     return re.compile(rf"\s(?:{words})\b|\s(?:và|hoặc)\s+(?=[{LOWER}])")
 
 
@@ -146,14 +227,28 @@ def _verb_stop_re() -> re.Pattern[str]:
     of a name ('Bộ Ngoại giao', 'Hội đồng bầu cử') or of a longer word ('thành lập')."""
     words = (*task_verbs(), *narrative_words())
     long, short = [w for w in words if " " in w], [w for w in words if " " not in w]
-    return re.compile(rf"\s(?:(?:{_alternation(long)})\b|(?:{_alternation(short)})\s+(?=[{UPPER}]))")
+    long_words, short_words = _alternation(long, group=True), _alternation(short, group=True)
+    return re.compile(rf"\s(?:(?:{long_words})\b|(?:{short_words})\s+(?=[{UPPER}]))")
 
 
 @cache
-def _provision_re() -> re.Pattern[str]:
-    """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title."""
-    words = _alternation(citation_words()["provision"])
-    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|[IVX]+\b|[a-zđ]\b)", re.I)
+def _provision_re(lower: bool = False) -> re.Pattern[str]:
+    """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title; with
+    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    words = _alternation(citation_words()["provision"], lower=lower)
+    numerals = "[ivx]" if lower else "[IVX]"
+    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
+
+
+def _provision_start(key: str, start: int, end: int) -> int | None:
+    """Where a provision ('và Điều 6') begins in key[start:end], if one does (the pattern looks at
+    nothing before ``start``, so it runs on the window alone)."""
+    lower = _lowered(key[start:end])
+    if lower is None:
+        found = _provision_re().search(key, start, end)
+        return found.start() if found else None
+    found = _provision_re(True).search(lower)
+    return start + found.start() if found else None
 
 
 @cache
@@ -342,23 +437,26 @@ def _number_year(citation: Citation) -> str | None:
     return parts[1] if len(parts) > 2 and parts[1].isdigit() and len(parts[1]) == 4 else None
 
 
+_SYMBOL_RE = re.compile(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$")  # what a symbol holds: 'UBND', 'V-', 'S'
+
+
 def _number_citation(
     ctx: Context, match: re.Match[str], region_start: int, region_end: int, issuer: Agency | None
 ) -> tuple[Citation | None, Seg]:
     key = ctx.nt.flat
     value = parse_number_symbol(match)
-    if not re.search(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$", value.symbol):
+    if not _SYMBOL_RE.search(value.symbol):
         return None, (0, 0)
     if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
         return None, (0, 0)  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
     before = key[max(region_start, match.start() - 80) : match.start()]
-    typed = _type_before_re().search(before)
+    typed = _type_before(before)
     cite_start = match.start()
     doc_type = None
     if typed is not None:
         cite_start = match.start() - (len(before) - typed.start())
         if typed.group("type"):
-            doc_type = _type_name(typed.group("type"))
+            doc_type = _type_name(before[typed.start("type") : typed.end("type")])
     code = value.party_type or value.symbol.split("-")[0].split("/")[0]
     if doc_type is None:
         known = doc_type_by_code().get(code)
@@ -423,13 +521,21 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
     start = lead.end()
     limit = min(region_end, start + _TITLE_MAX)
     end = limit
-    for regex in (_TITLE_END_RE, _title_clause_re(), _next_cite_re(), _provision_re()):
+    for regex in (_TITLE_END_RE, _title_clause_re()):
         found = regex.search(key, start, end)
         if found is not None:
             end = found.start()
+    next_cite = _next_cite_start(key, start, end)
+    end = end if next_cite is None else next_cite
+    provision = _provision_start(key, start, end)
+    end = end if provision is None else provision
     if end - start < 3:
         return None
     return squash(ctx.nt.text[start:end]) or None
+
+
+_CLAUSE_BOUNDARY_RE = re.compile(r"[;:\n]|\.\s")
+_COMMA_LOWER_RE = re.compile(rf",\s+[^\s{UPPER}]")  # a comma before a word not in capitals
 
 
 def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | None:
@@ -441,8 +547,8 @@ def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | No
     key = ctx.nt.flat
     lo = max(region_start, cite_start - 200)
     clause_start = lo
-    for boundary in re.finditer(r"[;:\n]|\.\s", key[lo:cite_start]):
-        clause_start = lo + boundary.end()
+    for boundary in _CLAUSE_BOUNDARY_RE.finditer(key, lo, cite_start):
+        clause_start = boundary.end()
     cue = _issued_by_re().search(key, clause_start, cite_start)
     if cue is None:
         return None
@@ -468,7 +574,7 @@ def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg 
         if not key[word_start].isupper():
             continue
         name = key[word_start:end]
-        if re.search(r",\s+[^\s" + UPPER + r"]", name):
+        if _COMMA_LOWER_RE.search(name):
             continue
         if "," in name and head_term(name.rsplit(",", 1)[1])[0] is not None:
             continue  # "… của Công ty X, | Cục Thống kê đã có công văn số …"; not "Bộ Văn hóa, Thể thao …"
@@ -617,11 +723,10 @@ def _names_a_province(key: str, at: int) -> bool:
 
 def _issuer_end(key: str, start: int, end: int) -> int:
     """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
-    stop = end
-    for regex in (_next_cite_re(), _provision_re()):
-        found = regex.search(key, start, stop)
-        if found is not None:
-            stop = found.start()
+    next_cite = _next_cite_start(key, start, end)
+    stop = end if next_cite is None else next_cite
+    provision = _provision_start(key, start, stop)
+    stop = stop if provision is None else provision
     at = start
     while True:
         found = _issuer_stop_re().search(key, at, stop)
@@ -666,7 +771,7 @@ def _known_name_end(key: str, start: int, stop: int) -> int:
     """'Bộ Thông tin và Truyền thông | chế độ báo cáo …': a known name ends where a lower-case word
     that is neither a place ('Sở Y tế tỉnh …') nor a continuation ('… và Bộ Nội vụ') follows it."""
     for word in _WORD_RE.finditer(key, start, stop):  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
-        if not key[word.start()].isupper():
+        if not key[word.start()].isupper() or not key.startswith(_body_names_folded(), word.start()):
             continue
         for name in _body_names_folded():
             if not key.startswith(name, word.start()) or word.start() + len(name) > stop:
@@ -707,7 +812,7 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     head, size = head_term(name)
     if head is not None and size == len(name.split()) and head_term(own.raw or own.name)[0] == head:
         return own.name  # "của sở", "của Ban Chỉ đạo": the writer itself
-    place = next((locality_of(body.name) for body in _chain(own) if locality_of(body.name)), None)
+    place = next((found for body in _chain(own) if (found := locality_of(body.name))), None)
     if place is None or not (find_province(place) or place.split()[0] in _PROVINCE_WORDS):
         return name
     # "… tỉnh" / "… Thành phố" written without the place name
@@ -746,8 +851,9 @@ def _body_of_official(name: str) -> str:
     words = name.split()
     titles = positions()
     own_head = head_term(name)[1]  # "THỦ TƯỚNG CHÍNH PHỦ" is longer than the title "THỦ TƯỚNG"
+    folded = [fold_tones(w).upper() for w in words[:5]]
     for size in range(min(5, len(words) - 1), own_head - 1, -1):
-        if not size or tuple(fold_tones(w).upper() for w in words[:size]) not in titles:
+        if not size or tuple(folded[:size]) not in titles:
             continue
         for rest in (" ".join(words[size:]), " ".join(words[size - 1 :])):  # "Trưởng | Ban Chỉ đạo"
             if head_term(rest)[0] is not None:
@@ -844,6 +950,9 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+_MERGE_KEY_DROP_RE = re.compile(r"[\s\-–]+")
+
+
 def _merge_key(text: str) -> str:
     """'24/2013/DS-ST' and '24/2013/DSST' are one number written two ways."""
-    return re.sub(r"[\s\-–]+", "", fold_tones(text)).upper()
+    return _MERGE_KEY_DROP_RE.sub("", fold_tones(text)).upper()

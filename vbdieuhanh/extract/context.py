@@ -10,7 +10,10 @@ from ..layout import BBox
 from ..models import ParseWarning, Source
 from ..normalize import NormalizedText
 from ..zones import Seg, Zones
-from .prefilter import Scanner, scan
+from .prefilter import Prefiltered, Scanner, scan, trigger_starts
+
+_Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
+_Spans = tuple[tuple[Scanner, ...], list[int], list[int]]  # patterns, where their matches start and end
 
 
 @dataclass(slots=True)
@@ -20,7 +23,11 @@ class Context:
     nt: NormalizedText
     zones: Zones
     warnings: list[ParseWarning] = field(default_factory=list)
-    _hits: dict[tuple[Scanner, bool], tuple[list[int], list[re.Match[str]]]] = field(default_factory=dict)
+    # matches by (id of the pattern, lower): hashing a pattern object itself hashes its compiled code
+    # (and a Prefiltered's triggers) on every look-up; the pattern is kept with its matches, so its id
+    # stays its own while the Context lives
+    _hits: dict[tuple[int, bool], _Hits] = field(default_factory=dict)
+    _spans: dict[tuple[int, bool], _Spans] = field(default_factory=dict)  # the same for any_hit
 
     def hits(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> list[re.Match[str]]:
         """Matches of ``regex`` in the running text that lie in [start, end).
@@ -29,16 +36,52 @@ class Context:
         matched without re.IGNORECASE, which is much slower). Each pattern scans the subject and
         body once per document; later calls only look up the range.
         """
-        cached = self._hits.get((regex, lower))
+        cached = self._hits.get((id(regex), lower))
         if cached is None:
             text = self.nt.lower if lower else self.nt.flat
             matches = [m for a, b in self.regions() for m in scan(regex, text, a, b)]
-            cached = ([m.start() for m in matches], matches)
-            self._hits[(regex, lower)] = cached
-        starts, matches = cached
+            cached = (regex, [m.start() for m in matches], matches)
+            self._hits[(id(regex), lower)] = cached
+        _, starts, matches = cached
         first = bisect_left(starts, start)
         last = bisect_left(starts, end, first)
+        if first == last:  # most look-ups find nothing
+            return []
         return [m for m in matches[first:last] if m.end() <= end]
+
+    def scan_together(self, regexes: tuple[Scanner, ...], *, lower: bool = False) -> None:
+        """Scan ``regexes`` now, so that ``hits`` on them only look up: those that are Prefiltered
+        in one pass for all their triggers (``trigger_starts``), not one pass per trigger."""
+        todo = [r for r in regexes if isinstance(r, Prefiltered) and (id(r), lower) not in self._hits]
+        if not todo:
+            return
+        text = self.nt.lower if lower else self.nt.flat
+        regions = self.regions()
+        starts = [trigger_starts(todo, text, a, b) for a, b in regions]
+        for regex in todo:
+            matches = []
+            for (a, b), at in zip(regions, starts, strict=True):
+                matches += regex.finditer(text, a, b, at)
+            self._hits[(id(regex), lower)] = (regex, [m.start() for m in matches], matches)
+
+    def any_hit(self, regexes: tuple[Scanner, ...], start: int, end: int, *, lower: bool = False) -> bool:
+        """Does any of ``regexes`` have a match in [start, end) (one ``hits`` would return)?
+
+        Their matches are merged once per document, so a range where none matches costs one look-up
+        instead of one per pattern. ``regexes`` is one tuple kept for all calls (its id is the key).
+        """
+        cached = self._spans.get((id(regexes), lower))
+        if cached is None:
+            everywhere = len(self.nt.text)
+            spans = sorted(
+                m.span() for regex in regexes for m in self.hits(regex, 0, everywhere, lower=lower)
+            )
+            cached = (regexes, [a for a, _ in spans], [b for _, b in spans])
+            self._spans[(id(regexes), lower)] = cached
+        _, starts, ends = cached
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        return first != last and any(b <= end for b in ends[first:last])
 
     def first_hit(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> re.Match[str] | None:
         found = self.hits(regex, start, end, lower=lower)

@@ -10,7 +10,7 @@ from ..models import Deadline
 from ..normalize import squash
 from .context import Context
 from .patterns import LONG_DATE_RE, NUMERIC_DATE_RE, date_from_match
-from .prefilter import Prefiltered
+from .prefilter import Prefiltered, Scanner
 
 # all patterns are in lower case and run on the lower-cased text (Context.hits(..., lower=True))
 _BY_WORDS = (
@@ -87,16 +87,23 @@ def _recurrence_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?:{alternation})(?!\w)"), tuple(phrases))
 
 
+@cache
+def _recurrence_kinds() -> dict[str, str]:
+    return dict(recurrences())
+
+
 def _recurrences(ctx: Context, start: int, end: int) -> list[tuple[str, int, int]]:
     """(recurrence, start, end) of 'hằng tháng', 'định kỳ 6 tháng'… in [start, end): first those
     that 'định kỳ' announces ('căn cứ kế hoạch … hằng năm …, định kỳ hằng tháng rà soát' is
     monthly), then the other specific ones, then a bare 'định kỳ' or 'thường xuyên'."""
     lower = ctx.nt.lower
     found = [
-        (dict(recurrences())[m.group(0)], m.start(), m.end())
+        (_recurrence_kinds()[m.group(0)], m.start(), m.end())
         for m in ctx.hits(_recurrence_re(), start, end, lower=True)
         if m.start() == 0 or not lower[m.start() - 1].isalnum()
     ]
+    if not found:
+        return found
     specific = [item for item in found if item[0] not in ("periodic", "continuous")]
     announced = [item for item in specific if lower[max(start, item[1] - 9) : item[1]].strip() == "định kỳ"]
     rest = [item for item in specific if item not in announced]
@@ -175,12 +182,15 @@ def _past(ctx: Context, year: str | None) -> bool:
     return year is not None and issued is not None and int(year) < issued
 
 
+_FROM_DATE_RE = re.compile(r"(?<!\w)từ\s+(?:ngày\s*)?\d")
+
+
 def _qualified(ctx: Context, start: int, cue: re.Match[str], kind: str) -> bool:
     """Do the few words before a cue make its date no time limit ('dự kiến khởi công trước ngày …',
     'tính đến ngày …', 'từ ngày … đến ngày …')?"""
     lower = ctx.nt.lower
     before = lower[max(start, cue.start() - 60) : cue.start()]
-    if kind == "as_of" and re.search(r"(?<!\w)từ\s+(?:ngày\s*)?\d", before):
+    if kind == "as_of" and _FROM_DATE_RE.search(before):
         return True
     near = " " + " ".join((before + cue.group(0)).split()[-10:]) + " "
     return any(f" {w} " in near for w in deadline_context()[kind])
@@ -230,8 +240,27 @@ def _deadline(
     )
 
 
+@cache
+def scanners() -> tuple[Scanner, ...]:
+    """Every pattern find_deadline looks for: where none of them matches, there is no deadline."""
+    return (
+        _recurrence_re(),
+        _BY_RE,
+        _ON_RE,
+        _until_re(),
+        _QUARTER_RE,
+        _MONTH_RE,
+        _YEAR_RE,
+        _by_year_re(),
+        _period_re(),
+        _PERIOD_RE,
+    )
+
+
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
+    if not ctx.any_hit(scanners(), start, end, lower=True):
+        return None  # most spans (every pattern below is one of scanners())
     key = ctx.nt.flat
     text = ctx.nt.text
     found_recurrences = _recurrences(ctx, start, end)

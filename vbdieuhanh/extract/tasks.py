@@ -34,9 +34,9 @@ from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import Seg
 from .agency import expand_mixed
 from .context import Context
-from .deadlines import find_deadline, labelled_deadline
+from .deadlines import find_deadline, labelled_deadline, scanners
 from .patterns import LOWER, UPPER
-from .prefilter import Prefiltered
+from .prefilter import Prefiltered, Scanner, grouped
 
 _BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
 MARKER_RE = re.compile(
@@ -52,7 +52,7 @@ MARKER_RE = re.compile(
 )
 _TERMINAL = ".;:!?"
 _WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
-_SENTENCE_RE = re.compile(r"(?:[^.!?]|\.(?=\d|/))+(?:[.!?]|$)")
+_SENTENCE_RE = re.compile(r"(?:[^.!?]+|\.(?=\d|/))+(?:[.!?]|$)")  # runs of letters at once, not one by one
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
 # "báo cáo UBND tỉnh", "báo cáo, đề xuất UBND tỉnh", "gửi báo cáo về Sở Nội vụ", "báo cáo kết quả … về CĐGD"
 _REPORT_RE = Prefiltered(
@@ -128,9 +128,12 @@ def _name_cut(prev_line: str, line: str) -> bool:
     return bool(heads) and heads[-1] == len(prev_line[-40:])
 
 
-def _marker(text: str, prev_line: str | None) -> tuple[str, str, int] | None:
-    """(style, label, length) of a list marker at the start of a paragraph."""
-    match = MARKER_RE.match(text)
+def _marker(
+    text: str, prev_line: str | None, match: re.Match[str] | None = None
+) -> tuple[str, str, int] | None:
+    """(style, label, length) of a list marker at the start of a paragraph (``match``: MARKER_RE's
+    match of ``text``, when made already)."""
+    match = match or MARKER_RE.match(text)
     if match is None:
         return None
     kind = match.lastgroup or ""
@@ -176,14 +179,15 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
     last_label: dict[str, str] = {}
     for start, end in segs:
         line = text[start:end]
-        blank_before = prev_end is not None and "\n\n" in text[prev_end:start]
+        blank_before = prev_end is not None and text.find("\n\n", prev_end, start) >= 0
         prev_end = end
         prev = paras[-1] if paras else None
-        marker = _marker(line, None if whole else prev_line)
-        if marker is None and not whole:
+        found = MARKER_RE.match(line)
+        marker = _marker(line, None if whole else prev_line, found) if found else None
+        if marker is None and found and not whole:
             # "… gia đình và xã hội" / "6. Thực hiện …": the next number of the list is an item
             # even after a line that looks wrapped
-            candidate = _marker(line, None)
+            candidate = _marker(line, None, found)
             if candidate is not None and _follows(last_label.get(candidate[0]), candidate[1]):
                 marker = candidate
         if marker is not None:
@@ -212,13 +216,14 @@ def _restore_first_section(paras: list[_Para]) -> None:
     '1.'; a heading in capitals numbered 1 before a section II (and no section I) is section I."""
     first: _Para | None = None
     for para in paras:
-        heading = para.text[para.body_start :]
         if para.style == "roman":
             if para.label == "II" and first is not None:
                 first.style, first.label = "roman", "I"
             return
-        if first is None and para.style == "arabic" and para.label == "1" and _is_heading(heading):
-            first = para if is_upper_text(heading) else None
+        if first is None and para.style == "arabic" and para.label == "1":
+            heading = para.text[para.body_start :]
+            if _is_heading(heading):
+                first = para if is_upper_text(heading) else None
 
 
 _LETTER_ORDER = "abcdđeghiklmnopqrstuvxy"
@@ -257,21 +262,21 @@ def _roman_value(label: str) -> int:
 @cache
 def _head_re() -> re.Pattern[str]:
     """Body head words ('UBND', 'Sở', 'các cơ quan'…), not when they start a non-body phrase."""
-    excluded = "|".join(re.escape(p) for p in non_bodies())
+    excluded = grouped([re.escape(p) for p in non_bodies()])
     forms = {form for form, _ in assignee_heads()}
     forms |= {form[0].upper() + form[1:] for form in forms}  # "các sở" starts a sentence as "Các sở"
-    heads = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    heads = grouped([re.escape(form) for form in sorted(forms, key=len, reverse=True)])
     return re.compile(rf"(?!(?:{excluded})(?!\w))(?:{heads})(?!\w)")
 
 
 def _verbs() -> str:
-    verbs = "|".join(re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True))
+    verbs = grouped([re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True)])
     # a verb followed by 'số' or a number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
     return rf"(?:{verbs})(?=[\s,.;:)]|$)(?! số\b| \d)"
 
 
 def _words_re(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in words) + r")(?=[\s,.;:)]|$)"
+    return "(?:" + grouped([re.escape(w) for w in words]) + r")(?=[\s,.;:)]|$)"
 
 
 @cache
@@ -414,17 +419,28 @@ def _cue_re() -> Prefiltered:
     return Prefiltered(re.compile(rf"(?P<cue>{alternation}) (?!thông\b)"), tuple(cues))
 
 
+@cache
+def _scanners() -> tuple[Scanner, ...]:
+    """The patterns extract_tasks looks for in lower case (found together: ``Context.scan_together``)."""
+    return (*scanners(), _cue_re(), _chu_tri_re(), _duty_re(), _REPORT_RE, _REPORT_VIA_RE)
+
+
+@cache
+def _cue_roles() -> dict[str, str]:
+    return dict(assignment_cues())
+
+
 def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) -> list[tuple[str, int, int]]:
     """(role, start, position after the cue) of assignment cues that begin a clause in [start, end);
     with ``purposes``, also 'để' before the bodies a purpose asks ('lead-purpose')."""
-    roles = dict(assignment_cues())
+    roles = _cue_roles()
+    reported = task_cue_context()["reported"]
     lower = ctx.nt.lower
     cues = []
     for m in ctx.hits(_cue_re(), start, end, lower=True):
         if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
             continue
         before = lower[max(start, m.start() - 16) : m.start()].split()
-        reported = task_cue_context()["reported"]
         if (
             (before and before[-1] in reported)
             or (len(before) > 1 and f"{before[-2]} {before[-1]}" in reported)
@@ -523,9 +539,9 @@ def _opening_bodies(
     nhiệm …")."""
     key = ctx.nt.flat
     pos = start
-    prefix = next((p for p in subject_prefixes() if key.startswith(p + " ", pos)), None)
-    if prefix is not None and not explicit:
-        pos += len(prefix) + 1
+    prefixes = _subject_prefixes()
+    if key.startswith(prefixes, pos) and not explicit:  # which one: the longest that fits
+        pos += len(next(p for p in prefixes if key.startswith(p, pos)))
     spans = bodies_at(key, pos, opening)
     if topical := _after_topic(key, start, opening):
         return topical  # "Thanh tra khoa học và công nghệ: Ủy ban nhân dân các huyện … chỉ đạo …"
@@ -550,6 +566,12 @@ def _opening_bodies(
     return []
 
 
+@cache
+def _subject_prefixes() -> tuple[str, ...]:
+    """subject_prefixes.txt with the space after each ('Đối với '), longest first."""
+    return tuple(p + " " for p in subject_prefixes())
+
+
 _BRACKET_RE = re.compile(r"\s*\([^()]{1,120}\)")
 _MEMBERS_RE = re.compile(r"[^.;]{0,160}?\(gồm:?\s*")
 
@@ -560,7 +582,7 @@ def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     return bodies_at(key, found.end(), end) if found else []
 
 
-_TOPIC_RE = re.compile(r"[^:.;]{2,80}?: ")
+_TOPIC_RE = re.compile(r"[^:.;]{2,80}: ")  # greedy: no ':' before the one it ends at, so the same match
 
 
 def _after_topic(key: str, start: int, opening: int) -> list[tuple[int, int]]:
@@ -587,6 +609,9 @@ def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{labels})\s*:")
 
 
+_PIECE_RE = re.compile(r"[^;]+")
+
+
 def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """Bodies listed before '… chịu trách nhiệm thi hành Quyết định này', one span each."""
     lower = ctx.nt.lower
@@ -595,7 +620,7 @@ def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         sentence = max(lower.rfind(". ", start, duty.start()), start - 2) + 2
         label = _label_re().search(lower, sentence, duty.start())
         list_start = label.end() if label else sentence
-        for piece in re.finditer(r"[^;]+", lower[list_start : duty.start()]):
+        for piece in _PIECE_RE.finditer(lower[list_start : duty.start()]):
             a, b = ctx.trimmed(list_start + piece.start(), list_start + piece.end(), " ,;:")
             head = _head_re().search(ctx.nt.flat, a, b)  # "Tổ chức thực hiện | Chánh Văn phòng …"
             if head is not None:
@@ -747,6 +772,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     list; when that sentence names none (or only the writer itself), a letter's requests go to its
     addressees ('Kính gửi').
     """
+    ctx.scan_together(_scanners(), lower=True)
     roots, prose, preambles = _tree(ctx, _before_annex(_paragraphs(ctx, ctx.zones.body)))
     if ctx.zones.attachment:  # a plan printed after the signature: a list of its own
         more = _tree(ctx, _before_annex(_paragraphs(ctx, ctx.zones.attachment)))
@@ -914,7 +940,7 @@ def _without_rules(
             guidance = not leads and any(w in lower for w in words)
         if guidance and not (
             _starts_with_verb(root.para.text[root.para.body_start :])
-            or _heading_kind(_heading(root.para.text[root.para.body_start :])) == "assign"
+            or _item_heading_kind(root.para.text[root.para.body_start :]) == "assign"
             or _names_a_body(ctx, root)
             or _gives_orders(ctx, root)
         ):
@@ -942,15 +968,20 @@ def _node_end(node: _Node) -> int:
 
 _HEADING_END_RE = re.compile(r"[:.;(]")
 _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
+# ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for);
+# in a heading as written, 'và' in any case
+_HEADING_PARTS_RE = re.compile(r",|v(?<!\wv)à(?!\w)")
+_WRITTEN_PARTS_RE = re.compile(r",|[vV](?<!\w[vV])[àÀ](?!\w)")
 
 
 def _heading(text: str) -> str:
-    """The words that head an item: up to its first ':' or '.', or its capitalised title ('LỊCH
-    CHI TIẾT TỔ CHỨC …'), folded lower case."""
+    """The words that head an item, as written: up to its first ':' or '.', or its capitalised title
+    ('LỊCH CHI TIẾT TỔ CHỨC …')."""
     cut = _HEADING_END_RE.search(text)
     head = text[: cut.start()] if cut else text
-    words = head.split()
-    if len(words) > 2 and is_upper_text(words[0]):
+    first = head.split(None, 3)
+    if len(first) > 2 and is_upper_text(first[0]):
+        words = head.split()
         title = []
         for word in words:
             if not is_upper_text(word):
@@ -958,7 +989,32 @@ def _heading(text: str) -> str:
             title.append(word)
         if 2 <= len(title) < len(words):
             head = " ".join(title)
-    return fold_tones(squash(head).lower())
+    return head
+
+
+def _item_heading_kind(text: str) -> str | None:
+    """``_heading_kind`` of an item's heading folded lower case, reading only the first words of each
+    of its parts (as ``_opens_with``): folding, lower case and squashed spaces keep the words and the
+    separators where they are, so the parts come out the same, and a long heading is not folded."""
+    head = _heading(text)
+    res = _heading_res()
+    parts = [_part_start(part) for part in _WRITTEN_PARTS_RE.split(head)]
+    if any(res["assign"].match(part) for part in parts):
+        return "assign"
+    if len(head.split(None, 13)) > 12:
+        return None
+    for kind in ("none", "weak"):
+        if res[kind].match(parts[0]):
+            return kind
+    return None
+
+
+def _part_start(part: str) -> str:
+    """The first words of a heading's part (as many as ``_opens_with`` reads), squashed, folded lower
+    case, without 'về', 'các' (what _SKIPPED_RE drops from squashed text)."""
+    size = _first_words()
+    start = fold_tones(" ".join(part.split(None, size)[:size]).lower())
+    return start[start.index(" ") + 1 :] if start.startswith(("về ", "các ")) else start
 
 
 @cache
@@ -979,7 +1035,7 @@ def _heading_kind(head: str) -> str | None:
     chức thực hiện'), else 'none' or 'weak' when it starts with such words and is a title (not a
     sentence), else None."""
     res = _heading_res()
-    parts = [_SKIPPED_RE.sub("", part.strip()) for part in re.split(r",|\bvà\b", head)]
+    parts = [_SKIPPED_RE.sub("", part.strip()) for part in _HEADING_PARTS_RE.split(head)]
     if any(res["assign"].match(part) for part in parts):
         return "assign"
     first = parts[0] if parts else ""
@@ -992,7 +1048,23 @@ def _heading_kind(head: str) -> str | None:
 
 
 def _opens_with(text: str, kind: str) -> bool:
-    return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(text.lower()))) is not None
+    """Does ``text`` open with heading words of ``kind`` (after 'về', 'các')? Only its first words are
+    read: as many as the longest heading words have, one more for 'về', and the spaces after them."""
+    first = _first_words_re().match(text)
+    lead = text[: first.end()] if first else text
+    return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(lead.lower()))) is not None
+
+
+@cache
+def _first_words() -> int:
+    """How many words of a text tell whether it opens with heading words: as many as the longest
+    heading words have, one more for 'về', 'các'."""
+    return 1 + max(len(words.split()) for kind in task_headings().values() for words in kind)
+
+
+@cache
+def _first_words_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{_first_words() - 1}}}\s*")
 
 
 def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning: bool = False) -> list[_Node]:
@@ -1007,7 +1079,7 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
     kept: list[_Node] = []
     for node in nodes:
         own = node.para.text[node.para.body_start :]
-        kind = _heading_kind(_heading(own))
+        kind = _item_heading_kind(own)
         if approved and kind != "assign":
             continue
         if kind == "none" and not assigning:
@@ -1070,7 +1142,7 @@ def _before_annex(paras: list[_Para]) -> list[_Para]:
     rows (a table of schools, a programme, a form) are no tasks."""
     words = task_cue_context().get("annex", ())
     for i, para in enumerate(paras):
-        if para.style is not None or len(para.text.split()) > 14 or para.text.rstrip()[-1:] in ".;":
+        if para.style is not None or len(para.text.split(None, 15)) > 14 or para.text.rstrip()[-1:] in ".;":
             continue
         lower = fold_tones(para.text.lower())
         if any(lower.startswith(w) and not lower[len(w) : len(w) + 1].isalpha() for w in words):
@@ -1118,13 +1190,18 @@ def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> lis
     result: list[Assignee] = []
     replaced = False
     # a generic body named beside particular ones ('Thủ trưởng các cơ quan, đơn vị, địa phương, các
-    # Chủ đầu tư, …') is one of the list as printed
-    alone = all(is_generic(a.name, partner=False) for a in assignees if a.role == "lead")
+    # Chủ đầu tư, …') is one of the list as printed (looked at only when one is)
+    alone: bool | None = None
     for a in assignees:
         if not is_generic(a.name, partner=a.role != "lead"):
             result.append(a)
-        elif a.role == "lead" and fallback and alone:
-            replaced = True
+        elif a.role == "lead" and fallback:
+            if alone is None:
+                alone = all(is_generic(b.name, partner=False) for b in assignees if b.role == "lead")
+            if alone:
+                replaced = True
+            else:
+                result.append(a)
         elif a.role == "lead":
             result.append(a)
     if replaced:
@@ -1171,7 +1248,7 @@ def _kind(style: str) -> str:
 
 def _is_heading(text: str) -> bool:
     """A short title line of an item ('Về cải cách thủ tục hành chính', 'Sở Tài chính')."""
-    return bool(text) and text.rstrip()[-1:] not in ".;!?" and len(text.split()) <= 15
+    return bool(text) and text.rstrip()[-1:] not in ".;!?" and len(text.split(None, 16)) <= 15
 
 
 def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
@@ -1230,7 +1307,8 @@ def _to_task(
                 assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
     assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
     assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
-    assignees = [a for a in assignees if not _refers_back(a.name, [*around, *inherited])]
+    above = [*around, *inherited]
+    assignees = [a for a in assignees if not _refers_back(a.name, above)]
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
@@ -1320,8 +1398,10 @@ def _directing_cues() -> tuple[str, ...]:
 def _refers_back(name: str, bodies: list[Assignee]) -> bool:
     """Is ``name`` a head word alone ('Trung tâm', 'Sở') that points back at a body named in full
     above ('giao Trung tâm chủ trì …' under 'giao Trung tâm Xúc tiến Đầu tư …')?"""
+    if not bodies:
+        return False
     name = squash(name)
-    if _starts_with_head(fold_tones(name), 0) != len(name) or not name[:1].isupper():
+    if not name[:1].isupper() or _starts_with_head(fold_tones(name), 0) != len(name):
         return False
     return any(b.name != name and b.name.startswith(name + " ") for b in bodies)
 
