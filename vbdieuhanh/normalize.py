@@ -287,6 +287,10 @@ def strip_marks(text: str) -> str:
 
 def is_upper_text(text: str) -> bool:
     """True when at least 80 % of the letters are capitals."""
+    if text.isupper():  # the common cases, without counting
+        return True
+    if text.islower():
+        return False
     upper = sum(map(str.isupper, text))
     lower = sum(map(str.islower, text))
     return upper > 0 and upper >= 4 * lower

@@ -992,6 +992,7 @@ def _heading(text: str) -> str:
     return head
 
 
+@lru_cache(maxsize=4096)
 def _item_heading_kind(text: str) -> str | None:
     """``_heading_kind`` of an item's heading folded lower case, reading only the first words of each
     of its parts (as ``_opens_with``): folding, lower case and squashed spaces keep the words and the
