@@ -421,14 +421,17 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     rows: list[_Row] = []
     header = range(header_line, header_line + _HEADER_LINES)
     footer = _footer_lines(nt, header_line)
+    text, key, layout_lines = nt.text, nt.key, nt.layout.lines
     for index, line in enumerate(nt.lines):
-        blank = line.start >= 2 and nt.text[line.start - 2 : line.start] == "\n\n"
-        seg = (line.start, line.end)
+        start, end = line.start, line.end
+        blank = start >= 2 and text[start - 1] == "\n" and text[start - 2] == "\n"
+        layout_column = layout_lines[line.layout_index].column if layout_lines else None
         in_footer = index in footer
         in_header = index in header
-        split = in_header or in_footer
-        pieces = _split_interleaved(nt, seg, header=in_header, footer=in_footer) if split else [seg]
-        layout_column = nt.layout.lines[line.layout_index].column if nt.layout.lines else None
+        if not (in_header or in_footer):  # the body: one row per line
+            rows.append(_Row((start, end), text[start:end], key[start:end], blank, layout_column))
+            continue
+        pieces = _split_interleaved(nt, (start, end), header=in_header, footer=in_footer)
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
             signature = in_footer and 12 <= b - a <= 120 and nt.key[a : a + 2].isupper()
@@ -815,9 +818,10 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     noi_nhan = next((i for i in range(body_start, n) if NOI_NHAN_RE.match(rows[i].key)), None)
     appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if APPENDIX_RE.match(rows[i].key)), n)
     end_mark = None
-    for i in range(body_start, noi_nhan if noi_nhan is not None else appendix):
+    for i in reversed(range(body_start, noi_nhan if noi_nhan is not None else appendix)):
         if END_MARK_RE.search(rows[i].key):
-            end_mark = i
+            end_mark = i  # the last one
+            break
     footer_start = noi_nhan if noi_nhan is not None else appendix
     if end_mark is not None:
         region_start = end_mark + 1
