@@ -149,11 +149,12 @@ class Context:
             source_start = first.source_offset + first_offset
             if last.source_offset is not None:
                 source_end = last.source_offset + last_offset + (1 if end > start else 0)
-        return Source(
+        # built without validation (thousands a document): every value is typed here already
+        return Source.model_construct(
             start=start,
             end=end,
             page=page,
-            bbox=bbox,
+            bbox=None if bbox is None else (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3])),
             block=block,
             source_start=source_start,
             source_end=source_end,
