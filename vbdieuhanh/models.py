@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .values import WarningCode
+
 SCHEMA_VERSION = "1.0"
 
 
@@ -150,9 +152,9 @@ class Citation(_Model):
 class ParseWarning(_Model):
     """Something the parser could not find or had to guess."""
 
-    code: str
-    message: str
-    source: Source | None = None
+    code: WarningCode = Field(description="What kind of problem (missing_date, ocr_repair, …).")
+    message: str = Field(description="What was found or guessed, in English.")
+    source: Source | None = Field(None, description="Where in the text, when the problem has a place.")
 
 
 class Indicator(_Model):

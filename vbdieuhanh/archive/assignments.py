@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..values import FollowStatus
 from .followup import day, due_day
 from .lookup import AGENCY_COLUMNS, agency_from_row, find_agency, is_member
 from .store import Store
@@ -26,7 +27,7 @@ class TaskAssignment:
     via: str | None  # the group it was told as a member of
     deadline: str | None
     deadline_text: str | None
-    status: str  # answered | late | overdue | open
+    status: FollowStatus  # answered | late | overdue | open
     answered_by: list[str] = field(default_factory=list)
 
 
@@ -83,12 +84,12 @@ def tasks_of(store: Store, assignee: str, *, as_of: str | None = None) -> list[T
                 continue
             doc_id, number, doc_type, issued, issuer, path, text, deadline, deadline_text = row
             found = answered_by(doc_id)
-            due = due_day(deadline)
+            due = due_day(deadline, today.year if today else None)
             if found:
                 first = day(found[0][2])[0]
-                status = "late" if due and first and first > due else "answered"
+                status = FollowStatus.LATE if due and first and first > due else FollowStatus.ANSWERED
             else:
-                status = "overdue" if due and today and today > due else "open"
+                status = FollowStatus.OVERDUE if due and today and today > due else FollowStatus.OPEN
             out.append(
                 TaskAssignment(
                     doc_id, number, doc_type, issued, issuer, path, text, role, via, deadline, deadline_text,

@@ -18,9 +18,10 @@ A lag is exact when both dates are; a date given to the month ("2021-03") counts
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from ..values import EdgeType, FollowStatus, PartialDate
 from .keys import fold_key
 from .lookup import CHUNK, AgencyRow, agencies, ancestors, find_document, is_member
 from .names import place_phrase
@@ -71,7 +72,7 @@ class AssigneeStatus:
     role: str
     province: str | None
     collective: bool
-    status: str  # answered | late | partial (some members of a group) | overdue | open
+    status: FollowStatus  # answered | late | partial (some members of a group) | overdue | open
     answered_by: list[str] = field(default_factory=list)
     first_lag_days: int | None = None
     members_answered: int | None = None
@@ -95,7 +96,8 @@ class Expected:
     name: str
     province: str | None
     group: str | None
-    status: str  # answered | late | province_answered (another body of its province) | overdue | open
+    # answered | late | province_answered (another body of its province) | overdue | open
+    status: FollowStatus
     answered_by: list[str] = field(default_factory=list)
     lag_days: int | None = None
 
@@ -121,9 +123,9 @@ class FollowUp:
             (t.path, a.name, t.deadline or "")
             for t in self.tasks
             for a in t.assignees
-            if a.status == "overdue" and not a.collective
+            if a.status == FollowStatus.OVERDUE and not a.collective
         ]
-        rows += [("", e.name, "") for e in self.expected if e.status == "overdue"]
+        rows += [("", e.name, "") for e in self.expected if e.status == FollowStatus.OVERDUE]
         return rows
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,32 +135,19 @@ class FollowUp:
 
 
 def day(value: str | None) -> tuple[date | None, bool]:
-    """A date and whether it is exact; '2021-03' gives 2021-03-01, not exact."""
-    if not value:
+    """A date and whether it is exact; '2021-03' gives 2021-03-01, not exact; a yearly date without a
+    year ('--12-25') or an unreadable value gives None."""
+    parsed = PartialDate.parse_or_none(value)
+    if parsed is None:
         return None, False
-    parts = [int(p) for p in value.split("-")]
-    try:
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1), len(
-            parts
-        ) == 3
-    except ValueError:
-        return None, False
+    return parsed.first_day(), parsed.exact
 
 
-def due_day(value: str | None) -> date | None:
-    """The last day a deadline allows: '2021-06' → 2021-06-30, '2021' → 2021-12-31."""
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")]
-    try:
-        if len(parts) == 3:
-            return date(parts[0], parts[1], parts[2])
-        if len(parts) == 2:
-            first_next = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return first_next - timedelta(days=1)
-        return date(parts[0], 12, 31)
-    except ValueError:
-        return None
+def due_day(value: str | None, year: int | None = None) -> date | None:
+    """The last day a deadline allows: '2021-06' → 2021-06-30, '2021' → 2021-12-31; a yearly
+    deadline ('--12-25') falls in ``year`` (None without one)."""
+    parsed = PartialDate.parse_or_none(value)
+    return parsed.last_day(year) if parsed is not None else None
 
 
 def _lag(start: str | None, end: str | None) -> tuple[int | None, bool]:
@@ -194,8 +183,8 @@ def _responses(store: Store, directive: Directive, depth: int) -> list[Response]
                 if doc_id in found or doc_id == directive.id:
                     continue
                 relation = (
-                    "IMPLEMENTS"
-                    if kind == "IMPLEMENTS" or edges.get(doc_id, ("",))[0] == "IMPLEMENTS"
+                    EdgeType.IMPLEMENTS
+                    if kind == EdgeType.IMPLEMENTS or edges.get(doc_id, ("",))[0] == EdgeType.IMPLEMENTS
                     else kind
                 )
                 edges[doc_id] = (relation, dst.removeprefix("doc:"))
@@ -223,7 +212,7 @@ def _responses(store: Store, directive: Directive, depth: int) -> list[Response]
                 province or (agency.province if agency else None), agency.level if agency else None,
                 relation, level, via_numbers.get(answers), lag, exact, status,
             )  # fmt: skip
-            if relation == "IMPLEMENTS":
+            if relation == EdgeType.IMPLEMENTS:
                 next_frontier[doc_id] = None
         frontier = next_frontier
     return sorted(found.values(), key=lambda r: (r.issue_date or "9999", r.number_symbol or ""))
@@ -263,12 +252,12 @@ class _Matcher:
         return list(unique.values())
 
 
-def _status(answers: list[Response], deadline: str | None, as_of: date) -> str:
-    due = due_day(deadline)
+def _status(answers: list[Response], deadline: str | None, as_of: date) -> FollowStatus:
+    due = due_day(deadline, as_of.year)
     if answers:
         first, _ = day(min(a.issue_date or "9999" for a in answers))
-        return "late" if due and first and first > due else "answered"
-    return "overdue" if due and as_of > due else "open"
+        return FollowStatus.LATE if due and first and first > due else FollowStatus.ANSWERED
+    return FollowStatus.OVERDUE if due and as_of > due else FollowStatus.OPEN
 
 
 def _members(group: AgencyRow, on: str | None) -> list[tuple[str, str | None]]:
@@ -327,7 +316,7 @@ def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2
                 entry.members_expected = len(members)
                 entry.members_answered = sum(bool(matcher.answers_by_name(n, p)) for n, p in members)
                 if 0 < entry.members_answered < entry.members_expected:
-                    entry.status = "partial"
+                    entry.status = FollowStatus.PARTIAL
             status.assignees.append(entry)
             if role == "lead":
                 group_deadline[agency.id] = min(
@@ -356,7 +345,7 @@ def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2
             )
             state = _status(answers, deadline, today)
             if not answers and province in answered_provinces:
-                state = "province_answered"
+                state = FollowStatus.PROVINCE_ANSWERED
             lag = min((a.lag_days for a in answers if a.lag_days is not None), default=None)
             group = target.name if target.collective else None
             expected.append(

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..values import PartialDate
+
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
@@ -100,23 +102,6 @@ def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
         return NumberSymbol(number, None, symbol, groups["type"], number_text)
     year = int(groups["year"]) if groups.get("year") else None
     return NumberSymbol(number, year, clean_symbol(groups["sym"]), None, number_text)
-
-
-@dataclass(frozen=True, slots=True)
-class PartialDate:
-    """A date with the precision the document gives; ``day``/``month`` None when left blank."""
-
-    year: int
-    month: int | None
-    day: int | None
-    day_problem: str | None = None  # "unreadable" (OCR) or "invalid" ("ngày 32") when day is None
-
-    def iso(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
 def make_date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
