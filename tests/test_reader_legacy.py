@@ -7,6 +7,7 @@ import shutil
 import stat
 from pathlib import Path
 
+import corpus_expectations
 import pytest
 
 import vbdieuhanh
@@ -22,7 +23,6 @@ from vbdieuhanh.readers.legacy import ole_stream
 
 DOC_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "doc"
 DOC_FILES = sorted(DOC_DIR.glob("*.doc")) if DOC_DIR.is_dir() else []
-OLE_FILES = [path for path in DOC_FILES if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"]
 TCVN3_DOC = DOC_DIR / "lethuy_KDIEM-DANG-VIEN-2011_TCVN3.doc"
 HTML_DOC = DOC_DIR / "phutho_Ke-hoach-tap-huan_2011_HTML-saved-as-doc.doc"
 HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
@@ -41,16 +41,35 @@ REAL_VALUES = [
 ]
 
 
-@pytest.mark.libreoffice
+def _doc_params() -> list:
+    """The .doc rows of tests/data/corpus_expectations.csv; the Word 97 ones need LibreOffice."""
+    out = []
+    for param in corpus_expectations.params("doc"):
+        (exp,) = param.values
+        marks = list(param.marks)
+        if exp.format == "doc":
+            marks += [pytest.mark.libreoffice, needs_soffice]
+        out.append(pytest.param(exp, marks=marks, id=param.id))
+    return out
+
+
 @needs_corpus
-@needs_soffice
-@pytest.mark.parametrize("path", OLE_FILES, ids=lambda p: p.stem)
-def test_each_real_doc_converts(path: Path) -> None:
+@pytest.mark.parametrize("exp", _doc_params())
+def test_each_real_doc_converts_and_gives_its_number(exp: corpus_expectations.Expectation) -> None:
+    """Each .doc converts (an HTML page saved as .doc is read as HTML) and gives the number its header
+    shows, or no number and the warning that says why (a draft's blank number, no 'Số:' line)."""
+    path = DOC_DIR / exp.name
     layout = read_file(path)
-    assert layout.format == "doc"
+    assert layout.format == exp.format
     assert layout.source == str(path)
-    assert sum(len(line.text.strip()) for line in layout.lines) > 200
-    vbdieuhanh.parse_layout(layout)  # and the parser takes it without an unexpected error
+    if exp.format == "doc":
+        assert sum(len(line.text.strip()) for line in layout.lines) > 200
+    corpus_expectations.check_number(vbdieuhanh.parse_layout(layout), exp)
+
+
+@needs_corpus
+def test_every_real_doc_has_an_expectation() -> None:
+    assert {exp.name for exp in corpus_expectations.expectations("doc")} == {p.name for p in DOC_FILES}
 
 
 @pytest.mark.libreoffice
