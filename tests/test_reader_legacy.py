@@ -25,6 +25,8 @@ DOC_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "
 DOC_FILES = sorted(DOC_DIR.glob("*.doc")) if DOC_DIR.is_dir() else []
 TCVN3_DOC = DOC_DIR / "lethuy_KDIEM-DANG-VIEN-2011_TCVN3.doc"
 HTML_DOC = DOC_DIR / "phutho_Ke-hoach-tap-huan_2011_HTML-saved-as-doc.doc"
+# a copy of ../shared/corpus/real/doc/cantho_QD-09-2010-QD-UBND.doc (tests/data/real/SOURCES.md)
+VENDORED_DOC = Path(__file__).parent / "data" / "real" / "cantho_QD-09-2010-QD-UBND.doc"
 HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 needs_corpus = pytest.mark.skipif(not DOC_FILES, reason="../shared/corpus/real/doc is not beside the project")
 needs_soffice = pytest.mark.skipif(
@@ -202,10 +204,9 @@ def test_rtf_in_tcvn3_fonts(tmp_path: Path) -> None:
 # --- encrypted and foreign OLE files ------------------------------------------------------------
 
 
-@needs_corpus
 def test_encrypted_word97_is_refused_before_conversion(tmp_path: Path) -> None:
     """The fEncrypted flag of the Word 97 file information block marks a password-protected .doc."""
-    data = bytearray((DOC_DIR / "cantho_QD-09-2010-QD-UBND.doc").read_bytes())
+    data = bytearray(VENDORED_DOC.read_bytes())
     offset, _ = ole_stream(bytes(data), "WordDocument")
     data[offset + 0x0B] |= 0x01  # fEncrypted is bit 8 of the flags at 0x0A
     path = tmp_path / "QD9UB1.doc"
@@ -214,9 +215,8 @@ def test_encrypted_word97_is_refused_before_conversion(tmp_path: Path) -> None:
         read_file(path)
 
 
-@needs_corpus
 def test_ole_file_that_is_not_word(tmp_path: Path) -> None:
-    data = (DOC_DIR / "cantho_QD-09-2010-QD-UBND.doc").read_bytes()
+    data = VENDORED_DOC.read_bytes()
     renamed = data.replace("WordDocument".encode("utf-16-le"), "Workbook\x00\x00\x00\x00".encode("utf-16-le"))
     path = tmp_path / "bang-tinh.doc"
     path.write_bytes(renamed)
