@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import corpus_expectations
 import docx
 import pytest
 from docx.oxml import parse_xml
@@ -434,18 +435,20 @@ def test_read_docx_on_an_ole_file_names_the_problem(tmp_path: Path) -> None:
 # --- the real corpus ----------------------------------------------------------------------------
 
 CORPUS_FILES = sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
-# a record without a number says why: the number was blank or unreadable, or the file is not a
-# directive at all (an OCR tool's report, a draft without its header, a court precedent)
-EXPLAINS_NO_NUMBER = {"missing_number_symbol", "missing_number", "unparsed_number", "not_administrative"}
 
 
 @pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus/real/docx is not beside the project")
-@pytest.mark.parametrize("path", CORPUS_FILES, ids=[path.stem for path in CORPUS_FILES])
-def test_real_docx_gives_a_number_or_says_why_not(path: Path) -> None:
-    doc = vbdieuhanh.parse_file(path)
-    assert doc.format == "docx"
-    codes = {warning.code for warning in doc.warnings}
-    assert doc.number_symbol or codes & EXPLAINS_NO_NUMBER, (doc.is_administrative, sorted(codes))
+@pytest.mark.parametrize("exp", corpus_expectations.params("docx"))
+def test_real_docx_gives_its_number(exp: corpus_expectations.Expectation) -> None:
+    """The number the header shows, or no number and why (tests/data/corpus_expectations.csv): a
+    draft's blank number, no 'Số:' line at all, or a file that is not a directive."""
+    corpus_expectations.check_number(vbdieuhanh.parse_file(CORPUS / exp.name), exp)
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus/real/docx is not beside the project")
+def test_every_real_docx_has_an_expectation() -> None:
+    listed = {exp.name for exp in corpus_expectations.expectations("docx")}
+    assert listed == {path.name for path in CORPUS_FILES}
 
 
 # (file, field, expected) read from the documents by hand

@@ -7,6 +7,7 @@ import shutil
 import stat
 from pathlib import Path
 
+import corpus_expectations
 import pytest
 
 import vbdieuhanh
@@ -22,9 +23,10 @@ from vbdieuhanh.readers.legacy import ole_stream
 
 DOC_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "doc"
 DOC_FILES = sorted(DOC_DIR.glob("*.doc")) if DOC_DIR.is_dir() else []
-OLE_FILES = [path for path in DOC_FILES if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0"]
 TCVN3_DOC = DOC_DIR / "lethuy_KDIEM-DANG-VIEN-2011_TCVN3.doc"
 HTML_DOC = DOC_DIR / "phutho_Ke-hoach-tap-huan_2011_HTML-saved-as-doc.doc"
+# a copy of ../shared/corpus/real/doc/cantho_QD-09-2010-QD-UBND.doc (tests/data/real/SOURCES.md)
+VENDORED_DOC = Path(__file__).parent / "data" / "real" / "cantho_QD-09-2010-QD-UBND.doc"
 HAS_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
 needs_corpus = pytest.mark.skipif(not DOC_FILES, reason="../shared/corpus/real/doc is not beside the project")
 needs_soffice = pytest.mark.skipif(
@@ -41,16 +43,35 @@ REAL_VALUES = [
 ]
 
 
-@pytest.mark.libreoffice
+def _doc_params() -> list:
+    """The .doc rows of tests/data/corpus_expectations.csv; the Word 97 ones need LibreOffice."""
+    out = []
+    for param in corpus_expectations.params("doc"):
+        (exp,) = param.values
+        marks = list(param.marks)
+        if exp.format == "doc":
+            marks += [pytest.mark.libreoffice, needs_soffice]
+        out.append(pytest.param(exp, marks=marks, id=param.id))
+    return out
+
+
 @needs_corpus
-@needs_soffice
-@pytest.mark.parametrize("path", OLE_FILES, ids=lambda p: p.stem)
-def test_each_real_doc_converts(path: Path) -> None:
+@pytest.mark.parametrize("exp", _doc_params())
+def test_each_real_doc_converts_and_gives_its_number(exp: corpus_expectations.Expectation) -> None:
+    """Each .doc converts (an HTML page saved as .doc is read as HTML) and gives the number its header
+    shows, or no number and the warning that says why (a draft's blank number, no 'Số:' line)."""
+    path = DOC_DIR / exp.name
     layout = read_file(path)
-    assert layout.format == "doc"
+    assert layout.format == exp.format
     assert layout.source == str(path)
-    assert sum(len(line.text.strip()) for line in layout.lines) > 200
-    vbdieuhanh.parse_layout(layout)  # and the parser takes it without an unexpected error
+    if exp.format == "doc":
+        assert sum(len(line.text.strip()) for line in layout.lines) > 200
+    corpus_expectations.check_number(vbdieuhanh.parse_layout(layout), exp)
+
+
+@needs_corpus
+def test_every_real_doc_has_an_expectation() -> None:
+    assert {exp.name for exp in corpus_expectations.expectations("doc")} == {p.name for p in DOC_FILES}
 
 
 @pytest.mark.libreoffice
@@ -183,10 +204,9 @@ def test_rtf_in_tcvn3_fonts(tmp_path: Path) -> None:
 # --- encrypted and foreign OLE files ------------------------------------------------------------
 
 
-@needs_corpus
 def test_encrypted_word97_is_refused_before_conversion(tmp_path: Path) -> None:
     """The fEncrypted flag of the Word 97 file information block marks a password-protected .doc."""
-    data = bytearray((DOC_DIR / "cantho_QD-09-2010-QD-UBND.doc").read_bytes())
+    data = bytearray(VENDORED_DOC.read_bytes())
     offset, _ = ole_stream(bytes(data), "WordDocument")
     data[offset + 0x0B] |= 0x01  # fEncrypted is bit 8 of the flags at 0x0A
     path = tmp_path / "QD9UB1.doc"
@@ -195,9 +215,8 @@ def test_encrypted_word97_is_refused_before_conversion(tmp_path: Path) -> None:
         read_file(path)
 
 
-@needs_corpus
 def test_ole_file_that_is_not_word(tmp_path: Path) -> None:
-    data = (DOC_DIR / "cantho_QD-09-2010-QD-UBND.doc").read_bytes()
+    data = VENDORED_DOC.read_bytes()
     renamed = data.replace("WordDocument".encode("utf-16-le"), "Workbook\x00\x00\x00\x00".encode("utf-16-le"))
     path = tmp_path / "bang-tinh.doc"
     path.write_bytes(renamed)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import corpus_expectations
 import pytest
 from pdf_samples import build_pdf, font_family, has_tesseract_vie, seed_letter
 
@@ -303,33 +304,24 @@ def test_ocr_layer_over_a_scan_is_noted_and_repaired() -> None:
 
 # --- every real PDF ------------------------------------------------------------------------------
 
-NO_TEXT = {"no_text_layer", "garbled_text_layer"}
-# text-layer PDFs without a number to read: handwritten under an OCR layer, a draft, the Constitution
-NO_NUMBER = {
-    "dalat-univ_QD-2015-DHDL_hocphi_ocr.pdf",
-    "danang_CV-STTTT-TTBCXB_2018_ocr.pdf",
-    "quochoi_HienPhap-2013_congbao.pdf",
-    "tcthads_QD-draft-chuyen-ngach_2020.pdf",
-}
-
-
-def explains_no_number(codes: set[str]) -> bool:
-    """A warning that there is no (usable) text, or about the number line ('missing_number'…)."""
-    return bool(codes & NO_TEXT) or any("number" in code for code in codes)
-
 
 @needs_real
-@pytest.mark.parametrize("path", REAL_PDFS, ids=lambda p: p.name[:40])
-def test_every_real_pdf_parses(path: Path) -> None:
-    """ocr='never' for speed: a scan yields a warning that it has no (usable) text layer; a text layer
-    yields its number (e-signed PDFs: from the widgets) unless it has none to read, and says so."""
-    doc = vbdieuhanh.parse_file(path, ocr="never")
-    codes = {w.code for w in doc.warnings}
-    if codes & NO_TEXT:
-        assert doc.text == "" and explains_no_number(codes)
-    else:
-        assert doc.format == "pdf" and doc.issuer is not None
-        assert doc.number_symbol or (path.name in NO_NUMBER and explains_no_number(codes)), codes
+@pytest.mark.parametrize("exp", corpus_expectations.params("pdf"))
+def test_every_real_pdf_gives_its_number(exp: corpus_expectations.Expectation) -> None:
+    """ocr='never' for speed: each PDF gives the number its header shows, or no number and the warning
+    that says why (tests/data/corpus_expectations.csv: a scan has no text layer, a draft no number)."""
+    doc = vbdieuhanh.parse_file(REAL / exp.name, ocr="never")
+    corpus_expectations.check_number(doc, exp)
+    if exp.warning not in corpus_expectations.NO_TEXT:
+        assert doc.issuer is not None
+
+
+def test_every_real_pdf_has_an_expectation() -> None:
+    """A PDF added to the corpus gets its row in tests/data/corpus_expectations.csv."""
+    if not REAL_PDFS:
+        pytest.skip("../shared/corpus/real/pdf is not beside the project")
+    listed = {exp.name for exp in corpus_expectations.expectations("pdf")}
+    assert listed == {path.name for path in REAL_PDFS}
 
 
 # --- generated PDFs: page breaks, hyphens, paragraphs, running headers ---------------------------
@@ -501,10 +493,15 @@ def test_ocr_of_a_one_page_scan() -> None:
 
 SCANS = [
     ("quangngai_TB-46-UBND_2025_scan.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi", "Thông báo"),
-    ("lamdong_TB-493-UBND_2025_scan.pdf", None, "Thông báo"),
-    ("kiengiang_KH-1942-SYT_2017_scan.pdf", None, "Kế hoạch"),
+    ("lamdong_TB-493-UBND_2025_scan.pdf", "Ủy ban nhân dân tỉnh Lâm Đồng", "Thông báo"),
+    ("kiengiang_KH-1942-SYT_2017_scan.pdf", "Sở Y tế tỉnh Kiên Giang", "Kế hoạch"),
     ("moet_CV-1849-BGDDT-GDPT_2026_scan.pdf", "Bộ Giáo dục và Đào tạo", "Công văn"),
 ]
+
+
+@cache
+def ocr_record(name: str) -> Document:
+    return vbdieuhanh.parse_file(REAL / name, ocr="auto")
 
 
 @needs_real
@@ -512,10 +509,17 @@ SCANS = [
 @pytest.mark.ocr
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "issuer", "doc_type"), SCANS, ids=lambda v: str(v)[:30])
-def test_ocr_of_real_scans(name: str, issuer: str | None, doc_type: str) -> None:
-    doc = vbdieuhanh.parse_file(REAL / name, ocr="auto")
+def test_ocr_of_real_scans(name: str, issuer: str, doc_type: str) -> None:
+    doc = ocr_record(name)
     assert doc.format == "ocr" and doc.doc_type == doc_type
-    assert doc.issuer is not None
-    if issuer:
-        assert doc.issuer.name == issuer
-    assert doc.number_symbol or explains_no_number({w.code for w in doc.warnings})
+    assert doc.issuer is not None and doc.issuer.name == issuer
+
+
+@needs_real
+@needs_tesseract
+@pytest.mark.ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("exp", corpus_expectations.params("pdf", ocr="auto"))
+def test_ocr_of_real_scans_gives_the_number(exp: corpus_expectations.Expectation) -> None:
+    """The number the page image shows (tests/data/corpus_expectations.csv, rows with ocr=auto)."""
+    corpus_expectations.check_number(ocr_record(exp.name), exp)

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-spacy = pytest.importorskip("spacy", reason="spaCy is the optional 'nlp' extra")
+spacy = pytest.importorskip(
+    "spacy",
+    reason="spaCy (the optional 'nlp' extra) is not installed: pip install 'vbdieuhanh[nlp]'",
+    exc_type=ModuleNotFoundError,
+)
 
 import vbdieuhanh.spacy_component  # noqa: E402,F401  (registers the factory)
 

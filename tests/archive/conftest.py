@@ -55,7 +55,11 @@ def _as_owner(command: list[str], user: str | None) -> list[str]:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """The URL of a PostgreSQL server the tests may create schemas in."""
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'vbdieuhanh[postgres]')")
+    pytest.importorskip(
+        "psycopg",
+        reason="psycopg (the optional 'postgres' extra) is not installed: pip install 'vbdieuhanh[postgres]'",
+        exc_type=ModuleNotFoundError,
+    )
     url = os.environ.get("VBDH_TEST_PG_URL")
     if url:
         yield url

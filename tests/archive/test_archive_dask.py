@@ -11,7 +11,11 @@ from variants import build_realistic, bulk_letters
 from vbdieuhanh.archive import ArchiveError, open_archive
 from vbdieuhanh.archive.ingest import ingest
 
-distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+distributed = pytest.importorskip(
+    "distributed",
+    reason="dask.distributed (the optional 'dask' extra) is not installed: pip install 'vbdieuhanh[dask]'",
+    exc_type=ModuleNotFoundError,
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ assignees; "Đối với …" names a subject, not a body, unless it names one; 
 the task are not deadlines. Tasks are located by the start of their text (or a phrase in it), so
 these cases do not depend on how the parser numbers ids, except where an id is asserted. The last
 cases list sentences that are not tasks at all (the account of a meeting, what the sender already
-did or received, basis and closing formulas, cells of a timetable or a form).
+did or received, basis and closing formulas, cells of a timetable or a form), each beside a task the
+same document does ask; KNOWN_GAPS holds such tasks the parser does not find yet (strict xfails).
 """
 
 from __future__ import annotations
@@ -836,28 +837,76 @@ CASES = [
     (
         "pdf/botuphap_CV-935-VP-TCKT_2019.pdf: what the issuing office already did is not a task",
         doc("btp_cv935_2019"),
-        {"no_task_starting": ["Văn phòng Bộ đã tổ chức lấy ý kiến góp ý dự thảo"]},
+        {
+            "no_task_starting": ["Văn phòng Bộ đã tổ chức lấy ý kiến góp ý dự thảo"],
+            # what the letter does ask: the addressees study the draft before the meeting
+            "task_find": [
+                {
+                    "find": "để các đơn vị nghiên cứu, tham gia, đóng góp ý kiến tại cuộc họp",
+                    "roles": {
+                        "Thủ trưởng các đơn vị thuộc khối Văn phòng": "lead",
+                        "Tổ trưởng tổ công đoàn các đơn vị thuộc khối Văn phòng": "lead",
+                    },
+                }
+            ],
+        },
     ),
     (
         "docx/lamdong_TB-UBND_2026_ket-luan-hoi-nghi-CCHC_draft.docx: the account of the meeting",
         doc("lamdong_tb_hoinghi_draft_2026"),
-        {"no_task_starting": ["Ngày 22/01/2026, đồng chí Nguyễn Ngọc Phúc"]},
+        {
+            "no_task_starting": ["Ngày 22/01/2026, đồng chí Nguyễn Ngọc Phúc"],
+            # "1. Về cải cách thể chế / Giao Sở Tư pháp chủ trì, …: / a) Tổ chức rà soát …"
+            "task_find": [
+                {
+                    "text_starts": "Tổ chức rà soát toàn bộ hệ thống văn bản quy phạm pháp luật",
+                    "roles": {"Sở Tư pháp": "lead"},
+                }
+            ],
+        },
     ),
     (
         "pdf/quangngai_TB-11-UBND_2025.pdf: 'Ngày 03/01/2025, Phó Chủ tịch UBND tỉnh Võ Phiên chủ trì họp …'",
         doc("quangngai_tb11_2025"),
-        {"no_task_starting": ["Ngày 03/01/2025, Phó Chủ tịch UBND tỉnh"]},
+        {
+            "no_task_starting": ["Ngày 03/01/2025, Phó Chủ tịch UBND tỉnh"],
+            # "1. Công ty … tiếp thu các ý kiến tại cuộc họp, … báo cáo UBND tỉnh … trước ngày 08/02/2025."
+            "task_find": [
+                {
+                    "text_starts": "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ",
+                    "roles": {"Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi": "lead"},
+                    "deadline": {"date": "2025-02-08"},
+                }
+            ],
+        },
     ),
     (
         "pdf/quangngai_TB-565-UBND_2024.pdf: 'Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch … chủ trì "
         "…'",
         doc("quangngai_tb565_2024"),
-        {"no_task_starting": ["Ngày 12/11/2024, tại trụ sở UBND tỉnh"]},
+        {
+            "no_task_starting": ["Ngày 12/11/2024, tại trụ sở UBND tỉnh"],
+            # "2. Giao Sở Lao động - Thương binh và Xã hội, Ban Dân tộc tỉnh … chịu trách nhiệm: a) … b) …"
+            "task_find": [
+                {
+                    "text_starts": "Giao Sở Lao động - Thương binh và Xã hội, Ban Dân tộc tỉnh",
+                    "roles": {"Sở Lao động - Thương binh và Xã hội": "lead", "Ban Dân tộc tỉnh": "lead"},
+                }
+            ],
+        },
     ),
     (
         "docx/lamdong_CV-UBND-NC_2025_giao-CAT-HD46_draft.docx: 'Ủy ban nhân dân tỉnh nhận được Hướng dẫn …'",
         doc("lamdong_cv_hd46_draft_2025"),
-        {"no_task_starting": ["Ủy ban nhân dân tỉnh nhận được"]},
+        {
+            "no_task_starting": ["Ủy ban nhân dân tỉnh nhận được"],
+            "task_find": [
+                {
+                    "text_starts": "Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu",
+                    "roles": {"Công an tỉnh": "lead"},
+                }
+            ],
+        },
     ),
     (
         "docx/lamdong_TB-UBND_2026_ket-luan-PCI_draft.docx: the account of the meeting; '… trân trọng thông "
@@ -865,17 +914,47 @@ CASES = [
         doc("lamdong_tb_pci_draft_2026"),
         {
             "no_task_starting": ["UBND tỉnh trân trọng thông báo", "Ngày 20/4/2026, UBND tỉnh Lâm Đồng"],
+            # "b) Giao Sở Tài chính Chủ trì, phối hợp với Sở Xây dựng, Sở Nông nghiệp và Môi trường …"
+            "task_find": [
+                {
+                    "text_starts": "Giao Sở Tài chính Chủ trì",
+                    "roles": {
+                        "Sở Tài chính": "lead",
+                        "Sở Xây dựng": "coordinate",
+                        "Sở Nông nghiệp và Môi trường": "coordinate",
+                    },
+                }
+            ],
         },
     ),
     (
         "doc/moet_TB-54-TB-BGDDT_2009.doc: the closing 'Bộ Giáo dục và Đào tạo trân trọng thông báo …'",
         doc("moet_tb54_2009"),
-        {"no_task_starting": ["Bộ Giáo dục và Đào tạo trân trọng thông báo"]},
+        {
+            "no_task_starting": ["Bộ Giáo dục và Đào tạo trân trọng thông báo"],
+            # "b) Điều chỉnh … thanh tra của Bộ …: - … - … Bộ GDĐT căn cứ tình hình cụ thể, bố trí …"
+            "task_find": [
+                {
+                    "text_starts": "Điều chỉnh chức năng, nhiệm vụ của lực lượng thanh tra của Bộ",
+                    "roles": {"Bộ GDĐT": "lead"},
+                    "subtask_count": 2,
+                }
+            ],
+        },
     ),
     (
         "pdf/ttg_QD-20-2019-QD-TTg.pdf: the enacting formula 'Thủ tướng Chính phủ quy định …'",
         doc("ttg_qd20_2019_excerpt"),
-        {"no_task_starting": ["Thủ tướng Chính phủ quy định chức năng"]},
+        {
+            "no_task_starting": ["Thủ tướng Chính phủ quy định chức năng"],
+            # "2. Thống đốc Ngân hàng Nhà nước, các Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này./."
+            "task_find": [
+                {
+                    "text_starts": "Thống đốc Ngân hàng Nhà nước, các Bộ trưởng",
+                    "roles": {"Thống đốc Ngân hàng Nhà nước": "lead", "các Bộ trưởng": "lead"},
+                }
+            ],
+        },
     ),
     (
         "pdf/vktqg_CV-185-VKTQG-QLKH_2026.pdf: the sender's own opinion 'Sau khi nghiên cứu, Viện … thống "
@@ -886,12 +965,37 @@ CASES = [
     (
         "pdf/hcm_QD-2858-QD-UBND_2025.pdf: a basis clause 'Xét đề nghị Sở Tài chính tại các Công văn …'",
         doc("hcm_qd2858_2025"),
-        {"no_task_starting": ["Xét đề nghị Sở Tài chính"]},
+        {
+            "no_task_starting": ["Xét đề nghị Sở Tài chính"],
+            "task_find": [
+                {
+                    "find": "Giao các cơ quan, đơn vị có tên tại phụ lục chi tiết đính kèm",
+                    "roles": {"các cơ quan, đơn vị có tên tại phụ lục chi tiết đính kèm": "lead"},
+                },
+                {
+                    "find": "Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc Sở Tài chính",
+                    "roles": {
+                        "Chánh Văn phòng Ủy ban nhân dân Thành phố": "lead",
+                        "Giám đốc Sở Tài chính": "lead",
+                    },
+                },
+            ],
+        },
     ),
     (
         "pdf/phutho_CV-UBND-KSTTHC_2011_scan.pdf: the line that introduces the instructions",
         doc("phutho_cv4532_2011_scan"),
-        {"no_task_starting": ["Chủ tịch UBND tỉnh có ý kiến như sau"]},
+        {
+            "no_task_starting": ["Chủ tịch UBND tỉnh có ý kiến như sau"],
+            # the instruction itself, and the deadline of the next paragraph ("… trước ngày 05/01/2012")
+            "task_find": [
+                {
+                    "text_starts": "Giao các sở, ban, ngành, UBND các huyện, thành, thị xây dựng Kế hoạch",
+                    "roles": {"các sở, ban, ngành": "lead", "UBND các huyện, thành, thị": "lead"},
+                    "deadline": {"date": "2012-01-05"},
+                }
+            ],
+        },
     ),
     (
         "doc/phutho_KH-STTTT_2011_draft.doc: cells of the training timetable ('Phòng Bưu chính', …)",
@@ -917,6 +1021,50 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "text", "expected"), CASES, ids=case_ids(CASES))
 def test_tasks(source: str, text: str, expected: dict) -> None:
+    problems = check(expected, record(text))
+    assert not problems, "\n".join([source, *problems])
+
+
+# What these documents ask, read from the text, that the parser does not yet find (strict xfails:
+# they fail the day the parser gets it right, so the case moves up into CASES).
+KNOWN_GAPS = [
+    (
+        "pdf/vktqg_CV-185-VKTQG-QLKH_2026.pdf: 'Viện Kiến trúc Quốc gia kính báo cáo Bộ Xây dựng, Cục Giám "
+        "định … xem xét, tổng hợp./.' asks the ministry, not the sender",
+        doc("vktqg_cv185_2026"),
+        {
+            "task_find": [
+                {"text_starts": "Viện Kiến trúc Quốc gia kính báo cáo", "roles": {"Bộ Xây dựng": "lead"}}
+            ]
+        },
+        "the sender is taken as the lead ('Viện Kiến trúc Quốc gia kính'), the body asked is Bộ Xây dựng",
+    ),
+    (
+        "docx/spkthy_TB-trien-khai-do-an-5_2013.docx: 'Chú ý: Đúng 15h30 thứ 7 ngày 24/8/2013 lớp trưởng các "
+        "lớp TK8.1, TK8.4, TK9LN thực hiện các yêu cầu sau: + Nộp bản cứng …'",
+        doc("spkthy_tb_2013"),
+        {"task_find": [{"find": "lớp trưởng các lớp TK8.1, TK8.4, TK9LN thực hiện các yêu cầu sau"}]},
+        "the notice's one instruction (to the class monitors, due 24/8/2013) is not found: no tasks at all",
+    ),
+    (
+        "doc/moet_TB-54-TB-BGDDT_2009.doc: 'c) Huy động giám thị từ trường ĐH, CĐ tham gia coi thi trong "
+        "phòng thi: Bộ GD&ĐT huy động giám thị …'",
+        doc("moet_tb54_2009"),
+        {"task_find": [{"text_starts": "Huy động giám thị từ trường ĐH, CĐ", "roles": {"Bộ GD&ĐT": "lead"}}]},
+        "'Bộ GD&ĐT huy động …' after the item's colon is not taken as its assignee (no assignees)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        pytest.param(source, text, expected, marks=pytest.mark.xfail(strict=True, reason=reason))
+        for source, text, expected, reason in KNOWN_GAPS
+    ],
+    ids=case_ids([case[:3] for case in KNOWN_GAPS]),
+)
+def test_tasks_known_gaps(source: str, text: str, expected: dict) -> None:
     problems = check(expected, record(text))
     assert not problems, "\n".join([source, *problems])
 
