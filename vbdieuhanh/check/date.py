@@ -17,7 +17,8 @@ def date_present(ctx: CheckContext) -> Iterator[Hit]:
     doc = ctx.document
     if doc.issue_date is not None or ctx.is_party or ctx.header_lost:
         return
-    if any(w.code == "missing_date" and w.source is None for w in doc.warnings):
+    no_line = any(w.code == "missing_date" and w.source is None for w in doc.warnings)
+    if no_line and _numeric_date_line(ctx) is None:  # else NG04 says the date is there, in figures
         yield hit((0, 0))
 
 
@@ -73,22 +74,39 @@ def date_leading_zero(ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
+# "Lai Châu, 15/3/2021": a place and date line the parser does not take for one (it wants "ngày")
+_NUMERIC_LINE_RE = re.compile(
+    r"^(?P<place>[^\d,\n]{2,40}),\s*(?:ngày\s*)?" + NUMERIC_DATE_RE.pattern + r"\s*$", re.I
+)
+
+
+def _numeric_date_line(ctx: CheckContext) -> tuple[int, int, re.Match[str]] | None:
+    for start, line in ctx.lines:
+        if start >= ctx.header_end:
+            break
+        match = _NUMERIC_LINE_RE.match(line.strip())
+        if match:
+            return start, start + len(line), match
+    return None
+
+
 @rule("NG04")
 def date_in_words(ctx: CheckContext) -> Iterator[Hit]:
     """'ngày 13 tháng 5 năm 2021', not '13/5/2021', on the place and date line."""
-    raw = _date_raw(ctx)
-    if raw is None or ctx.document.sources.get("place") is None:
+    if ctx.document.sources.get("issue_date") is not None:
         return
-    match = NUMERIC_DATE_RE.search(raw[0])
-    if match and not LONG_DATE_RE.search(raw[0]):
-        day, month = match.group("d"), match.group("m")
-        yield hit(
-            (raw[1], raw[1] + len(raw[0])),
-            found=raw[0].strip(),
-            d=day.zfill(2) if int(day) < 10 else day,
-            m=month.zfill(2) if month in ("1", "2") else month.lstrip("0"),
-            y=match.group("y"),
-        )
+    found = _numeric_date_line(ctx)
+    if found is None:
+        return
+    start, end, match = found
+    day, month = match.group("d"), match.group("m")
+    yield hit(
+        (start, end),
+        found=match.group(0),
+        d=day.zfill(2) if int(day) < 10 else day,
+        m=month.zfill(2) if month in ("1", "2") else month.lstrip("0"),
+        y=match.group("y"),
+    )
 
 
 _UNIT_PREFIX_RE = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?)\s+", re.IGNORECASE)

@@ -198,7 +198,7 @@ def title_line(ctx: CheckContext) -> Iterator[Hit]:
     symbol_source = doc.sources.get("symbol")
     if doc.doc_type in (None, "Công văn") or ctx.family != "admin" or type_source is None:
         return
-    if symbol_source is not None and type_source.start == symbol_source.start:
+    if symbol_source is not None and type_source.start <= symbol_source.start < type_source.end:
         assert doc.doc_type is not None
         yield hit(symbol_source, symbol=doc.symbol, doc_type=doc.doc_type, upper=doc.doc_type.upper())
 
