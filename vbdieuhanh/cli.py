@@ -1,4 +1,4 @@
-"""Command line: ``vbdieuhanh parse PATH… [--format json|jsonl|table]`` and the archive commands.
+"""Command line: ``vbdieuhanh parse PATH… [--format json|jsonl|table]``, ``check`` and the archive commands.
 
 The CLI only parses arguments and calls the library; every error a user can cause is printed as one
 line naming the file and the cause, with a non-zero exit code.
@@ -151,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the record")
     schema.set_defaults(func=_cmd_schema)
+
+    from .check.cli import register as register_check
+
+    register_check(commands)
 
     try:
         from .archive.cli import register
