@@ -7,9 +7,9 @@ page and box (PDF, OCR) or the paragraph / table-cell index (DOCX).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .values import WarningCode
 
@@ -149,10 +149,17 @@ class Citation(_Model):
     source: Source | None = None
 
 
+# a finding of the format checker added to the warnings: 'format:' and the rule's code
+FormatRuleCode = Annotated[str, StringConstraints(pattern=r"^format:[A-Z]{2}\d{2}$")]
+
+
 class ParseWarning(_Model):
     """Something the parser could not find or had to guess."""
 
-    code: WarningCode = Field(description="What kind of problem (missing_date, ocr_repair, …).")
+    code: WarningCode | FormatRuleCode = Field(
+        description="What kind of problem (missing_date, ocr_repair, …); 'format:SO02' for a finding of "
+        "the Decree 30 format checker (vbdieuhanh.check.with_findings)."
+    )
     message: str = Field(description="What was found or guessed, in English.")
     source: Source | None = Field(None, description="Where in the text, when the problem has a place.")
 
