@@ -202,7 +202,8 @@ def test_memory_stays_flat_over_a_large_ingest(tmp_path: Path) -> None:
 def test_a_file_that_kills_its_worker_fails_alone(tmp_path: Path) -> None:
     from crashing import CrashingItem
 
-    from vbdieuhanh.archive.ingest import _batches, _Pool
+    from vbdieuhanh.archive.batch import batches as _batches
+    from vbdieuhanh.archive.ingest import _Pool
     from vbdieuhanh.archive.migrations import migrate
     from vbdieuhanh.archive.store import connect
 

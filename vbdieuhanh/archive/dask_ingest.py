@@ -17,10 +17,9 @@ import socket
 from collections.abc import Sequence
 from typing import Any
 
-from .deps import require
-from .ingest import (
+from .batch import (
     IngestReport,
-    _batches,
+    batches,
     describe,
     process,
     progress_bar,
@@ -29,6 +28,7 @@ from .ingest import (
     show_progress,
     start_run,
 )
+from .deps import require
 from .inputs import Item, count_items, iter_items
 from .migrations import migrate
 from .resolve import AgencyResolver
@@ -120,12 +120,12 @@ def ingest_dask(
         migrate(store)
         report = IngestReport(start_run(store, command))
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-        batches = _batches(iter_items(paths), batch)
+        pending = batches(iter_items(paths), batch)
         futures = distributed.as_completed()
         held: dict[str, list[Item]] = {}
 
         def submit() -> None:
-            items = next(batches, None)
+            items = next(pending, None)
             if items is not None:
                 future = client.submit(ingest_batch, items, url, report.run_id, pure=False)
                 held[future.key] = items
