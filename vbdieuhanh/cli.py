@@ -10,23 +10,13 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, parse_file
 from .errors import VbdhError
 from .models import Document, json_schema
-from .readers import is_document_name
-
-
-def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named on the command line; folders are walked for supported files, in sorted order."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_document_name(p.name))
-        else:
-            yield path
+from .readers import iter_inputs
 
 
 def _table(document: Document) -> str:

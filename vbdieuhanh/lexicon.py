@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .normalize import fold_tones
+from .tones import fold_tones, strip_marks
 
 
 def data_rows(name: str) -> list[list[str]]:
@@ -82,7 +82,6 @@ def agency_terms() -> dict[tuple[str, ...], AgencyTerm]:
 @cache
 def agency_terms_bare() -> dict[tuple[str, ...], AgencyTerm]:
     """The same terms keyed by base letters only, for names an OCR engine damaged ('THÀNH PHÓ')."""
-    from .normalize import strip_marks
 
     bare: dict[tuple[str, ...], AgencyTerm] = {}
     for key, term in agency_terms().items():
@@ -104,7 +103,6 @@ def positions() -> dict[tuple[str, ...], str]:
 @cache
 def positions_bare() -> dict[tuple[str, ...], str]:
     """The same titles keyed by base letters only, for titles an OCR engine damaged ('PHO CỤC TRUONG')."""
-    from .normalize import strip_marks
 
     bare: dict[tuple[str, ...], str] = {}
     for key, title in positions().items():

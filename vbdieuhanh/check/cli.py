@@ -20,7 +20,7 @@ def _codes(value: str) -> list[str]:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .. import __version__
-    from ..cli import iter_inputs
+    from ..readers import iter_inputs
     from . import check_file
     from .report import to_json, to_sarif, to_text
 

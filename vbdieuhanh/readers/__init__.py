@@ -12,6 +12,7 @@ Each format lives in its own module and is imported only when a file of that for
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import (
@@ -43,6 +44,16 @@ def is_document_name(name: str) -> bool:
 
 PDF_ENGINES = ("pdfium", "pdfplumber")
 OCR_MODES = ("auto", "always", "never")
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
+    """Files named on a command line; folders are walked for supported files, in sorted order."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_document_name(p.name))
+        else:
+            yield path
 
 
 def sniff(head: bytes) -> str | None:

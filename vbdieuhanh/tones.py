@@ -1,0 +1,63 @@
+"""Tone marks: fold old-style placement to the new ('hoà' → 'hòa'), strip marks ('Lâm Đồng' → 'Lam Dong').
+
+A kernel module: it imports nothing from the package (the lexicon and the normaliser both use it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+
+def _build_fold_table() -> dict[str, str]:
+    """Map old-style pairs ("oà", "uỷ") to new-style ones ("òa", "ủy"), all cases."""
+    table: dict[str, str] = {}
+    pairs = [("o", "a"), ("o", "e"), ("u", "y")]
+    for first, second in pairs:
+        for tone in _TONE_MARKS:
+            for f in (first, first.upper()):
+                for s in (second, second.upper()):
+                    old = f + unicodedata.normalize("NFC", s + tone)
+                    new = unicodedata.normalize("NFC", f + tone) + s
+                    table[old] = new
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+_TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+_TONED_AE = _TONED["a"] + _TONED["e"] + (_TONED["a"] + _TONED["e"]).upper()
+_TONED_Y = _TONED["y"] + _TONED["y"].upper()
+# only at the end of a syllable: with a final consonant the tone sits on the second vowel in both
+# styles ("đoàn", "hoàn", "Huỳnh")
+_FOLD_RE = re.compile(f"(?:[oO][{_TONED_AE}]|[uU][{_TONED_Y}])(?!\\w)")
+
+
+_FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)
+
+
+def fold_tones(text: str) -> str:
+    """Fold old-style tone placement to the new style; the result has the same length."""
+    if _FOLD_TRIGGERS.isdisjoint(text) or not _FOLD_RE.search(text):
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        # "quý", "quỳ", "quỹ": after q the u is part of the consonant and the tone is already right
+        at = match.start()
+        if at and text[at - 1] in "qQ":
+            return match.group(0)
+        return _FOLD_TABLE[match.group(0)]
+
+    return _FOLD_RE.sub(swap, text)
+
+
+_MARKLESS = str.maketrans("Đđ", "Dd")
+
+
+@lru_cache(maxsize=16384)
+def strip_marks(text: str) -> str:
+    """Base letters only ('Lâm Đông' → 'Lam Dong'): for matching text an OCR engine damaged."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_MARKLESS)
