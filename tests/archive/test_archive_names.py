@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 import vbdieuhanh
-from vbdieuhanh.archive.keys import dates_compatible, document_key, fold_key, number_symbol_key
+from vbdieuhanh.archive.keys import dates_compatible, document_key
 from vbdieuhanh.archive.names import Context, bodies, body, context_for
 from vbdieuhanh.archive.prepare import relation
 from vbdieuhanh.models import Agency
+from vbdieuhanh.names.keys import fold_key, number_symbol_key
 
 LAI_CHAU = context_for(
     Agency(name="Ủy ban nhân dân tỉnh Lai Châu", province="Lai Châu", level="province"), {}, None

@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ..names.keys import fold_key
 from ..values import EdgeType, FollowStatus, PartialDate
-from .keys import fold_key
 from .lookup import CHUNK, AgencyRow, agencies, ancestors, find_document, is_member
 from .names import place_phrase
 from .store import Store

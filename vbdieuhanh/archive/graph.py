@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..names.keys import fold_key
 from .deps import require
-from .keys import fold_key
 from .names import place_phrase
 from .store import ArchiveError, Store
 

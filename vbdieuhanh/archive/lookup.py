@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..casing import find_province
+from ..names.keys import fold_key, number_symbol_key
 from .deps import require
-from .keys import fold_key, number_symbol_key
 from .names import Context, body
 from .resolve import FUZZY_THRESHOLD
 from .store import ArchiveError, Store

@@ -22,7 +22,7 @@ from ..casing import find_province
 from ..extract.agency import head_term, level_of, locality_of
 from ..lexicon import central_markers, data_rows, provinces
 from ..models import Agency
-from .keys import fold_key
+from ..names.keys import fold_key
 
 _BULLET = re.compile(r"^[\s\-–—+•*·]+")
 _PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")

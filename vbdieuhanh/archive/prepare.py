@@ -15,7 +15,7 @@ from functools import cache
 
 from ..lexicon import data_rows
 from ..models import Document, Indicator, Task
-from .keys import fold_key, number_symbol_key
+from ..names.keys import fold_key, number_symbol_key
 from .names import Body, bodies, context_for
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .keys import fold_key
+from ..names.keys import fold_key
 from .store import Store
 
 

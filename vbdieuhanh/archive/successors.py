@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import data_rows, provinces, reorganisation_date
-from .keys import fold_key
+from ..names.keys import fold_key
 from .names import Body, Context, body, place_phrase
 
 
