@@ -115,6 +115,12 @@ def authority_marks_in_line() -> tuple[str, ...]:
     return tuple(r[0] for r in data_rows("authority_marks.tsv") if r[2] == "yes")
 
 
+def authority_alternation(in_line: bool = False) -> str:
+    """The marks as a regex alternation ('TM|KT|TL|TUQ|Q'), in file order; ``in_line``: only those
+    also looked for inside a line."""
+    return "|".join(authority_marks_in_line() if in_line else authority_marks())
+
+
 @cache
 def localities() -> dict[str, str]:
     """Words of an administrative unit ('tỉnh', 'thành phố', 'huyện', 'xã'…) → level (province,

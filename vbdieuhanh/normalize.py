@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .layout import Layout
+from .vocab import glyphs
 
 # --- tone folding -------------------------------------------------------------------------------
 
@@ -208,8 +209,10 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
 
 # --- the normalised document --------------------------------------------------------------------
 
-_TERMINAL = '.;:!?)"”»'
-_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[-–+•*])\s")
+_TERMINAL = glyphs("terminal_or_closing")  # data/glyphs.tsv: . ; : ! ? ) " ” »
+_MARKER_RE = re.compile(
+    rf"^(?:[IVXLC]{{1,6}}\.|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ][).]|[{re.escape(glyphs('bullet'))}])\s"
+)
 _ZONE_START_RE = re.compile(
     r"^(?:Nơi nhận|Kính gửi|Căn cứ|Điều \d|Chương [IVX]|Mục \d|Phần [IVX]|V/v|Số\s*:)", re.I
 )
