@@ -114,3 +114,14 @@ def test_localities_hold_the_locality_words_of_agency_terms() -> None:
 def test_authority_marks() -> None:
     assert list(lexicon.authority_marks()) == ["TM", "KT", "TL", "TUQ", "Q"]
     assert lexicon.authority_marks_in_line() == ("TM", "KT", "TL", "TUQ")
+
+
+def test_deadline_patterns_take_their_words_and_triggers_from_the_data() -> None:
+    from vbdieuhanh.extract import deadlines
+
+    words = lexicon.deadline_context()
+    assert set(deadlines._BY_TAILS) <= set(words["by"]), "a 'by' word with a tail left the data"
+    assert deadlines._BY_RE.triggers == words["by"]
+    assert deadlines._YEAR_RE.triggers == tuple(f"{w} năm" for w in words["within_year"])
+    assert deadlines._BY_RE.regex.match("chậm nhất vào ngày 25/12")
+    assert deadlines._QUARTER_RE.regex.match("trước hết quý ii năm 2019")
