@@ -128,6 +128,7 @@ def localities() -> dict[str, str]:
     return {r[0]: r[1] for r in data_rows("localities.tsv")}
 
 
+@cache
 def locality_words(*levels: str, capitalised: bool = False) -> tuple[str, ...]:
     """The locality words of the given levels (all when none), in file order; with ``capitalised``,
     each word marked so in the file is followed by its capitalised form ('Thành phố')."""
