@@ -18,6 +18,7 @@ from .lexicon import (
     agency_terms_bare,
     body_names,
     common_nouns,
+    locality_words,
     positions,
     positions_bare,
     province_names,
@@ -234,7 +235,8 @@ def _provinces_by_bare_name() -> dict[str, str]:
     return {bare: next(iter(names)) for bare, names in by_bare.items() if len(names) == 1}
 
 
-_LOCALITY_BARE = {"tinh": "tỉnh", "thanh pho": "thành phố"}
+# the province-level locality words by their letters without marks: "tinh" → "tỉnh", "thanh pho" → "thành phố"
+_LOCALITY_BARE = {strip_marks(word): word for word in locality_words("province")}
 _FUZZY_CUTOFF = 0.85  # "quang ngaai" ~ "quang ngai"; a different province scores well below
 
 

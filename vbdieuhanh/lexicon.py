@@ -1,29 +1,19 @@
 """Loaders for the domain data files in ``vbdieuhanh/data``.
 
 Domain knowledge (document types, agency words, position titles, provinces…) lives in data files;
-each loader reads its file once and caches the result.
+:mod:`vbdieuhanh.vocab` reads and checks them against their schemas; the loaders here give the typed,
+folded and sorted views, each computed once and cached.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from .tones import fold_tones, strip_marks
-
-
-def data_rows(name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file, without comments and blank lines."""
-    text = resources.files("vbdieuhanh").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+from .vocab import data_json
+from .vocab import data_rows as data_rows  # re-exported: the checked rows of a data file
 
 
 def _words(name: str) -> list[str]:
@@ -112,7 +102,48 @@ def positions_bare() -> dict[tuple[str, ...], str]:
 
 @cache
 def authority_marks() -> dict[str, str]:
+    """Signing-authority marks ('TM', 'KT', 'TL', 'TUQ', 'Q') and their meaning, in file order."""
     return {r[0]: r[1] for r in data_rows("authority_marks.tsv")}
+
+
+@cache
+def authority_marks_in_line() -> tuple[str, ...]:
+    """The marks also looked for inside a line ('TM', 'KT', 'TL', 'TUQ'; not 'Q')."""
+    return tuple(r[0] for r in data_rows("authority_marks.tsv") if r[2] == "yes")
+
+
+def authority_alternation(in_line: bool = False) -> str:
+    """The marks as a regex alternation ('TM|KT|TL|TUQ|Q'), in file order; ``in_line``: only those
+    also looked for inside a line."""
+    return "|".join(authority_marks_in_line() if in_line else authority_marks())
+
+
+@cache
+def localities() -> dict[str, str]:
+    """Words of an administrative unit ('tỉnh', 'thành phố', 'huyện', 'xã'…) → level (province,
+    district, commune), lower case, in file order (data/localities.tsv)."""
+    return {r[0]: r[1] for r in data_rows("localities.tsv")}
+
+
+@cache
+def locality_words(*levels: str, capitalised: bool = False) -> tuple[str, ...]:
+    """The locality words of the given levels (all when none), in file order; with ``capitalised``,
+    each word marked so in the file is followed by its capitalised form ('Thành phố')."""
+    found: list[str] = []
+    for word, level, capital, _ in data_rows("localities.tsv"):
+        if levels and level not in levels:
+            continue
+        found.append(word)
+        if capitalised and capital == "yes":
+            found.append(word[:1].upper() + word[1:])
+    return tuple(found)
+
+
+@cache
+def place_line_words() -> tuple[str, ...]:
+    """Locality words that are part of the place on a place-and-date line ('thành phố', 'thị xã',
+    'tỉnh'), lower case."""
+    return tuple(r[0] for r in data_rows("localities.tsv") if r[3] == "yes")
 
 
 @cache
@@ -196,8 +227,7 @@ def surnames() -> frozenset[str]:
 
 @cache
 def _provinces_payload() -> dict[str, Any]:
-    text = resources.files("vbdieuhanh").joinpath("data").joinpath("provinces.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = data_json("provinces.json")
     return data
 
 

@@ -23,6 +23,7 @@ from .lexicon import dangling_words
 # re-exported: most modules import them from here
 from .tones import fold_tones as fold_tones
 from .tones import strip_marks as strip_marks
+from .vocab import glyphs
 
 # --- per-line cleaning --------------------------------------------------------------------------
 
@@ -166,8 +167,10 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
 
 # --- the normalised document --------------------------------------------------------------------
 
-_TERMINAL = '.;:!?)"”»'
-_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[-–+•*])\s")
+_TERMINAL = glyphs("terminal_or_closing")  # data/glyphs.tsv: . ; : ! ? ) " ” »
+_MARKER_RE = re.compile(
+    rf"^(?:[IVXLC]{{1,6}}\.|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ][).]|[{re.escape(glyphs('bullet'))}])\s"
+)
 _ZONE_START_RE = re.compile(
     r"^(?:Nơi nhận|Kính gửi|Căn cứ|Điều \d|Chương [IVX]|Mục \d|Phần [IVX]|V/v|Số\s*:)", re.I
 )

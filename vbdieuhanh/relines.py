@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from .extract.patterns import LOWER, UPPER
 from .layout import Layout, Line
-from .lexicon import body_starters
+from .lexicon import authority_alternation, body_starters
+from .vocab import glyphs
 
 LONG_LINE = 600  # characters: a line this long holding most of the text has lost its breaks
 MOST_OF_THE_TEXT = 0.6
@@ -37,8 +38,9 @@ def _anchors() -> re.Pattern[str]:
                 rf"(?<=\S)\s+(?={_STARS}(?:Kính\s+gửi|Nơi\s+nhận)\s*:)",
                 rf"(?<=[{LOWER}\")”][.;:])\s+(?=(?:{starters})\s)",
                 rf"(?<=[{LOWER}][.;])\s+(?=[{UPPER}]{{2,}}\s+[{UPPER}]{{2,}})",  # "… pthtran. PHÓ CHỦ TỊCH"
-                r"(?<=[.;:])\s+(?=Điều\s+\d+\.|[-–+•]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ]\)\s|[IVX]{1,4}\.\s)",
-                rf"(?<=\S)\s+(?=-\s*Lưu\s*:|{_STARS}(?:TM|KT|TL|TUQ)\.\s*[{UPPER}])",
+                rf"(?<=[.;:])\s+(?=Điều\s+\d+\.|[{re.escape(glyphs('bullet_in_line'))}]\s"
+                r"|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ]\)\s|[IVX]{1,4}\.\s)",
+                rf"(?<=\S)\s+(?=-\s*Lưu\s*:|{_STARS}(?:{authority_alternation(in_line=True)})\.\s*[{UPPER}])",
                 r"(?<=\./\.)\s+",
             )
         )

@@ -16,16 +16,20 @@ from functools import cache
 
 from .extract.patterns import LONG_DATE_RE, LOWER, MONTH_DATE_RE, NUMERIC_DATE_RE, UPPER
 from .lexicon import (
+    agency_terms,
     attachment_words,
+    authority_alternation,
     body_starters,
     doc_type_by_upper_name,
     honorifics,
     marks,
+    place_line_words,
     positions,
     positions_bare,
     surnames,
 )
 from .normalize import NormalizedText, fold_tones, is_upper_text, strip_marks
+from .vocab import glyphs
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text
 
@@ -56,9 +60,10 @@ KINH_GUI_RE = re.compile(
 NOI_NHAN_RE = re.compile(
     r"^(?:N[ơoóờ][iíì]|N\S{1,3}(?=\s+nh[ậâấầaạ]n\s*:))\s*nh[ậâấầaạ]n\s*:?[\s}\]|]*", re.I
 )
-LUU_RE = re.compile(r"^[-–+•]?\s*L[ưu]u\s*:?\s*")
-AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(?=\S)")
-BULLET_RE = re.compile(r"^[-–+•*]\s*")
+_IN_LINE_BULLET = f"[{re.escape(glyphs('bullet_in_line'))}]"  # data/glyphs.tsv: - – + •
+LUU_RE = re.compile(rf"^{_IN_LINE_BULLET}?\s*L[ưu]u\s*:?\s*")
+AUTHORITY_RE = re.compile(rf"^({authority_alternation()})\s*\.\s*(?=\S)")  # data/authority_marks.tsv
+BULLET_RE = re.compile(rf"^[{re.escape(glyphs('bullet'))}]\s*")  # data/glyphs.tsv: - – + • *
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
 APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*(?:$|[:.]\s)|DANH SÁCH|BIỂU MẪU|Mẫu số)")
 # a receipt stamp ("CÔNG VĂN ĐẾN / Số: … / Ngày: … / Chuyển: …") printed over the header of a scan
@@ -78,7 +83,7 @@ SIGNATURE_NOISE_RE = re.compile(
     re.I,
 )
 SPLIT_RIGHT_RE = re.compile(
-    r"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|(?:TM|KT|TL|TUQ)\.\s?[A-ZĐỦ]"
+    rf"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|(?:{authority_alternation(in_line=True)})\.\s?[A-ZĐỦ]"
     r"|(?:PGS|GS)\.\s?TS\.\s?[A-ZĐ]|Độc\s*$)"
     # the motto, glued or not ("VIỆT NAMĐộc lập - …"); a number line after the body's name
     r"|(?<=\S)\s?(?=Độc\s*lập\s*[-–])|(?<=\S)\s+(?=S[ốô]\s*:\s*[\d.…_ ]*/)|(?<=\d)(?=Số\s*:\s*\d)"
@@ -86,7 +91,12 @@ SPLIT_RIGHT_RE = re.compile(
     r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
 # the first letters of every phrase SPLIT_RIGHT_RE cuts before: a line without them has none
-_SPLIT_TRIGGER_RE = re.compile(r"CỘNG|ĐẢNG|Độc|TM\.|KT\.|TL\.|TUQ\.|GS\.|S[ốô]\s*:|V/|gửi")
+_SPLIT_TRIGGER_RE = re.compile(
+    "|".join(
+        ("CỘNG", "ĐẢNG", "Độc", *(rf"{mark}\." for mark in authority_alternation(in_line=True).split("|")))
+    )
+    + r"|GS\.|S[ốô]\s*:|V/|gửi"
+)
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -361,7 +371,13 @@ def _is_column_gap(key: str, start: int, gap: int, end: int) -> bool:
     return not (_BLANK_BEFORE_RE.search(key, start, gap) or _BLANK_AFTER_RE.match(key, gap + 1, end))
 
 
-_PLACE_UNIT_WORDS = frozenset({"thành phố", "tp.", "tp", "thị xã", "tỉnh"})
+# the locality words of a place line (data/localities.tsv, place_line) with their abbreviations of
+# data/agency_terms.tsv: "thành phố", "tp.", "tp", "thị xã", "tỉnh"
+_PLACE_UNIT_WORDS = frozenset(
+    fold_tones(term.upper).lower()
+    for term in agency_terms().values()
+    if term.kind == "locality" and term.canonical in place_line_words()
+)
 
 
 def _place_start(before_comma: str) -> int:
@@ -782,7 +798,7 @@ def _continues_vv(row: _Row, subject: list[Seg], rows: list[_Row]) -> bool:
     return not (row.blank_before and (last.endswith(".") or row.text[:1].isupper() or starts_item))
 
 
-_ITEM_START_RE = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-zđ])\s*[.)]\s|[-–+•]\s")
+_ITEM_START_RE = re.compile(rf"(?:\d{{1,2}}|[IVX]{{1,4}}|[a-zđ])\s*[.)]\s|{_IN_LINE_BULLET}\s")
 
 
 def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool:

@@ -20,15 +20,16 @@ from functools import cache, lru_cache
 
 from ..casing import find_province
 from ..extract.agency import head_term, level_of, locality_of
-from ..lexicon import central_markers, data_rows, provinces
+from ..lexicon import central_markers, data_rows, locality_words, provinces
 from ..models import Agency
 from ..names.keys import fold_key
+from ..vocab import glyphs
 
-_BULLET = re.compile(r"^[\s\-–—+•*·]+")
+_BULLET = re.compile(rf"^[\s{re.escape(glyphs('bullet_name'))}]+")  # data/glyphs.tsv
 _PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")
 _CODES = re.compile(r"\s*:\s*[^:]{0,40}$")
 _TRAIL = re.compile(r"[\s.;,:/]+$")
-_PLACE_WORDS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận")
+_PLACE_WORDS = locality_words("province", "district")  # tỉnh, thành phố, huyện, quận, thị xã
 _GROUP_STARTS = ("các ", "thành viên ")
 
 

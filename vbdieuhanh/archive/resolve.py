@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import locality_words
 from .deps import require
 from .migrations import now
 from .names import Body
@@ -47,7 +48,7 @@ def distinctive(found: Body) -> str:
     if found.head and key.startswith(found.head):
         key = key[len(found.head) :]
     if found.province:
-        for word in ("tỉnh", "thành phố", "huyện", "quận", "thị xã"):
+        for word in locality_words("province", "district"):  # tỉnh, thành phố, huyện, quận, thị xã
             key = key.replace(f"{word} {found.province.lower()}", "")
     return " ".join(key.split())
 

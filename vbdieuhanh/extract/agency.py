@@ -7,16 +7,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..casing import agency_case, find_province
-from ..lexicon import AgencyTerm, agency_term_max_len, agency_terms, agency_terms_bare, body_names
+from ..lexicon import (
+    AgencyTerm,
+    agency_term_max_len,
+    agency_terms,
+    agency_terms_bare,
+    body_names,
+    locality_words,
+)
 from ..normalize import fold_tones, is_upper_text, strip_marks
 from .patterns import UPPER
 
+# data/localities.tsv: "tỉnh Kiên Giang", "Thành phố Hồ Chí Minh", "thị xã Hà Tiên", "xã Bản Bo"
 LOCALITY_RE = re.compile(
-    r"(?<!\w)(tỉnh|thành phố|Thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
+    rf"(?<!\w)({'|'.join(locality_words(capitalised=True))})"
     rf"((?:\s+[{UPPER}0-9][\w\-]*)+)"
 )
-_DISTRICT_WORDS = frozenset({"huyện", "quận", "thị xã"})
-_COMMUNE_WORDS = frozenset({"xã", "phường", "thị trấn", "đặc khu"})
+# 'thành phố' is a province-level city or a district-level one: find_province tells (level_of)
+_DISTRICT_WORDS = frozenset(locality_words("district"))  # huyện, quận, thị xã
+_COMMUNE_WORDS = frozenset(locality_words("commune"))  # xã, phường, thị trấn, đặc khu
 
 
 @dataclass(slots=True)

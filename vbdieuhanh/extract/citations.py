@@ -12,12 +12,13 @@ from functools import cache
 
 from ..casing import find_province, province_mentions
 from ..lexicon import (
-    agency_terms,
     body_names,
     central_markers,
     citation_words,
     doc_type_by_code,
     doc_types,
+    localities,
+    locality_words,
     narrative_words,
     positions,
     task_verbs,
@@ -302,8 +303,8 @@ def _aside_keep_re() -> re.Pattern[str]:
 
 @cache
 def _place_words() -> list[str]:
-    """'tỉnh', 'thành phố', 'huyện' …: the locality words of data/agency_terms.tsv."""
-    found = {term.canonical for term in agency_terms().values() if term.kind == "locality"}
+    """'tỉnh', 'thành phố', 'huyện' … and their capitalised forms: the words of data/localities.tsv."""
+    found = set(localities())
     return sorted(found | {word[:1].upper() + word[1:] for word in found})
 
 
@@ -710,7 +711,10 @@ def _issuer_after(
     return text, start + len(ctx.nt.text[start:end].rstrip())
 
 
-_PROVINCE_LEAD_RE = re.compile(r"(?:tỉnh|thành phố|Thành phố)\s+")
+# the province-level locality words, 'Thành phố' capitalised too (data/localities.tsv)
+_PROVINCE_LEADS = locality_words("province", capitalised=True)  # tỉnh, thành phố, Thành phố
+_PROVINCE_WORDS = frozenset(_PROVINCE_LEADS)
+_PROVINCE_LEAD_RE = re.compile(rf"(?:{'|'.join(_PROVINCE_LEADS)})\s+")
 
 
 def _names_a_province(key: str, at: int) -> bool:
@@ -859,9 +863,6 @@ def _body_of_official(name: str) -> str:
             if head_term(rest)[0] is not None:
                 return rest[:1].upper() + rest[1:]
     return name
-
-
-_PROVINCE_WORDS = frozenset({"tỉnh", "thành phố", "Thành phố"})
 
 
 def _chain(agency: Agency) -> list[Agency]:

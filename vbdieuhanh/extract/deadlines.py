@@ -12,24 +12,16 @@ from .context import Context
 from .patterns import LONG_DATE_RE, NUMERIC_DATE_RE, date_from_match
 from .prefilter import Prefiltered, Scanner
 
-# all patterns are in lower case and run on the lower-cased text (Context.hits(..., lower=True))
-_BY_WORDS = (
-    "trước",
-    "chậm nhất",
-    "muộn nhất",
-    "hạn chót",
-    "hạn cuối",
-    "không quá",
-    "xong trong",
-    "hoàn thành trong",
-    "trong thời hạn đến",
-)
+# all patterns are in lower case and run on the lower-cased text (Context.hits(..., lower=True));
+# their words are in data/deadline_context.tsv, and each pattern's prefilter triggers are those words
+_BY_WORDS = deadline_context()["by"]
+# what may follow a word of _BY_WORDS before the date: "chậm nhất là", "chậm nhất vào", "hạn chót là"
+_BY_TAILS = {"chậm nhất": r"(?:\s+(?:là|vào))*", "hạn chót": r"(?:\s+là)?"}
 # "trước ngày 30/6/2021", "chậm nhất vào ngày 25/12", "trước 17h00 ngày 10/12/2025": the match ends
 # where the date (with its "ngày") begins
 _BY_RE = Prefiltered(
     re.compile(
-        r"(?:trước|chậm nhất(?:\s+(?:là|vào))*|muộn nhất|hạn chót(?:\s+là)?|hạn cuối|không quá|xong trong|"
-        r"hoàn thành trong|trong thời hạn đến)\s*"
+        rf"(?:{'|'.join(re.escape(word) + _BY_TAILS.get(word, '') for word in _BY_WORDS)})\s*"
         r"(?:(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{1,2}\s*(?:phút|')?)?)\s*,?\s*)?(?=(?:ngày\s*)?\d)"
     ),
     _BY_WORDS,
@@ -44,20 +36,22 @@ _ON_RE = Prefiltered(
 _NGAY_RE = re.compile(r"ngày\s*")
 _LONG_DAY_MONTH_RE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})(?!\s*(?:năm|/)\s*\d)")
 _DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
-_WITHIN = ("trong ", "hết ", "cuối ", "trước hết ", "ngay trong ")
-_QUARTER_RE = Prefiltered(
-    re.compile(
-        r"(?:trong|trước hết|hết|cuối)\s+quý\s+(?P<q>iv|i{1,3}|[1-4])(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?"
-    ),
-    tuple(w + "quý" for w in _WITHIN),
-)
-_MONTH_RE = Prefiltered(
-    re.compile(r"(?:trong|hết|cuối)\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})"),
-    tuple(w + "tháng" for w in _WITHIN),
-)
-_YEAR_RE = Prefiltered(
-    re.compile(r"(?:trong|hết|cuối|ngay trong)\s+năm\s+(?P<y>\d{4})"), tuple(w + "năm" for w in _WITHIN)
-)
+
+
+def _within(kind: str, period: str, rest: str) -> Prefiltered:
+    """'trong quý II năm 2019', 'hết tháng 6/2025', 'ngay trong năm 2026': the words of ``kind``
+    (data/deadline_context.tsv) before the ``period`` word, then ``rest``; the triggers are the words
+    with the period word ('trong quý')."""
+    words = deadline_context()[kind]
+    alternation = "|".join(re.escape(word) for word in words)
+    return Prefiltered(
+        re.compile(rf"(?:{alternation})\s+{period}\s+{rest}"), tuple(f"{word} {period}" for word in words)
+    )
+
+
+_QUARTER_RE = _within("within_quarter", "quý", r"(?P<q>iv|i{1,3}|[1-4])(?:\s*(?:năm|/)\s*(?P<y>\d{4}))?")
+_MONTH_RE = _within("within_month", "tháng", r"(?P<m>\d{1,2})\s*(?:năm|/)\s*(?P<y>\d{4})")
+_YEAR_RE = _within("within_year", "năm", r"(?P<y>\d{4})")
 # the value of a labelled time line under a plan's item ("Thời gian thực hiện: Tháng 12/2025", "Quý
 # IV/2025", "Năm 2026"): the period the work is done in
 _LABELLED_PERIOD_RE = re.compile(

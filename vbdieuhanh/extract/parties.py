@@ -9,12 +9,14 @@ from ..casing import repair_body_name, repair_province
 from ..lexicon import recipient_purposes
 from ..models import Addressee, Recipient, Task
 from ..normalize import fold_tones, squash
+from ..vocab import glyphs
 from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg
 from .context import Context
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
 _PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
-_INLINE_BULLET_RE = re.compile(r"(?<=[;:.])\s*[-–+•]\s+")
+_INLINE_BULLET_RE = re.compile(rf"(?<=[;:.])\s*[{re.escape(glyphs('bullet_in_line'))}]\s+")
+_BULLET_OR_SPACE = glyphs("bullet") + " "
 
 
 def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[Seg]:
@@ -55,7 +57,7 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
     cleaned = []
     for start, end in split:
         start, end = ctx.trimmed(start, end, " .;,:—–")
-        while start < end and ctx.nt.text[start] in "-–+•* ":
+        while start < end and ctx.nt.text[start] in _BULLET_OR_SPACE:
             start += 1
         if end > start:
             cleaned.append((start, end))

@@ -31,6 +31,7 @@ from ..lexicon import (
 )
 from ..models import Addressee, Agency, Assignee, Deadline, Task
 from ..normalize import fold_tones, is_upper_text, squash
+from ..vocab import glyphs
 from ..zones import Seg
 from .agency import expand_mixed
 from .context import Context
@@ -38,7 +39,7 @@ from .deadlines import find_deadline, labelled_deadline, scanners
 from .patterns import LOWER, UPPER
 from .prefilter import Prefiltered, Scanner, grouped
 
-_BULLETS = "-–+•*\uf0a7\uf0b7\uf0d8\uf076\uf0fc\u25cf\u25aa\u2022\u25e6\u27a2"
+_BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
     r"|(?P<roman>[IVXL][IVXLl]{0,4}|l[IVX][IVXLl]{0,3})\s*[.:)]"
@@ -50,7 +51,7 @@ MARKER_RE = re.compile(
     rf"|(?P<bullet>[{re.escape(_BULLETS)}])"
     r")\s*(?=\S)"
 )
-_TERMINAL = ".;:!?"
+_TERMINAL = glyphs("terminal")  # data/glyphs.tsv: . ; : ! ?
 _WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
 _SENTENCE_RE = re.compile(r"(?:[^.!?]+|\.(?=\d|/))+(?:[.!?]|$)")  # runs of letters at once, not one by one
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")

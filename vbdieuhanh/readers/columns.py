@@ -24,6 +24,8 @@ from itertools import pairwise
 from statistics import median
 
 from ..layout import Line, ReaderNote
+from ..lexicon import authority_alternation
+from ..vocab import glyphs
 
 Style = tuple[bool | None, bool | None, float | None]  # bold, italic, size
 StyleLookup = Callable[[int, "Word"], Style]  # page number, word → font facts
@@ -40,9 +42,9 @@ CENTRED = 0.06  # a title is centred on the text block within this fraction of t
 
 _HEADER_STOP_RE = re.compile(r"^(?:Kính\s*gửi|Căn\s*cứ)\b", re.I)
 _FOOTER_LABEL_RE = re.compile(r"^Nơi\s*nhận\s*:?\s*$", re.I)
-_AUTHORITY_RE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.")
+_AUTHORITY_RE = re.compile(rf"^(?:{authority_alternation()})\s*\.")  # data/authority_marks.tsv
 _PAGE_NUMBER_RE = re.compile(r"^[-–—(\s]*(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—)\s]*$", re.I)
-_TERMINAL = ".;:!?"
+_TERMINAL = glyphs("terminal")  # data/glyphs.tsv: . ; : ! ?
 
 
 @dataclass(slots=True)

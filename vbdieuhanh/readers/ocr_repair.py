@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from ..layout import Line, ReaderNote
+from ..vocab import data_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +45,10 @@ def _compile(wrong: str, where: str) -> re.Pattern[str]:
 @cache
 def confusions() -> tuple[Confusion, ...]:
     """The confusion table, in file order."""
-    text = (
-        resources.files("vbdieuhanh")
-        .joinpath("data")
-        .joinpath("ocr_confusions.tsv")
-        .read_text(encoding="utf-8")
+    return tuple(  # 'where' is start, word or regex (checked by the file's schema)
+        Confusion(wrong, right, _compile(wrong, where), where == "regex")
+        for wrong, right, where in data_rows("ocr_confusions.tsv")
     )
-    entries: list[Confusion] = []
-    for raw in text.splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        wrong, right, where = raw.split("\t")[:3]
-        if where not in ("start", "word", "regex"):
-            raise ValueError(f"ocr_confusions.tsv: 'where' must be start, word or regex, not {where!r}")
-        entries.append(Confusion(wrong, right, _compile(wrong, where), where == "regex"))
-    return tuple(entries)
 
 
 def repair_text(text: str) -> tuple[str, list[tuple[str, str]]]:

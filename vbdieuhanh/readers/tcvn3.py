@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from ..vocab import data_rows
 
 # Latin-1 letters that Vietnamese Unicode text uses too: they are no evidence of TCVN3.
 _SHARED_LETTERS = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
@@ -19,13 +20,7 @@ TCVN3_GUESSED = "the text looked like TCVN3 (ABC) bytes without its fonts; conve
 @cache
 def table() -> dict[int, str]:
     """Code point of each TCVN3 byte (as Latin-1) → its Unicode letter."""
-    text = resources.files("vbdieuhanh").joinpath("data").joinpath("tcvn3.tsv").read_text(encoding="utf-8")
-    mapping: dict[int, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            byte, letter = line.split("\t")[:2]
-            mapping[int(byte, 16)] = letter
-    return mapping
+    return {int(byte, 16): letter for byte, letter in data_rows("tcvn3.tsv")}
 
 
 @cache
