@@ -89,6 +89,9 @@ SCHEMAS: dict[str, Schema] = {
     "signature_stamp_labels.txt": _words("labels of a digital-signature stamp", unique=True),
     "subject_prefixes.txt": _words("words before the body an item's heading is about", unique=True),
     "succession_heads.txt": _words("heads of bodies that pass to a successor province", unique=True),
+    "check_parented_bodies.txt": _words(
+        "heads of names of bodies that always have a parent body (format check CQ01)", unique=True
+    ),
     "surnames.txt": _words("common Vietnamese family names", unique=True),
     "task_verbs.txt": _words("verbs that end a body's name at the start of a task", unique=True),
     # ---- tables (.tsv: tab-separated columns)
@@ -252,6 +255,17 @@ SCHEMAS: dict[str, Schema] = {
         doc="phrases of recurrence",
     ),
     "reorganisation_2025.tsv": _table(Column("unit", unique=_KEY), "basis", doc="the 2025 reorganisation"),
+    "format_rules.tsv": _table(
+        Column("code", unique=_KEY, pattern=r"[A-Z]{2}\d{2}"),
+        "family",
+        _closed("severity", "error", "warning", "info"),
+        _closed("scope", "admin", "all"),
+        "reference",
+        "message_vi",
+        "message_en",
+        "fix",
+        doc="the Decree 30 format rules of `vbdieuhanh check`",
+    ),
     "role_labels.tsv": _table(
         Column("label", unique=_KEY),
         _closed("role", "lead", "coordinate", "time"),

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..vocab import data_rows
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SCOPES = ("admin", "all")
@@ -70,5 +72,6 @@ def parse_rules(text: str, name: str = RULES_FILE) -> dict[str, Rule]:
 @cache
 def rules() -> dict[str, Rule]:
     """Every rule by code, in the file's order."""
+    data_rows(RULES_FILE)  # the columns, severities, scopes and codes checked by the file's schema
     text = resources.files("vbdieuhanh").joinpath("data").joinpath(RULES_FILE).read_text(encoding="utf-8")
     return parse_rules(text, f"vbdieuhanh/data/{RULES_FILE}")
