@@ -3,7 +3,8 @@
     python benchmarks/ingest.py [--documents 10000] [--legal 0] [--workers 2] [--keep DIR] [--json out.json]
 
 Generates ``--documents`` realistic letters from real material (tests/archive/variants.py): the real
-numbers, dates and subjects of the Bình Dương directives (428 rows of the shared metadata, vendored in tests/data/archive) set in the layout of the real Lai Châu
+numbers, dates and subjects of Bình Dương directives (428 rows of the shared metadata, vendored in
+tests/data/archive) set in the layout of the real Lai Châu
 letter (renumbered past the CSV so every file is a distinct document), and the real Kiên Giang and
 Lai Châu letters re-issued by every province with other numbers and dates, answering national
 directives; ``--legal N`` adds N real vbpl.vn legal texts (long: ~30 ms each to parse). Then it runs

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from vbdieuhanh.casing import agency_case, find_province, position_case, repair_body_name, repair_province
+from vbdieuhanh.names.casing import (
+    agency_case,
+    find_province,
+    position_case,
+    repair_body_name,
+    repair_province,
+)
 
 AGENCIES = [
     ("UBND TỈNH LAI CHÂU", "Ủy ban nhân dân tỉnh Lai Châu"),

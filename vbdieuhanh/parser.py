@@ -15,13 +15,13 @@ from .extract.header import (
 )
 from .extract.indicators import extract_indicators
 from .extract.parties import extract_addressees, extract_recipients, resolve_as_above
-from .extract.patterns import NumberSymbol
 from .extract.signer import extract_signer
 from .extract.tasks import extract_tasks
 from .layout import Layout, layout_from_text
 from .lexicon import doc_type_by_upper_name
 from .models import Document, Indicator, Source
 from .normalize import fold_tones, normalize
+from .patterns import NumberSymbol
 from .relines import relined
 from .zones import find_zones
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .extract.patterns import LOWER, UPPER
 from .layout import Layout, Line
 from .lexicon import authority_alternation, body_starters
+from .patterns import LOWER, UPPER
 from .vocab import glyphs
 
 LONG_LINE = 600  # characters: a line this long holding most of the text has lost its breaks

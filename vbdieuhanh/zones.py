@@ -14,7 +14,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
-from .extract.patterns import LONG_DATE_RE, LOWER, MONTH_DATE_RE, NUMERIC_DATE_RE, UPPER
 from .lexicon import (
     agency_terms,
     attachment_words,
@@ -29,6 +28,7 @@ from .lexicon import (
     surnames,
 )
 from .normalize import NormalizedText, fold_tones, is_upper_text, strip_marks
+from .patterns import LONG_DATE_RE, LOWER, MONTH_DATE_RE, NUMERIC_DATE_RE, UPPER
 from .vocab import glyphs
 
 Seg = tuple[int, int]  # start, end offsets in the normalised text

@@ -6,9 +6,9 @@ import pytest
 
 import vbdieuhanh
 from vbdieuhanh.archive.keys import dates_compatible, document_key
-from vbdieuhanh.archive.names import Context, bodies, body, context_for
 from vbdieuhanh.archive.prepare import relation
 from vbdieuhanh.models import Agency
+from vbdieuhanh.names.bodies import Context, bodies, body, context_for
 from vbdieuhanh.names.keys import fold_key, number_symbol_key
 
 LAI_CHAU = context_for(

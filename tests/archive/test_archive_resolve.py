@@ -4,9 +4,9 @@ recorded as such; new agencies get their reorganisation links."""
 from __future__ import annotations
 
 from vbdieuhanh.archive.migrations import migrate
-from vbdieuhanh.archive.names import Context, body
 from vbdieuhanh.archive.resolve import FUZZY_THRESHOLD, AgencyResolver, distinctive
 from vbdieuhanh.archive.store import connect
+from vbdieuhanh.names.bodies import Context, body
 
 
 def _resolve(store, name: str, province: str | None = None):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from vbdieuhanh.archive.names import place_phrase
 from vbdieuhanh.archive.successors import districts_on, provinces_on
 from vbdieuhanh.lexicon import provinces, reorganisation_date
+from vbdieuhanh.names.bodies import place_phrase
 
 
 def test_63_provinces_before_and_34_after_the_reorganisation() -> None:

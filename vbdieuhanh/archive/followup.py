@@ -21,10 +21,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ..names.bodies import place_phrase
 from ..names.keys import fold_key
 from ..values import EdgeType, FollowStatus, PartialDate
 from .lookup import CHUNK, AgencyRow, agencies, ancestors, find_document, is_member
-from .names import place_phrase
 from .store import Store
 from .successors import districts_on, provinces_on
 

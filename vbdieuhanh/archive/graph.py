@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..names.bodies import place_phrase
 from ..names.keys import fold_key
 from .deps import require
-from .names import place_phrase
 from .store import ArchiveError, Store
 
 if TYPE_CHECKING:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..casing import find_province
+from ..names.bodies import Context, body
+from ..names.casing import find_province
 from ..names.keys import fold_key, number_symbol_key
 from .deps import require
-from .names import Context, body
 from .resolve import FUZZY_THRESHOLD
 from .store import ArchiveError, Store
 

@@ -15,8 +15,8 @@ from functools import cache
 
 from ..lexicon import data_rows
 from ..models import Document, Indicator, Task
+from ..names.bodies import Body, bodies, context_for
 from ..names.keys import fold_key, number_symbol_key
-from .names import Body, bodies, context_for
 
 
 @dataclass(slots=True)

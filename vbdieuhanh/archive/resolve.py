@@ -23,9 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import locality_words
+from ..names.bodies import Body
 from .deps import require
 from .migrations import now
-from .names import Body
 from .store import Store
 from .successors import dissolved_on, successions
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import data_rows, provinces, reorganisation_date
+from ..names.bodies import Body, Context, body, place_phrase
 from ..names.keys import fold_key
-from .names import Body, Context, body, place_phrase
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..extract.patterns import LONG_DATE_RE, NUMERIC_DATE_RE
 from ..lexicon import province_names, provinces, reorganisation_date
 from ..normalize import fold_tones
+from ..patterns import LONG_DATE_RE, NUMERIC_DATE_RE
 from .findings import CheckContext, Hit, hit, rule
 
 

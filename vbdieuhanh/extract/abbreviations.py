@@ -14,8 +14,8 @@ from functools import cache
 
 from ..lexicon import abbreviation_heads
 from ..normalize import fold_tones, squash
+from ..patterns import LOWER, UPPER
 from .context import Context
-from .patterns import LOWER, UPPER
 
 # "(HMTN)", "(P.ĐTĐH)", "(VCCI)"; a unit by its numeral: "(Vụ I)", "(Phòng 2)"
 _ACRONYM = rf"[{UPPER}][{UPPER}{LOWER}&\-.]{{1,11}}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..casing import find_province, province_mentions
 from ..lexicon import (
     body_names,
     central_markers,
@@ -24,11 +23,10 @@ from ..lexicon import (
     task_verbs,
 )
 from ..models import Agency, Citation
+from ..names.agency import LOCALITY_RE, expand_mixed, head_term, locality_of
+from ..names.casing import find_province, province_mentions
 from ..normalize import fold_tones, squash
-from ..zones import Seg
-from .agency import LOCALITY_RE, expand_mixed, head_term, locality_of
-from .context import Context
-from .patterns import (
+from ..patterns import (
     CITED_NUMBER_RE,
     LONG_DATE_RE,
     LOWER,
@@ -42,7 +40,9 @@ from .patterns import (
     make_date,
     parse_number_symbol,
 )
-from .prefilter import AroundSlash, Prefiltered, grouped
+from ..prefilter import AroundSlash, Prefiltered, grouped
+from ..zones import Seg
+from .context import Context
 
 
 def _alternation(

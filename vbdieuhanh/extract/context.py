@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ..layout import BBox
 from ..models import ParseWarning, Source
 from ..normalize import NormalizedText
+from ..prefilter import Prefiltered, Scanner, scan, trigger_starts
 from ..zones import Seg, Zones
-from .prefilter import Prefiltered, Scanner, scan, trigger_starts
 
 _Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
 _Spans = tuple[tuple[Scanner, ...], list[int], list[int]]  # patterns, where their matches start and end

@@ -8,9 +8,9 @@ from functools import cache
 from ..lexicon import deadline_context, recurrences, role_labels
 from ..models import Deadline
 from ..normalize import squash
+from ..patterns import LONG_DATE_RE, NUMERIC_DATE_RE, date_from_match
+from ..prefilter import Prefiltered, Scanner
 from .context import Context
-from .patterns import LONG_DATE_RE, NUMERIC_DATE_RE, date_from_match
-from .prefilter import Prefiltered, Scanner
 
 # all patterns are in lower case and run on the lower-cased text (Context.hits(..., lower=True));
 # their words are in data/deadline_context.tsv, and each pattern's prefilter triggers are those words

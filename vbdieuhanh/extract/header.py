@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..casing import find_province, repair_body_name, repair_province
 from ..lexicon import doc_type_by_code, doc_type_by_upper_name, marks, province_names
 from ..models import Agency
+from ..names.agency import canonical_name, complete_with_parent, level_of
+from ..names.casing import find_province, repair_body_name, repair_province
 from ..normalize import is_upper_text, squash, strip_marks
-from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
-from .agency import canonical_name, complete_with_parent, group_units, level_of
-from .context import Context
-from .patterns import (
+from ..patterns import (
     LONG_DATE_RE,
     MONTH_DATE_RE,
     NUMBER_SYMBOL_RE,
@@ -25,6 +23,9 @@ from .patterns import (
     date_from_match,
     parse_number_symbol,
 )
+from ..zones import NUMBER_LINE_RE, VV_RE, Seg, classify_place_date, title_type
+from .agency import group_units
+from .context import Context
 
 _SUBJECT_PREFIX_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về về việc|Về việc)\s*:?\s*")
 

@@ -17,11 +17,11 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ..casing import find_province, province_mentions
 from ..lexicon import data_rows
 from ..models import Indicator, Source
+from ..names.casing import find_province, province_mentions
 from ..normalize import fold_tones
-from .patterns import UPPER
+from ..patterns import UPPER
 
 _SENTENCE_END = re.compile(rf"\n+|(?<=[.!?…])\s+(?=[{UPPER}])")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..casing import repair_body_name, repair_province
 from ..lexicon import recipient_purposes
 from ..models import Addressee, Recipient, Task
+from ..names.casing import repair_body_name, repair_province
 from ..normalize import fold_tones, squash
 from ..vocab import glyphs
 from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..casing import position_case
 from ..lexicon import positions
 from ..models import Signer
+from ..names.casing import position_case
 from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import (
     AUTHORITY_RE,

@@ -30,14 +30,14 @@ from ..lexicon import (
     task_verbs,
 )
 from ..models import Addressee, Agency, Assignee, Deadline, Task
+from ..names.agency import expand_mixed
 from ..normalize import fold_tones, is_upper_text, squash
+from ..patterns import LOWER, UPPER
+from ..prefilter import Prefiltered, Scanner, grouped
 from ..vocab import glyphs
 from ..zones import Seg
-from .agency import expand_mixed
 from .context import Context
 from .deadlines import find_deadline, labelled_deadline, scanners
-from .patterns import LOWER, UPPER
-from .prefilter import Prefiltered, Scanner, grouped
 
 _BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(

@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..casing import find_province
-from ..extract.agency import head_term, level_of, locality_of
 from ..lexicon import central_markers, data_rows, locality_words, provinces
 from ..models import Agency
-from ..names.keys import fold_key
 from ..vocab import glyphs
+from .agency import head_term, level_of, locality_of
+from .casing import find_province
+from .keys import fold_key
 
 _BULLET = re.compile(rf"^[\s{re.escape(glyphs('bullet_name'))}]+")  # data/glyphs.tsv
 _PURPOSE = re.compile(r"\s*\([^()]*\)\s*$")

@@ -11,8 +11,7 @@ import re
 from difflib import get_close_matches
 from functools import cache, lru_cache
 
-from .extract.patterns import UPPER
-from .lexicon import (
+from ..lexicon import (
     agency_term_max_len,
     agency_terms,
     agency_terms_bare,
@@ -23,7 +22,8 @@ from .lexicon import (
     positions_bare,
     province_names,
 )
-from .normalize import fold_tones, is_upper_text, strip_marks
+from ..normalize import fold_tones, is_upper_text, strip_marks
+from ..patterns import UPPER
 
 _VOWELS = frozenset("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _COORDINATORS = frozenset({"VÀ", "-", "–", "&"})
