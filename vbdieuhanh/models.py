@@ -145,6 +145,11 @@ class Citation(_Model):
     title: str | None = Field(None, description="Name of a law or the subject given ('về việc …').")
     text: str = Field(description="The citation as written.")
     full: bool = Field(True, description="False for a short cite (type and number only).")
+    implements: bool = Field(
+        False,
+        description="True when the clause before it says this document carries the cited one out "
+        "('thực hiện Công văn số …'): an IMPLEMENTS edge in the archive, CITES otherwise.",
+    )
     mentions: int = 1
     source: Source | None = None
 

@@ -6,7 +6,6 @@ import pytest
 
 import vbdieuhanh
 from vbdieuhanh.archive.keys import dates_compatible, document_key
-from vbdieuhanh.archive.prepare import relation
 from vbdieuhanh.models import Agency
 from vbdieuhanh.names.bodies import Context, bodies, body, context_for
 from vbdieuhanh.names.keys import fold_key, number_symbol_key
@@ -91,20 +90,6 @@ def test_number_symbol_and_document_keys() -> None:
     assert document_key("29/CV-BCĐQG", "2021-05-13", None) == "29/CV-BCĐQG|2021-05-13|?"
     assert dates_compatible("2021-03", "2021-03-05") and dates_compatible(None, "2021-03-05")
     assert not dates_compatible("2021-03-04", "2021-03-05")
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("đồng thời thực hiện tốt Công văn số 29/CV-BCĐQG", "IMPLEMENTS"),
-        ("chương trình HMTN theo kế hoạch số 2149/KH-UBND", "IMPLEMENTS"),
-        ("Căn cứ Công văn số 29/CV-BCĐQG", "CITES"),
-        ("Thực hiện nhiệm vụ năm 2021. Căn cứ Công văn số 29/CV-BCĐQG", "CITES"),
-    ],
-)
-def test_a_citation_is_implemented_when_its_clause_says_so(sentence: str, expected: str) -> None:
-    start = sentence.index("Công văn") if "Công văn" in sentence else sentence.index("kế hoạch")
-    assert relation(sentence, start) == expected
 
 
 def test_seed_letters_give_the_bodies_of_their_tasks(seed_paths) -> None:

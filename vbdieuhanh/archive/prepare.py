@@ -1,22 +1,19 @@
 """From a record to what the archive writes: keys, bodies in context, tasks, citations, indicators.
 
 Pure (no database), so it runs in the ingest workers next to the parser; the writer then only
-resolves bodies against the archive and writes rows. A citation becomes IMPLEMENTS when the clause
-before it says the text carries it out ("thực hiện Công văn số 29/CV-BCĐQG …", cues in
-``data/implement_cues.tsv``), CITES otherwise; it starts at the task whose text holds it, or at the
+resolves bodies against the archive and writes rows. A citation the parser found carried out
+(``Citation.implements``: "thực hiện Công văn số 29/CV-BCĐQG …") becomes IMPLEMENTS, CITES
+otherwise; it starts at the task whose text holds it, or at the
 document.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from ..lexicon import data_rows
 from ..models import Document, Indicator, Task
 from ..names.bodies import Body, bodies, context_for
-from ..names.keys import fold_key, number_symbol_key
+from ..names.keys import number_symbol_key
 
 
 @dataclass(slots=True)
@@ -93,24 +90,6 @@ class Prepared:
         return sorted(keys)
 
 
-@cache
-def _implement_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rows = data_rows("implement_cues.tsv")
-    clause = tuple(fold_key(r[0]) for r in rows if r[1] == "clause")
-    adjacent = tuple(fold_key(r[0]) for r in rows if r[1] == "adjacent")
-    return clause, adjacent
-
-
-def relation(text: str, start: int) -> str:
-    """IMPLEMENTS when the clause before a citation says the text carries it out, else CITES."""
-    clause = fold_key(re.split(r"[.;:\n]", text[max(0, start - 240) : start])[-1])
-    in_clause, adjacent = _implement_cues()
-    padded = f" {clause} "
-    if any(f" {cue} " in padded for cue in in_clause):
-        return "IMPLEMENTS"
-    return "IMPLEMENTS" if any(padded.endswith(f" {cue} ") for cue in adjacent) else "CITES"
-
-
 def _flatten(tasks: list[Task]) -> list[tuple[Task, str | None, int]]:
     out: list[tuple[Task, str | None, int]] = []
 
@@ -175,7 +154,7 @@ def prepare(document: Document, content_hash: str) -> Prepared:
                 cited.doc_type,
                 cited.title,
                 issuer[0][0] if issuer else None,
-                relation(document.text, start),
+                "IMPLEMENTS" if cited.implements else "CITES",
                 _task_at(spans, start),
                 cited.text,
             )

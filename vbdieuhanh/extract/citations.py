@@ -43,6 +43,7 @@ from ..patterns import (
 from ..prefilter import AroundSlash, Prefiltered, grouped
 from ..zones import Seg
 from .context import Context
+from .relations import implements
 
 
 def _alternation(
@@ -347,7 +348,13 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
             c.model_copy(update={"issuer": issuer.name}) if _same_body(c, own, issuer) else c
             for c in citations
         ]
-    return citations
+    text = ctx.nt.text
+    return [
+        c.model_copy(
+            update={"implements": implements(text, c.source.start if c.source else max(text.find(c.text), 0))}
+        )
+        for c in citations
+    ]
 
 
 @cache
