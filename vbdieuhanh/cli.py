@@ -146,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_check(commands)
 
+    from .review.cli import register as register_review
+
+    register_review(commands)
+
     try:
         from .archive.cli import register
     except ImportError:  # the archive extra is not installed
