@@ -84,11 +84,11 @@ def parse_file(
     """
     options: dict[str, Any] = {"pdf_engine": pdf_engine, "ocr": ocr, "ocr_lang": ocr_lang}
     if hasattr(file, "read"):
-        data = file.read()  # type: ignore[union-attr]
+        data = file.read()
         if not isinstance(data, bytes):
             raise TypeError("parse_file needs a binary file object (open(path, 'rb'), io.BytesIO)")
         return parse_bytes(data, name or str(getattr(file, "name", "") or "document.txt"), **options)
-    path = Path(file)  # type: ignore[arg-type]
+    path = Path(file)
     logger.debug("%s: reading the file", path)
     return _parse_path(path, str(path), options)
 

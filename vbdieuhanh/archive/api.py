@@ -9,11 +9,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from ..corrections import SCHEMA
 from ..models import Document
 from .keys import content_hash
 from .migrations import migrate
@@ -85,22 +86,55 @@ class Archive:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def document(self, ref: str) -> Document:
-        """The current version of a stored document (by id, number-symbol or content hash)."""
+    def document(self, ref: str, *, corrected: bool = True) -> Document:
+        """The current version of a stored document (by id, number-symbol or content hash), with the
+        saved corrections applied (``corrected=False``: the record as parsed)."""
+        from ..corrections import apply_corrections
+        from .corrections import corrections_for, stored_record
+
+        digest, record = self._current(ref)
+        document = stored_record(record)
+        fixes = corrections_for(self.store, digest) if corrected else {}
+        return apply_corrections(document, fixes) if fixes else document
+
+    def _current(self, ref: str) -> tuple[str, Any]:
         from .lookup import find_document
 
         doc_id = find_document(self.store, ref)
-        record = self.store.scalar(
-            "SELECT v.record FROM documents d JOIN versions v ON v.hash = d.current_hash WHERE d.id = ?",
+        row = self.store.one(
+            "SELECT v.hash, v.record FROM documents d JOIN versions v ON v.hash = d.current_hash "
+            "WHERE d.id = ?",
             (doc_id,),
         )
-        if record is None:
+        if row is None:
             raise LookupError(f"{ref}: the archive holds only a placeholder (cited, not ingested)")
-        return (
-            Document.model_validate(record)
-            if isinstance(record, dict)
-            else Document.model_validate_json(record)
-        )
+        return str(row[0]), row[1]
+
+    def correct(self, corrections: str | Path | Mapping[str, Mapping[str, Any]]) -> int:
+        """Save corrections (a corrections file, or ``{sha256: {path: value}}``) and re-derive the
+        stored versions they name; return the number of fields saved. The parse is kept."""
+        from ..corrections import load_corrections, parse_corrections
+        from .corrections import rederive, save_corrections
+
+        if isinstance(corrections, Mapping):
+            found = parse_corrections(
+                {
+                    "schema": SCHEMA,
+                    "documents": [{"sha256": h, "set": dict(v)} for h, v in corrections.items()],
+                }
+            )
+        else:
+            found = load_corrections(corrections)
+        count = save_corrections(self.store, found)
+        for digest in found:
+            rederive(self.store, self.resolver, digest)
+        return count
+
+    def corrections(self, ref: str) -> list[dict[str, Any]]:
+        """The corrections saved for a document's current version: field, value, parsed value, when."""
+        from .corrections import corrections_of
+
+        return corrections_of(self.store, self._current(ref)[0])
 
     def graph(self) -> networkx.MultiDiGraph:
         """The whole task-tracking graph as a networkx MultiDiGraph."""

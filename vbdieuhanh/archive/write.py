@@ -52,8 +52,10 @@ def write(
     """Write one version in its own transaction (all of it or nothing)."""
 
     def work() -> Outcome:
+        from .corrections import with_corrections
+
         resolver.rollback()
-        return _write(store, resolver, prepared, run_id, path)
+        return _write(store, resolver, with_corrections(store, prepared), run_id, path)
 
     try:
         outcome = store.atomic(work)

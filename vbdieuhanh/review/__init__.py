@@ -51,6 +51,8 @@ LABELS = {
     "warning": "cảnh báo",
 }
 # top-level fields whose span the record's ``sources`` gives (number and symbol share number_symbol's)
+# nothing is fetched: inline style and script only
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:"
 SCALARS = ("number_symbol", "place", "issue_date", "doc_type", "subject", "urgency", "secrecy", "archive")
 
 
@@ -117,7 +119,21 @@ def marks(document: Document, prefix: str = "m") -> list[Mark]:
         add(indicator.source, "indicator", f"{indicator.what}: {indicator.value:g} {indicator.unit or ''}")
     for warning in document.warnings:
         add(warning.source, "warning", f"{warning.code}: {warning.message}", f"⚠ {warning.code}")
-    return out
+    return _merge_same(out)
+
+
+def _merge_same(found: list[Mark]) -> list[Mark]:
+    """One mark for a span given to several tasks ('chủ trì (1)', 'chủ trì (2)' → 'chủ trì (1, 2)')."""
+    merged: dict[tuple[int, int, str], Mark] = {}
+    for mark in found:
+        key = (mark.start, mark.end, mark.kind)
+        if key in merged and mark.kind in ("lead", "coordinate"):
+            first = merged[key]
+            label = first.label[:-1] + ", " + mark.label.rsplit("(", 1)[-1]
+            merged[key] = Mark(first.start, first.end, first.kind, label, first.title, first.anchor)
+        elif key not in merged:
+            merged[key] = mark
+    return list(merged.values())
 
 
 def highlight(text: str, spans: Sequence[Mark]) -> str:
@@ -139,8 +155,9 @@ def highlight(text: str, spans: Sequence[Mark]) -> str:
             first = mark.anchor not in opened
             opened.add(mark.anchor)
             attributes = f' id="{_esc(mark.anchor)}" data-label="{_esc(mark.label)}"' if first else ""
+            classes = f"v v-{_esc(mark.kind)}" + (" first" if first else "")
             parts.append(
-                f'<mark class="v v-{_esc(mark.kind)}{" first" if first else ""}" data-kind="{_esc(mark.kind)}"'
+                f'<mark class="{classes}" data-kind="{_esc(mark.kind)}"'
                 f' data-for="{_esc(mark.anchor)}" title="{_esc(mark.label)}: {_esc(mark.title)}"{attributes}>'
             )
             stack.append(mark)
@@ -212,17 +229,18 @@ def _panel(index: int, document: Document, found: list[Mark]) -> str:
     for task in document.iter_tasks():
         anchor = next((m.anchor for m in found if m.kind == "task" and m.label == f"nhiệm vụ {task.id}"), "")
         text = task.text if len(task.text) <= 160 else task.text[:160] + "…"
+        who, due = f"task[{task.id}].assignees", f"task[{task.id}].deadline.date"
         tasks.append(
             f'<div class="task"><div><b>{_esc(task.id)}</b> {_esc(text)}{_goto(anchor)}</div>'
-            f"<label>giao cho {_input(index, f'task[{task.id}].assignees', current_value(document, f'task[{task.id}].assignees'), f'nhiệm vụ {task.id}: giao cho')}</label>"
-            f"<label>thời hạn {_input(index, f'task[{task.id}].deadline.date', current_value(document, f'task[{task.id}].deadline.date'), f'nhiệm vụ {task.id}: thời hạn')}</label>"
-            "</div>"
+            f"<label>giao cho {_input(index, who, current_value(document, who), f'{task.id}: giao cho')}"
+            f"</label><label>thời hạn {_input(index, due, current_value(document, due), f'{task.id}: hạn')}"
+            "</label></div>"
         )
-    citations = [
-        f"<li>{_esc(c.number_symbol or c.title or c.text)}"
-        f"{' — ' + _esc(c.date) if c.date else ''}{_goto(_anchor_of(found, 'citation', c.number_symbol or c.title or c.text))}</li>"
-        for c in document.citations
-    ]
+    citations = []
+    for c in document.citations:
+        name = c.number_symbol or c.title or c.text
+        when = " — " + _esc(c.date) if c.date else ""
+        citations.append(f"<li>{_esc(name)}{when}{_goto(_anchor_of(found, 'citation', name))}</li>")
     warnings = [
         f'<li class="warn"><b>{_esc(w.code)}</b> {_esc(w.message)}'
         f"{_goto(_anchor_of(found, 'warning', f'{w.code}: {w.message}'))}</li>"
@@ -267,7 +285,7 @@ def render_review(items: Iterable[tuple[Document, str | None]], *, title: str = 
     )
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_esc(title)}</title><style>{STYLE_FILE.read_text(encoding="utf-8")}</style></head>
 <body>
