@@ -89,6 +89,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             sys.stdout.write(document.model_dump_json(exclude=_excluded(args)) + "\n")
         elif args.format == "table":
             sys.stdout.write(_table(document))
+        elif args.format == "edxml":
+            from .export import edxml_header
+
+            sys.stdout.write(edxml_header(document))
         else:
             documents.append(document)
     if args.format == "json" and (documents or not failures):
@@ -123,7 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = commands.add_parser("parse", help="parse files into records (JSON to stdout)")
     parse.add_argument("paths", nargs="+", help="files or folders (PDF, DOCX, DOC, TXT, images)")
-    parse.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
+    parse.add_argument(
+        "--format",
+        choices=("json", "jsonl", "table", "edxml"),
+        default="json",
+        help="json (default), jsonl (one record a line), table, edxml (QCVN 102:2016 header, one per file)",
+    )
     parse.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium")
     parse.add_argument(
         "--ocr",
@@ -145,6 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .check.cli import register as register_check
 
     register_check(commands)
+
+    from .review.cli import register as register_review
+
+    register_review(commands)
 
     try:
         from .archive.cli import register

@@ -10,7 +10,19 @@ reorganisation), ``write`` (one transaction per document), ``inputs``, ``ingest`
 from __future__ import annotations
 
 from .api import Archive, open_archive
+from .assignments import TaskAssignment
+from .batch import IngestReport
+from .followup import FollowUp
 from .store import DEFAULT_URL, ArchiveError
 from .write import Outcome
 
-__all__ = ["DEFAULT_URL", "Archive", "ArchiveError", "Outcome", "open_archive"]
+__all__ = [
+    "DEFAULT_URL",
+    "Archive",
+    "ArchiveError",
+    "FollowUp",
+    "IngestReport",
+    "Outcome",
+    "TaskAssignment",
+    "open_archive",
+]

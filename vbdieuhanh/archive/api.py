@@ -8,12 +8,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ..corrections import SCHEMA
 from ..models import Document
 from .keys import content_hash
 from .migrations import migrate
@@ -21,6 +24,8 @@ from .prepare import prepare
 from .resolve import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD, AgencyResolver
 from .store import DEFAULT_URL, ArchiveError, Store, connect, sqlite_path
 from .write import Outcome, write
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     import networkx
@@ -30,11 +35,32 @@ if TYPE_CHECKING:
     from .ingest import IngestReport
 
 
+def _locked(method: F) -> F:
+    """Run the method holding the archive's lock (its one connection is used by one thread at a time)."""
+
+    @functools.wraps(method)
+    def run(self: Archive, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return cast(F, run)
+
+
 class Archive:
-    """An archive of documents in SQLite (default) or PostgreSQL, with its task-tracking graph."""
+    """An archive of documents in SQLite (default) or PostgreSQL, with its task-tracking graph.
+
+    Threads: one ``Archive`` can be shared by many threads. It holds one database connection, and
+    every method that uses it runs under the archive's lock, one call at a time (a transaction is
+    never interleaved with another thread's); :meth:`add_file` parses outside the lock, so threads
+    parse in parallel and only their writes wait for each other. :meth:`ingest` opens connections
+    of its own (its workers are processes). For many writers at once, open one ``Archive`` per
+    thread or process instead: SQLite lets one writer in at a time (others wait up to 60 s),
+    PostgreSQL takes writers side by side.
+    """
 
     def __init__(self, url: str = DEFAULT_URL, *, create: bool = True) -> None:
         self.url = url
+        self._lock = threading.RLock()
         path = sqlite_path(url)
         if not create and path is not None and path != ":memory:" and not Path(path).exists():
             raise ArchiveError(url, "no archive here (ingest into it first, or check the path)")
@@ -65,6 +91,7 @@ class Archive:
 
     # --- writing -------------------------------------------------------------------------------
 
+    @_locked
     def add(self, document: Document, *, digest: str | None = None, path: str | None = None) -> Outcome:
         """Store one record (``digest``: the SHA-256 of its file; by default, of the record)."""
         digest = digest or content_hash(document.model_dump_json().encode())
@@ -72,10 +99,11 @@ class Archive:
 
     def add_file(self, path: str | Path) -> Outcome:
         """Parse and store one file (no-op if these bytes are stored)."""
-        from .. import parse_file
+        from .. import parse_bytes
 
         data = Path(path).read_bytes()
-        return self.add(parse_file(path), digest=content_hash(data), path=str(path))
+        document = parse_bytes(data, str(path))  # outside the lock: threads parse side by side
+        return self.add(document, digest=content_hash(data), path=str(path))
 
     def ingest(self, paths: Sequence[str], **options: Any) -> IngestReport:
         """Batch ingest of files, folders, globs and zip files; see :func:`ingest.ingest`."""
@@ -85,59 +113,103 @@ class Archive:
 
     # --- reading -------------------------------------------------------------------------------
 
-    def document(self, ref: str) -> Document:
-        """The current version of a stored document (by id, number-symbol or content hash)."""
+    @_locked
+    def document(self, ref: str, *, corrected: bool = True) -> Document:
+        """The current version of a stored document (by id, number-symbol or content hash), with the
+        saved corrections applied (``corrected=False``: the record as parsed)."""
+        from ..corrections import apply_corrections
+        from .corrections import corrections_for, stored_record
+
+        digest, record = self._current(ref)
+        document = stored_record(record)
+        fixes = corrections_for(self.store, digest) if corrected else {}
+        return apply_corrections(document, fixes) if fixes else document
+
+    def _current(self, ref: str) -> tuple[str, Any]:
         from .lookup import find_document
 
         doc_id = find_document(self.store, ref)
-        record = self.store.scalar(
-            "SELECT v.record FROM documents d JOIN versions v ON v.hash = d.current_hash WHERE d.id = ?",
+        row = self.store.one(
+            "SELECT v.hash, v.record FROM documents d JOIN versions v ON v.hash = d.current_hash "
+            "WHERE d.id = ?",
             (doc_id,),
         )
-        if record is None:
+        if row is None:
             raise LookupError(f"{ref}: the archive holds only a placeholder (cited, not ingested)")
-        return (
-            Document.model_validate(record)
-            if isinstance(record, dict)
-            else Document.model_validate_json(record)
-        )
+        return str(row[0]), row[1]
 
+    @_locked
+    def correct(self, corrections: str | Path | Mapping[str, Mapping[str, Any]]) -> int:
+        """Save corrections (a corrections file, or ``{sha256: {path: value}}``) and re-derive the
+        stored versions they name; return the number of fields saved. The parse is kept."""
+        from ..corrections import load_corrections, parse_corrections
+        from .corrections import save_corrections
+        from .rederive import rederive
+
+        if isinstance(corrections, Mapping):
+            found = parse_corrections(
+                {
+                    "schema": SCHEMA,
+                    "documents": [{"sha256": h, "set": dict(v)} for h, v in corrections.items()],
+                }
+            )
+        else:
+            found = load_corrections(corrections)
+        count = save_corrections(self.store, found)
+        for digest in found:
+            rederive(self.store, self.resolver, digest)
+        return count
+
+    @_locked
+    def corrections(self, ref: str) -> list[dict[str, Any]]:
+        """The corrections saved for a document's current version: field, value, parsed value, when."""
+        from .corrections import corrections_of
+
+        return corrections_of(self.store, self._current(ref)[0])
+
+    @_locked
     def graph(self) -> networkx.MultiDiGraph:
         """The whole task-tracking graph as a networkx MultiDiGraph."""
         from .graph import build_graph
 
         return build_graph(self.store)
 
+    @_locked
     def export_graph(self, out: str | Path, fmt: str) -> Path:
         """Write the graph as GraphML, JSON (node-link) or CSV (nodes.csv + edges.csv)."""
         from .graph import export
 
         return export(self.store, Path(out), fmt)
 
+    @_locked
     def followup(self, ref: str, *, as_of: str | None = None, depth: int = 2) -> FollowUp:
         """Who acted on a directive, with lags, and which of its tasks are unanswered."""
         from .followup import followup
 
         return followup(self.store, ref, as_of=as_of, depth=depth)
 
+    @_locked
     def tasks(self, assignee: str, *, as_of: str | None = None) -> list[TaskAssignment]:
         """What a body was told to do, directly or as one of a group ('UBND các tỉnh, thành phố')."""
         from .assignments import tasks_of
 
         return tasks_of(self.store, assignee, as_of=as_of)
 
+    @_locked
     def indicators(self, *, province: str | None = None, what: str | None = None) -> list[dict[str, Any]]:
         """Results and targets from reports and news, optionally for one province or one measure."""
         from .queries import indicators
 
         return indicators(self.store, province=province, what=what)
 
+    @_locked
     def stats(self) -> dict[str, Any]:
         """Counts of what the archive holds."""
         from .queries import stats
 
         return stats(self.store)
 
+    @_locked
     def close(self) -> None:
         self.store.close()
 

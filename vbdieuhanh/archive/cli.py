@@ -1,6 +1,6 @@
 """The archive commands, plugged into ``vbdieuhanh`` by ``register``; each is one library call.
 
-    vbdieuhanh ingest PATH… [--db URL] [--workers N] [--scheduler tcp://…]
+    vbdieuhanh ingest PATH… [--db URL] [--workers N] [--scheduler tcp://…] [--corrections FILE]
     vbdieuhanh followup NUMBER_OR_ID [--db URL] [--format table|json|csv] [--html report.html]
     vbdieuhanh tasks --assignee NAME [--db URL] [--format …]
     vbdieuhanh graph export --format graphml|json|csv --out PATH [--db URL]
@@ -46,6 +46,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         progress=args.progress,
         scheduler=args.scheduler,
         command="ingest " + " ".join(args.paths),
+        corrections=args.corrections,
     )
     print(
         f"vbdieuhanh: {report.seen} files in {report.seconds:.1f} s ({report.rate:.0f}/s): "
@@ -129,6 +130,11 @@ def register(commands: Any) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="progress bar (default: on a terminal)",
+    )
+    ingest.add_argument(
+        "--corrections",
+        metavar="FILE",
+        help="a corrections file saved from 'vbdieuhanh review', applied on top of the parsed records",
     )
     ingest.set_defaults(func=_cmd_ingest)
 

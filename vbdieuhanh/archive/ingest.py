@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
+from pathlib import Path
 from typing import Any
 
+from ..corrections import SCHEMA
 from .batch import (
     IngestReport,
     Result,
@@ -135,13 +137,25 @@ def ingest(
     scheduler: str | None = None,
     client: Any = None,
     command: str | None = None,
+    corrections: str | Path | Mapping[str, Mapping[str, Any]] | None = None,
 ) -> IngestReport:
     """Ingest files, folders, globs and zip files into the archive at ``url``.
 
     ``workers``: processes that parse (default: the number of CPUs; 0 parses in this process).
     ``scheduler``/``client``: run on a Dask cluster instead (see :mod:`dask_ingest`).
+    ``corrections``: a corrections file (:mod:`vbdieuhanh.corrections`) or its parsed form
+    ``{sha256: {path: value}}``, saved in the archive before the run and applied on top of the
+    parsed records (now, and whenever these bytes are written again); the parse is kept.
     """
     command = command or "ingest " + " ".join(paths)
+    if corrections is not None:
+        stored = _save_corrections(url, corrections)
+        report = ingest(
+            paths, url, workers=workers, batch=batch, progress=progress, scheduler=scheduler,
+            client=client, command=command,
+        )  # fmt: skip
+        _rederive(url, stored)
+        return report
     if scheduler or client is not None:
         return ingest_dask(
             paths, url, scheduler=scheduler, client=client, batch=batch, progress=progress, command=command
@@ -155,6 +169,41 @@ def ingest(
         total = count_items(paths) if enabled else 0
         _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
         return report
+    finally:
+        store.close()
+
+
+def _save_corrections(url: str, corrections: str | Path | Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Check and save the corrections; return the hashes among them already stored (their rows are
+    re-derived after the run; the bytes the run writes get them as they are written)."""
+    from ..corrections import load_corrections, parse_corrections
+    from .corrections import save_corrections
+
+    if isinstance(corrections, Mapping):
+        found = parse_corrections(
+            {"schema": SCHEMA, "documents": [{"sha256": h, "set": dict(v)} for h, v in corrections.items()]}
+        )
+    else:
+        found = load_corrections(corrections)
+    store = connect(url)
+    try:
+        migrate(store)
+        save_corrections(store, found)
+        return [h for h in found if store.one("SELECT 1 FROM versions WHERE hash = ?", (h,))]
+    finally:
+        store.close()
+
+
+def _rederive(url: str, digests: list[str]) -> None:
+    from .rederive import rederive
+
+    if not digests:
+        return
+    store = connect(url)
+    try:
+        resolver = AgencyResolver(store)
+        for digest in digests:
+            rederive(store, resolver, digest)
     finally:
         store.close()
 

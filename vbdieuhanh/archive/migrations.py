@@ -99,6 +99,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ingest_log_run ON ingest_log (run_id, status)",
         ),
     ),
+    Migration(
+        2,
+        "corrections a person made, kept apart from the parse",
+        (
+            # One row per (content hash, field path): the corrected value and the parsed one, as JSON.
+            """CREATE TABLE corrections (
+                hash TEXT NOT NULL, field TEXT NOT NULL, value TEXT, parsed TEXT, file TEXT,
+                created_at TEXT NOT NULL, PRIMARY KEY (hash, field))""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

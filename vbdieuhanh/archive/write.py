@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from .corrections import with_corrections
 from .keys import content_key, dates_compatible, document_key
 from .migrations import now
 from .prepare import CitationRow, Prepared
@@ -53,7 +54,7 @@ def write(
 
     def work() -> Outcome:
         resolver.rollback()
-        return _write(store, resolver, prepared, run_id, path)
+        return _write(store, resolver, with_corrections(store, prepared), run_id, path)
 
     try:
         outcome = store.atomic(work)

@@ -10,9 +10,11 @@ OCR often gets wrong are then repaired, each repair reported (``ocr_repair``).
 from __future__ import annotations
 
 import io
+import logging
 import os
 import shutil
 import subprocess
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
@@ -27,6 +29,8 @@ from .ocr_repair import repair_lines
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
     from PIL import Image
+
+logger = logging.getLogger("vbdieuhanh.ocr")
 
 DPI = 300
 LARGE_PAGE_DPI = 200
@@ -66,7 +70,9 @@ def run_tesseract(binary: str, image: bytes, lang: str, dpi: int, name: str) -> 
     """Tesseract's TSV for one page image (PGM/PNG/JPEG bytes)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     command = [binary, "stdin", "stdout", "-l", lang, "--psm", "3", "--dpi", str(dpi), "tsv"]
+    started = time.perf_counter()
     result = subprocess.run(command, input=image, capture_output=True, env=env, check=False)
+    logger.debug("%s: Tesseract read a page image in %.2f s", name, time.perf_counter() - started)
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise CorruptFileError(
@@ -127,6 +133,8 @@ def ocr_pdf_pages(
 ) -> dict[int, PageWords]:
     """OCR the given pages (0-based) of an open PDF; render here, recognise two pages at a time."""
     binary = require_tesseract(lang, name)
+    logger.debug("%s: OCR of %d pages (%s) with Tesseract, lang=%s", name, len(indexes),
+                 ", ".join(str(i + 1) for i in indexes), lang)  # fmt: skip
     results: dict[int, PageWords] = {}
     pending: deque[tuple[int, Future[str], float, float, int]] = deque()
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
