@@ -1,22 +1,47 @@
-"""Command line: ``vbdieuhanh parse PATH… [--format json|jsonl|table]``, ``check`` and the archive commands.
+"""Command line: ``vbdieuhanh parse PATH…``, ``schema``, ``check``, ``review`` and the archive commands.
 
-The CLI only parses arguments and calls the library; every error a user can cause is printed as one
-line naming the file and the cause, with a non-zero exit code.
+Built on click. Each command is a plain ``run_*`` function that does the work; the click layer only
+declares the options, converts them and calls it. To add a command::
+
+    @group.command(epilog=example("vbdieuhanh hello NAME"))
+    @click.argument("name")
+    @common
+    def hello(name: str) -> int:
+        "Say hello."
+        return run_hello(name, lang=settings().lang)
+
+Every error a user can cause is one line naming the file and the cause, with a non-zero exit code;
+an unknown option prints the command's usage and a one-line error (exit 2).
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from . import __version__, parse_file
+import click
+
+from . import __version__
+from .command import (
+    CONTEXT_SETTINGS,
+    check_xlsx_target,
+    common,
+    emit,
+    emit_listing,
+    error_line,
+    example,
+    format_option,
+    out_option,
+    settings,
+    show_progress,
+)
 from .errors import VbdhError
-from .models import Document, json_schema
-from .readers import iter_inputs
+from .listing import FORMATS, Sheet, message, to_json
+from .models import Document
 
 
 def _table(document: Document) -> str:
@@ -75,112 +100,275 @@ def _table(document: Document) -> str:
     return buffer.getvalue()
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
-    failures = 0
-    documents: list[Document] = []
-    for path in iter_inputs(args.paths):
-        try:
-            document = parse_file(path, pdf_engine=args.pdf_engine, ocr=args.ocr, ocr_lang=args.ocr_lang)
-        except VbdhError as error:
-            print(f"vbdieuhanh: error: {error}", file=sys.stderr)
-            failures += 1
-            continue
-        if args.format == "jsonl":
-            sys.stdout.write(document.model_dump_json(exclude=_excluded(args)) + "\n")
-        elif args.format == "table":
-            sys.stdout.write(_table(document))
-        elif args.format == "edxml":
-            from .export import edxml_header
+def _document_row(name: str, document: Document | None, error: str | None = None) -> dict[str, Any]:
+    if document is None:
+        return {"file": name, "error": error}
+    issuer = document.issuer
+    return {
+        "file": name,
+        "doc_type": document.doc_type,
+        "number_symbol": document.number_symbol,
+        "issue_date": document.issue_date,
+        "issuer": issuer.name if issuer else None,
+        "task_count": len(document.iter_tasks()),
+        "warnings": "; ".join(w.code for w in document.warnings),
+        "error": error,
+    }
 
-            sys.stdout.write(edxml_header(document))
-        else:
-            documents.append(document)
-    if args.format == "json" and (documents or not failures):
-        payload = [json.loads(d.model_dump_json(exclude=_excluded(args))) for d in documents]
-        out = (
-            payload[0]
-            if len(payload) == 1 and len(args.paths) == 1 and Path(args.paths[0]).is_file()
-            else payload
+
+def _task_rows(name: str, document: Document) -> list[dict[str, Any]]:
+    rows = []
+    for task in document.iter_tasks():
+        rows.append(
+            {
+                "file": name,
+                "number_symbol": document.number_symbol,
+                "task": task.id,
+                "text": task.text,
+                "lead": "; ".join(a.name for a in task.assignees if a.role == "lead"),
+                "coordinate": "; ".join(a.name for a in task.assignees if a.role != "lead"),
+                "deadline": task.deadline.date if task.deadline else None,
+                "deadline_text": task.deadline.text if task.deadline else None,
+            }
         )
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    return rows
+
+
+DOCUMENT_COLUMNS = ("file", "doc_type", "number_symbol", "issue_date", "issuer", "task_count", "warnings")
+TASK_COLUMNS = ("file", "number_symbol", "task", "text", "lead", "coordinate", "deadline", "deadline_text")
+
+
+def parse_sheets(
+    results: Sequence[tuple[str, Document | None, str | None]], with_tasks: bool = True
+) -> list[Sheet]:
+    """A parse batch as sheets: one row per file (failed files with their error), and the tasks."""
+    failed = any(error for _, _, error in results)
+    columns = (*DOCUMENT_COLUMNS, "error") if failed else DOCUMENT_COLUMNS
+    sheets = [Sheet("documents", columns, [_document_row(n, d, e) for n, d, e in results])]
+    if with_tasks:
+        tasks = [row for n, d, _ in results if d is not None for row in _task_rows(n, d)]
+        sheets.append(Sheet("tasks", TASK_COLUMNS, tasks))
+    return sheets
+
+
+def run_parse(
+    paths: Sequence[str],
+    *,
+    fmt: str = "json",
+    out: str | None = None,
+    options: dict[str, Any] | None = None,
+    with_text: bool = False,
+    progress: bool = False,
+) -> int:
+    """Parse every file of ``paths`` and print them in ``fmt``; 1 when a file failed, else 0.
+
+    A file that cannot be read (a :class:`VbdhError`) or that meets an unexpected error is reported
+    in one line on standard error and in the batch's table; the batch goes on.
+    """
+    from . import logger, parse_file
+    from .readers import iter_inputs
+
+    check_xlsx_target(fmt, out)
+    exclude = None if with_text else {"text"}
+    files = list(iter_inputs(paths))
+    results: list[tuple[str, Document | None, str | None]] = []
+    streamed: list[str] = []
+    lang = settings().lang
+
+    def report(line: str) -> None:
+        if bar is not None:
+            bar.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=sys.stderr)
+
+    bar = None
+    if progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[file]}"),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        bar.start()
+        job = bar.add_task(message("msg_parsing", lang), total=len(files), file="")
+    try:
+        for path in files:
+            if bar is not None:
+                bar.update(job, file=path.name)
+            name = str(path)
+            try:
+                document = parse_file(path, **(options or {}))
+            except VbdhError as error:
+                report(message("msg_error", lang, cause=error))
+                results.append((name, None, str(error)))
+                continue
+            except Exception as error:  # one file's bug must not stop the batch
+                logger.debug("%s: unexpected error", name, exc_info=True)
+                cause = message("msg_unexpected", lang, file=name, kind=type(error).__name__, cause=error)
+                report(message("msg_error", lang, cause=cause))
+                results.append((name, None, cause))
+                continue
+            finally:
+                if bar is not None:
+                    bar.advance(job)
+            results.append((name, document, None))
+            if fmt == "jsonl":
+                line = document.model_dump_json(exclude=exclude) + "\n"
+                if out:
+                    streamed.append(line)
+                else:
+                    sys.stdout.write(line)
+            elif fmt == "edxml":
+                from .export import edxml_header
+
+                if out:
+                    streamed.append(edxml_header(document))
+                else:
+                    sys.stdout.write(edxml_header(document))
+    finally:
+        if bar is not None:
+            bar.stop()
+    failures = sum(1 for _, d, _ in results if d is None)
+    documents = [d for _, d, _ in results if d is not None]
+    if fmt in ("jsonl", "edxml"):
+        if out:
+            emit("".join(streamed), out)
+    elif fmt == "json":
+        if documents or not failures:
+            payload = [json.loads(d.model_dump_json(exclude=exclude)) for d in documents]
+            single = len(payload) == 1 and len(paths) == 1 and Path(paths[0]).is_file()
+            emit(to_json(payload[0] if single else payload), out)
+    elif fmt == "table" and len(results) == 1 and documents:
+        emit(_table(documents[0]), out)
+    elif fmt == "table":
+        emit_listing(parse_sheets(results, with_tasks=False), fmt, out)
+    else:  # csv (documents), xlsx (documents and tasks)
+        emit_listing(parse_sheets(results, with_tasks=fmt == "xlsx"), fmt, out)
+    if len(results) > 1 and settings().verbosity >= 0 and progress:
+        print(message("msg_parsed", lang, ok=len(documents), failed=failures), file=sys.stderr)
     return 1 if failures else 0
 
 
-def _excluded(args: argparse.Namespace) -> set[str] | None:
-    return None if args.with_text else {"text"}
+# ---- the commands of the core package --------------------------------------------------------------
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
-    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+@click.group(
+    context_settings=CONTEXT_SETTINGS,
+    help="Read Vietnamese administrative documents into structured, linked data.",
+    epilog=example(
+        "vbdieuhanh parse samples/ -f table",
+        "vbdieuhanh parse letter.pdf -o letter.json",
+        "vbdieuhanh ingest samples/ --db archive.db",
+        "vbdieuhanh COMMAND -h        (options of one command)",
+    ),
+)
+@click.version_option(__version__, "-V", "--version", prog_name="vbdieuhanh", message="%(prog)s %(version)s")
+@common
+def cli() -> None:
+    pass
+
+
+@cli.command(
+    epilog=example(
+        "vbdieuhanh parse samples/kiengiang_114-BCD-KGVX_2021.txt",
+        "vbdieuhanh parse samples/ -f table",
+        "vbdieuhanh parse samples/ -f xlsx -o batch.xlsx",
+    )
+)
+@click.argument("paths", nargs=-1, required=True)
+@format_option(
+    (*FORMATS, "edxml"),
+    default="json",
+    help="json (one record, or a list), jsonl (one record a line), table (a summary row per file), "
+    "csv (documents), xlsx (documents and tasks sheets), edxml (QCVN 102:2016 header per file)",
+)
+@out_option()
+@click.option("--pdf-engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium")
+@click.option(
+    "--ocr",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    help="OCR pages without a text layer (needs tesseract-ocr-vie)",
+)
+@click.option("--ocr-lang", default="vie", help="Tesseract languages, e.g. 'vie' or 'vie+eng'")
+@click.option("--with-text", is_flag=True, help="include the normalised text the spans point into")
+@click.option(
+    "--progress/--no-progress", default=None, help="progress bar on standard error [default: on a terminal]"
+)
+@common
+def parse(
+    paths: tuple[str, ...],
+    fmt: str,
+    out: str | None,
+    pdf_engine: str,
+    ocr: str,
+    ocr_lang: str,
+    with_text: bool,
+    progress: bool | None,
+) -> int:
+    """Parse files (PDF, DOCX, DOC, TXT, images) or folders into records."""
+    return run_parse(
+        list(paths),
+        fmt=fmt,
+        out=out,
+        options={"pdf_engine": pdf_engine, "ocr": ocr, "ocr_lang": ocr_lang},
+        with_text=with_text,
+        progress=show_progress(progress),
+    )
+
+
+@cli.command(epilog=example("vbdieuhanh schema > document.schema.json"))
+@out_option("write the schema here")
+@common
+def schema(out: str | None) -> int:
+    """Print the JSON Schema of the record."""
+    from .models import json_schema
+
+    emit(to_json(json_schema()), out)
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="vbdieuhanh",
-        description="Read Vietnamese administrative documents into structured, linked data.",
-    )
-    parser.add_argument("--version", action="version", version=f"vbdieuhanh {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    parse = commands.add_parser("parse", help="parse files into records (JSON to stdout)")
-    parse.add_argument("paths", nargs="+", help="files or folders (PDF, DOCX, DOC, TXT, images)")
-    parse.add_argument(
-        "--format",
-        choices=("json", "jsonl", "table", "edxml"),
-        default="json",
-        help="json (default), jsonl (one record a line), table, edxml (QCVN 102:2016 header, one per file)",
-    )
-    parse.add_argument("--pdf-engine", choices=("pdfium", "pdfplumber"), default="pdfium")
-    parse.add_argument(
-        "--ocr",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="OCR pages without a text layer (needs tesseract-ocr-vie)",
-    )
-    parse.add_argument(
-        "--ocr-lang", default="vie", help="Tesseract languages, e.g. 'vie' or 'vie+eng' (default: vie)"
-    )
-    parse.add_argument(
-        "--with-text", action="store_true", help="include the normalised text the spans point into"
-    )
-    parse.set_defaults(func=_cmd_parse)
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of the record")
-    schema.set_defaults(func=_cmd_schema)
-
+def _register_all() -> None:
+    from .archive.cli import register as register_archive
     from .check.cli import register as register_check
-
-    register_check(commands)
-
     from .review.cli import register as register_review
 
-    register_review(commands)
+    register_check(cli)
+    register_review(cli)
+    register_archive(cli)  # the commands check for the archive extra when they run
 
-    try:
-        from .archive.cli import register
-    except ImportError:  # the archive extra is not installed
-        pass
-    else:
-        register(commands)
-    return parser
+
+_register_all()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the command line; return the exit status (tests call this with a list of arguments)."""
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        return int(args.func(args))
+        result = cli.main(args=args, prog_name="vbdieuhanh", standalone_mode=False)
+    except click.exceptions.Exit as done:  # --help, --version
+        return int(done.exit_code)
+    except click.ClickException as problem:  # unknown option, missing argument…: usage and one line
+        problem.show()
+        return int(problem.exit_code)
+    except click.Abort:
+        print(message("msg_interrupted", settings().lang), file=sys.stderr)
+        return 130
     except VbdhError as error:
-        print(f"vbdieuhanh: error: {error}", file=sys.stderr)
+        error_line(error)
         return 1
     except KeyboardInterrupt:
-        print("vbdieuhanh: interrupted", file=sys.stderr)
+        print(message("msg_interrupted", settings().lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    return int(result or 0)
 
 
 if __name__ == "__main__":

@@ -124,6 +124,12 @@ SCHEMAS: dict[str, Schema] = {
         _closed("in_line", "yes", "no"),
         doc="signing-authority marks (TM., KT.…)",
     ),
+    "cli_labels.tsv": _table(
+        Column("key", unique=_KEY, pattern=r"[a-z_]+"),
+        "vi",
+        "en",
+        doc="headings and messages of the command line in Vietnamese and English (--lang)",
+    ),
     "citation_words.tsv": _table(
         _closed(
             "kind",

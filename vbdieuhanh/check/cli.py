@@ -1,4 +1,4 @@
-"""``vbdieuhanh check FILE… [--format text|json|sarif] [--select CODES] [--ignore CODES]``.
+"""``vbdieuhanh check FILE… [-f text|json|sarif] [--select CODES] [--ignore CODES]``.
 
 Exit status: 0 when no finding is an error, 1 when one is, 2 when a file cannot be read (one line on
 standard error naming the file and the cause; the other files are still checked).
@@ -6,11 +6,13 @@ standard error naming the file and the cause; the other files are still checked)
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Any
+from collections.abc import Sequence
+
+import click
 
 from ..errors import VbdhError
+from ..listing import message
 from .findings import Finding
 
 
@@ -18,7 +20,16 @@ def _codes(value: str) -> list[str]:
     return [code.strip().upper() for code in value.split(",") if code.strip()]
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def run_check(
+    paths: Sequence[str],
+    *,
+    fmt: str = "text",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    lang: str = "vi",
+    ocr: str = "auto",
+) -> int:
+    """Check every file; print the findings in ``fmt``; return the exit status (0, 1 or 2)."""
     from .. import __version__
     from ..readers import iter_inputs
     from . import check_file
@@ -26,43 +37,56 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     results: list[tuple[str, list[Finding]]] = []
     unreadable = 0
-    select = [c for value in args.select or () for c in _codes(value)]
-    ignore = [c for value in args.ignore or () for c in _codes(value)]
-    for path in iter_inputs(args.paths):
+    chosen = [c for value in select for c in _codes(value)]
+    left_out = [c for value in ignore for c in _codes(value)]
+    for path in iter_inputs(paths):
         try:
-            _, findings = check_file(path, select=select, ignore=ignore, ocr=args.ocr)
+            _, findings = check_file(path, select=chosen, ignore=left_out, ocr=ocr)
         except VbdhError as error:
-            print(f"vbdieuhanh: error: {error}", file=sys.stderr)
+            print(message("msg_error", lang, cause=error), file=sys.stderr)
             unreadable += 1
             continue
         results.append((str(path), findings))
-    if args.format == "json":
+    if fmt == "json":
         sys.stdout.write(to_json(results))
-    elif args.format == "sarif":
-        sys.stdout.write(to_sarif(results, __version__, args.lang))
+    elif fmt == "sarif":
+        sys.stdout.write(to_sarif(results, __version__, lang))
     else:
-        sys.stdout.write(to_text(results, args.lang))
+        sys.stdout.write(to_text(results, lang))
     if unreadable:
         return 2
     return 1 if any(f.severity == "error" for _, findings in results for f in findings) else 0
 
 
-def register(commands: Any) -> None:
-    """Add the ``check`` subcommand to the CLI's subparsers."""
-    check = commands.add_parser(
-        "check", help="check files against Decree 30/2020/NĐ-CP (format rules)", description=__doc__
+def register(group: click.Group) -> None:
+    """Add the ``check`` command to the CLI."""
+    from ..command import common, example, settings
+
+    @group.command(
+        help=__doc__,
+        short_help="Check files against Decree 30/2020/NĐ-CP (format rules)",
+        epilog=example(
+            "vbdieuhanh check samples/laichau_UBND-VX_2021-03.txt",
+            "vbdieuhanh check letters/ --select SO,NG02 -f sarif > check.sarif",
+        ),
     )
-    check.add_argument("paths", nargs="+", help="files or folders (PDF, DOCX, DOC, TXT, images)")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
-    check.add_argument(
+    @click.argument("paths", nargs=-1, required=True)
+    @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text")
+    @click.option(
         "--select",
-        action="append",
+        multiple=True,
         metavar="CODES",
         help="only these rules, e.g. 'SO,NG02' (codes or prefixes)",
     )
-    check.add_argument("--ignore", action="append", metavar="CODES", help="leave these rules out, e.g. 'LY'")
-    check.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the messages")
-    check.add_argument(
-        "--ocr", choices=("auto", "always", "never"), default="auto", help="OCR pages without a text layer"
+    @click.option("--ignore", multiple=True, metavar="CODES", help="leave these rules out, e.g. 'LY'")
+    @click.option(
+        "--ocr",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        help="OCR pages without a text layer",
     )
-    check.set_defaults(func=_cmd_check)
+    @common
+    def check(
+        paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...], ocr: str
+    ) -> int:
+        return run_check(paths, fmt=fmt, select=select, ignore=ignore, lang=settings().lang, ocr=ocr)

@@ -8,56 +8,64 @@ where fields can be corrected; the corrections download as a JSON file for
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import sys
-from typing import Any
+from collections.abc import Sequence
+
+import click
 
 from ..errors import VbdhError
+from ..listing import message
 
 
-def _cmd_review(args: argparse.Namespace) -> int:
+def run_review(
+    paths: Sequence[str], html: str, *, title: str = "vbdieuhanh review", ocr: str = "auto", lang: str = "vi"
+) -> int:
+    """Parse every file and write one review page to ``html``; 1 when a file could not be read."""
     from .. import parse_bytes
     from ..readers import iter_inputs
     from . import write_review
 
     items = []
     failures = 0
-    for path in iter_inputs(args.paths):
+    for path in iter_inputs(paths):
         try:
             data = path.read_bytes()
         except OSError as error:
-            print(f"vbdieuhanh: error: {path}: cannot read: {error.strerror or error}", file=sys.stderr)
+            cause = f"{path}: cannot read: {error.strerror or error}"
+            print(message("msg_error", lang, cause=cause), file=sys.stderr)
             failures += 1
             continue
         try:
-            document = parse_bytes(data, str(path), ocr=args.ocr)
+            document = parse_bytes(data, str(path), ocr=ocr)
         except VbdhError as error:
-            print(f"vbdieuhanh: error: {error}", file=sys.stderr)
+            print(message("msg_error", lang, cause=error), file=sys.stderr)
             failures += 1
             continue
         items.append((document, hashlib.sha256(data).hexdigest()))
-    out = write_review(items, args.html, title=args.title)
-    print(f"vbdieuhanh: wrote {out} ({len(items)} documents)", file=sys.stderr)
+    out = write_review(items, html, title=title)
+    print(message("msg_wrote_review", lang, path=out, count=len(items)), file=sys.stderr)
     return 1 if failures else 0
 
 
-def register(commands: Any) -> None:
-    """Add the ``review`` subcommand to the CLI's subparsers."""
-    review = commands.add_parser(
-        "review",
-        help="an HTML page showing what was extracted, where, with fields to correct",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example: vbdieuhanh review samples/kiengiang_114-BCD-KGVX_2021.txt --html review.html",
+def register(group: click.Group) -> None:
+    """Add the ``review`` command to the CLI."""
+    from ..command import common, example, settings
+
+    @group.command(
+        help=__doc__,
+        short_help="An HTML page showing what was extracted, where, with fields to correct",
+        epilog=example("vbdieuhanh review samples/kiengiang_114-BCD-KGVX_2021.txt --html review.html"),
     )
-    review.add_argument("paths", nargs="+", help="files or folders (PDF, DOCX, DOC, TXT, images)")
-    review.add_argument("--html", required=True, metavar="OUT", help="the page to write (one per run)")
-    review.add_argument("--title", default="vbdieuhanh review", help="page title (default: %(default)s)")
-    review.add_argument(
+    @click.argument("paths", nargs=-1, required=True)
+    @click.option("--html", required=True, metavar="OUT", help="the page to write (one per run)")
+    @click.option("--title", default="vbdieuhanh review", help="page title")
+    @click.option(
         "--ocr",
-        choices=("auto", "always", "never"),
+        type=click.Choice(["auto", "always", "never"]),
         default="auto",
-        help="OCR pages without a text layer (default: %(default)s)",
+        help="OCR pages without a text layer",
     )
-    review.set_defaults(func=_cmd_review)
+    @common
+    def review(paths: tuple[str, ...], html: str, title: str, ocr: str) -> int:
+        return run_review(paths, html, title=title, ocr=ocr, lang=settings().lang)
