@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,11 +29,11 @@ import click
 from . import __version__
 from .command import (
     CONTEXT_SETTINGS,
+    Settings,
     check_xlsx_target,
     common,
     emit,
     emit_listing,
-    error_line,
     example,
     format_option,
     out_option,
@@ -246,8 +247,11 @@ def run_parse(
             emit(to_json(payload[0] if single else payload), out)
     elif fmt == "table" and len(results) == 1 and documents:
         emit(_table(documents[0]), out)
-    elif fmt == "table":
-        emit_listing(parse_sheets(results, with_tasks=False), fmt, out)
+    elif fmt == "table":  # file names relative to the folder they share, to keep the table narrow
+        names = [n for n, _, _ in results]
+        common = os.path.commonpath([os.path.dirname(os.path.abspath(n)) for n in names])
+        short = [(os.path.relpath(os.path.abspath(n), common), d, e) for n, d, e in results]
+        emit_listing(parse_sheets(short, with_tasks=False), fmt, out)
     else:  # csv (documents), xlsx (documents and tasks)
         emit_listing(parse_sheets(results, with_tasks=fmt == "xlsx"), fmt, out)
     if len(results) > 1 and settings().verbosity >= 0 and progress:
@@ -350,21 +354,22 @@ _register_all()
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (tests call this with a list of arguments)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    state = Settings()
     try:
-        result = cli.main(args=args, prog_name="vbdieuhanh", standalone_mode=False)
+        result = cli.main(args=args, prog_name="vbdieuhanh", standalone_mode=False, obj=state)
     except click.exceptions.Exit as done:  # --help, --version
         return int(done.exit_code)
     except click.ClickException as problem:  # unknown option, missing argument…: usage and one line
         problem.show()
         return int(problem.exit_code)
     except click.Abort:
-        print(message("msg_interrupted", settings().lang), file=sys.stderr)
+        print(message("msg_interrupted", state.lang), file=sys.stderr)
         return 130
     except VbdhError as error:
-        error_line(error)
+        print(message("msg_error", state.lang, cause=error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(message("msg_interrupted", settings().lang), file=sys.stderr)
+        print(message("msg_interrupted", state.lang), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -33,6 +33,7 @@ from .vocab import data_rows
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 LANGS = ("vi", "en")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -87,6 +88,8 @@ def _display(value: Any) -> str:
     date = as_date(value)
     if date is not None:
         return date.strftime("%d/%m/%Y")
+    if isinstance(value, str) and _ISO_MONTH.fullmatch(value):
+        return f"{value[5:7]}/{value[:4]}"  # a date without its day (2021-03): 03/2021
     if isinstance(value, (list, tuple)):
         return "; ".join(_display(v) for v in value)
     return str(value)
@@ -116,6 +119,9 @@ def to_table(sheets: Sequence[Sheet], lang: str = "vi", width: int = 140) -> str
     console = Console(file=buffer, width=width)
     for sheet in sheets:
         title = sheet.title or f"{label(sheet.name, lang)}: {len(sheet.rows)}"
+        if not sheet.columns:
+            console.print(title)
+            continue
         table = Table(title=title)
         for column in sheet.columns:
             table.add_column(label(column, lang), overflow="fold")
