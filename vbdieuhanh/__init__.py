@@ -44,6 +44,7 @@ from .models import (
     json_schema,
 )
 from .parser import parse_layout, parse_text
+from .vocab import set_vocabulary_overlay, vocabulary_overlay
 
 __version__ = "0.1.0"
 
@@ -151,4 +152,6 @@ __all__ = [
     "parse_file",
     "parse_layout",
     "parse_text",
+    "set_vocabulary_overlay",
+    "vocabulary_overlay",
 ]

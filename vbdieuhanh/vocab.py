@@ -14,11 +14,14 @@ included) can read the data at import time without an import cycle. Files are re
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from .errors import VbdhError
@@ -29,9 +32,10 @@ class DataFileError(VbdhError):
 
     code = "bad_data"
 
-    def __init__(self, name: str, line: int | None, cause: str) -> None:
+    def __init__(self, name: str, line: int | None, cause: str, *, folder: str | None = None) -> None:
         self.line = line
-        where = f"vbdieuhanh/data/{name}" + (f":{line}" if line is not None else "")
+        base = f"{folder.rstrip('/')}/{name}" if folder else f"vbdieuhanh/data/{name}"
+        where = base + (f":{line}" if line is not None else "")
         super().__init__(where, cause)
 
 
@@ -362,9 +366,86 @@ def _check_value(name: str, number: int, column: Column, value: str, seen: list[
         seen[index][value] = number
 
 
+# ---- the user's vocabulary overlay: a folder of data files read after the bundled ones ------------------
+
+OVERLAY_ENV = "VBDH_VOCAB"
+_overlay: dict[str, Any] = {"set": False, "path": None, "checked": None}
+
+
+def set_vocabulary_overlay(path: str | os.PathLike[str] | None) -> None:
+    """Read the data files of folder ``path`` after the bundled ones (``None``: no overlay).
+
+    A file there with the name of a bundled data file (``doc_types.tsv``, ``surnames.txt``…) adds
+    its rows to the bundled rows, checked against the same schema (an error names the overlay file
+    and the line). The folder may hold only such files. Without a call, the folder named by the
+    ``VBDH_VOCAB`` environment variable is used.
+
+    Set it before the first parse: the views computed from the data are cached, and this call
+    clears those caches, but a few patterns built when a module is imported (bullet and
+    punctuation characters of ``glyphs.tsv``) keep the data they were built from.
+    """
+    folder = Path(path) if path is not None else None
+    if folder is not None:
+        _check_overlay(folder)
+    _overlay.update(set=True, path=folder, checked=folder)
+    _clear_caches()
+
+
+def vocabulary_overlay() -> Path | None:
+    """The overlay folder in use: the one set, else ``$VBDH_VOCAB``, else None."""
+    if _overlay["set"]:
+        return _overlay["path"]
+    env = os.environ.get(OVERLAY_ENV)
+    if not env:
+        return None
+    folder = Path(env)
+    if _overlay["checked"] != folder:
+        _check_overlay(folder)
+        _overlay["checked"] = folder
+    return folder
+
+
+def _check_overlay(folder: Path) -> None:
+    if not folder.is_dir():
+        raise DataFileError(".", None, "the vocabulary overlay is not a folder", folder=str(folder))
+    for item in sorted(folder.iterdir()):
+        if item.name.startswith(".") or item.name.lower() == "readme.md":
+            continue
+        if item.name not in SCHEMAS:
+            raise DataFileError(
+                item.name,
+                None,
+                "not a data file of vbdieuhanh (see vbdieuhanh/vocab.py SCHEMAS)",
+                folder=str(folder),
+            )
+
+
+def _clear_caches() -> None:
+    """Clear every cached view of the data in the package's loaded modules."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "vbdieuhanh" or name.startswith("vbdieuhanh.")):
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+
+
 @cache
 def _rows(name: str) -> tuple[tuple[str, ...], ...]:
-    return check_rows(name, _read(name))
+    text = _read(name)
+    folder = vocabulary_overlay()
+    extra = folder / name if folder is not None else None
+    if extra is None or not extra.is_file():
+        return check_rows(name, text)
+    bundled = text.rstrip("\n")
+    offset = len(bundled.splitlines())
+    try:
+        return check_rows(name, bundled + "\n" + extra.read_text(encoding="utf-8"))
+    except DataFileError as error:
+        if error.line is not None and error.line > offset:
+            raise DataFileError(name, error.line - offset, error.cause, folder=str(folder)) from None
+        raise
 
 
 def data_rows(name: str) -> list[list[str]]:
