@@ -99,6 +99,9 @@ class StrEnum(str, Enum):
     def __str__(self) -> str:
         return str(self.value)
 
+    def __repr__(self) -> str:  # printed in lists as the string it stands for: ['missing_day']
+        return repr(self.value)
+
     def __format__(self, spec: str) -> str:
         return format(str(self.value), spec)
 
