@@ -5,6 +5,8 @@
   writes do not land in the repository). It must exit with 0. When a ```text block follows it
   with nothing but blank lines between, that is its output: the printed text must match it, line
   by line (trailing spaces and durations such as ``0.05 s`` aside).
+  A line ``expression  # value`` whose comment is a Python literal (``# 'UBND-VX'``,
+  ``# ['missing_day']``) is checked too: the expression must equal the value.
 - A block of ``>>>`` lines is a doctest (``...`` matches anything, whitespace is normalised).
 - A block right after ``<!-- not run: REASON -->`` is not run (a signature, a fragment that needs a
   file the page does not make); the reason is required.
@@ -12,6 +14,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import itertools
 import os
@@ -79,6 +82,32 @@ def blocks(page: Path) -> list[Block]:
 EXAMPLES = [block for page in PAGES for block in blocks(page)]
 
 
+_RESULT_LINE = re.compile(r"^(?P<expr>[^#\s][^#]*?)\s+#\s*(?P<value>.+?)\s*$")
+
+
+def with_checks(code: str) -> tuple[str, int]:
+    """The script with each top-level ``expression  # literal`` line turned into an assertion, and
+    how many there are."""
+    out, count = [], 0
+    for number, line in enumerate(code.splitlines(), start=1):
+        match = _RESULT_LINE.match(line)
+        if match:
+            try:
+                tree = ast.parse(match["expr"])
+                value = ast.literal_eval(match["value"])
+            except (SyntaxError, ValueError):
+                value = tree = None
+            if tree is not None and len(tree.body) == 1 and isinstance(tree.body[0], ast.Expr):
+                got = f"({match['expr']})"
+                line = (
+                    f"assert {got} == {value!r}, "
+                    f"'line {number}: ' + repr({got}) + ' where the page shows ' + {match['value']!r}"
+                )
+                count += 1
+        out.append(line)
+    return "\n".join(out) + "\n", count
+
+
 def _normalise(text: str) -> list[str]:
     return [_DURATION.sub("<time>", line.rstrip()) for line in text.strip().splitlines()]
 
@@ -92,6 +121,7 @@ def workdir(tmp_path: Path) -> Path:
 
 def test_the_pages_have_examples() -> None:
     assert len(EXAMPLES) >= 30
+    assert sum(with_checks(b.code)[1] for b in EXAMPLES) >= 10  # values shown in comments, checked
     assert all(b.skip for b in EXAMPLES if b.skip is not None)
 
 
@@ -113,7 +143,8 @@ def test_example_runs(block: Block, workdir: Path) -> None:
     if "spacy" in block.code and not _has("spacy"):
         pytest.skip("needs the nlp extra (spaCy)")
     script = workdir / "example.py"
-    script.write_text(block.code, encoding="utf-8")
+    code, _ = with_checks(block.code)
+    script.write_text(code, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_THREAD_LIMIT": "1"}
     done = subprocess.run(
         [sys.executable, str(script)], cwd=workdir, capture_output=True, text=True, timeout=600, env=env
