@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up vbdieuhanh on a fresh machine: OS tools (when apt-get and root are available), a virtual
 # environment in .venv, and the package with its extras. Safe to run again; it skips what is done.
-#   bash scripts/setup.sh            # library, archive and test extras
+#   bash scripts/setup.sh            # library, archive, test and docs extras
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,4 +34,4 @@ fi
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 echo "== installing vbdieuhanh with its extras"
-python -m pip install -q -e ".[nlp,archive,postgres,dask,test]"
+python -m pip install -q -e ".[nlp,archive,postgres,dask,test,docs]"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up (scripts/setup.sh) and run the test suite; tests marked slow (whole-corpus OCR, the
-# pdfplumber engine on 78 pages, multi-worker ingest) run only with --runslow.
+# pdfplumber engine on 78 pages, multi-worker ingest) run only with --runslow; then the docs site is
+# built with warnings as errors.
 #   bash scripts/test.sh [extra pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,3 +11,7 @@ export OMP_THREAD_LIMIT=1
 ruff check vbdieuhanh tests scripts benchmarks
 mypy vbdieuhanh
 python -m pytest -q -n 2 "$@"
+# the docs site, warnings as errors (broken links and anchors included); written to a temporary folder
+site="$(mktemp -d)"
+NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet --site-dir "$site"
+rm -rf "$site"
