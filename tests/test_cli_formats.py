@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -229,3 +230,17 @@ def test_stats_table_lists_the_counts(archive_db: str, capsys: pytest.CaptureFix
     assert main(["stats", "--db", archive_db, "-f", "table", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "Item" in out and "documents" in out and "last_run.id" in out
+
+
+def test_shell_completion_lists_commands_and_choices() -> None:
+    env = {
+        **os.environ,
+        "_VBDIEUHANH_COMPLETE": "bash_complete",
+        "COMP_WORDS": "vbdieuhanh parse -f ",
+        "COMP_CWORD": "3",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from vbdieuhanh.cli import main; main()"],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, env=env,
+    )  # fmt: skip
+    assert "plain,xlsx" in done.stdout.splitlines()

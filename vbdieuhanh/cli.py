@@ -207,13 +207,13 @@ def run_parse(
                 document = parse_file(path, **(options or {}))
             except VbdhError as error:
                 report(message("msg_error", lang, cause=error))
-                results.append((name, None, str(error)))
+                results.append((name, None, error.cause))  # the file is in the row's first column
                 continue
             except Exception as error:  # one file's bug must not stop the batch
                 logger.debug("%s: unexpected error", name, exc_info=True)
                 cause = message("msg_unexpected", lang, file=name, kind=type(error).__name__, cause=error)
                 report(message("msg_error", lang, cause=cause))
-                results.append((name, None, cause))
+                results.append((name, None, f"{type(error).__name__}: {error}"))
                 continue
             finally:
                 if bar is not None:
@@ -279,11 +279,12 @@ def cli() -> None:
 
 
 @cli.command(
+    short_help="Parse files or folders into records.",
     epilog=example(
         "vbdieuhanh parse samples/kiengiang_114-BCD-KGVX_2021.txt",
         "vbdieuhanh parse samples/ -f table",
         "vbdieuhanh parse samples/ -f xlsx -o batch.xlsx",
-    )
+    ),
 )
 @click.argument("paths", nargs=-1, required=True)
 @format_option(

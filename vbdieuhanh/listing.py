@@ -35,6 +35,7 @@ LANGS = ("vi", "en")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+_NO_WRAP = frozenset({"file", "number_symbol", "issue_date", "deadline", "path", "key"})  # kept whole
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -124,7 +125,7 @@ def to_table(sheets: Sequence[Sheet], lang: str = "vi", width: int = 140) -> str
             continue
         table = Table(title=title)
         for column in sheet.columns:
-            table.add_column(label(column, lang), overflow="fold")
+            table.add_column(label(column, lang), overflow="fold", no_wrap=column in _NO_WRAP)
         for row in sheet.rows:
             table.add_row(*(_display(row.get(c)) for c in sheet.columns))
         console.print(table)

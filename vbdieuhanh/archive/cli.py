@@ -225,7 +225,7 @@ def register(group: click.Group) -> None:
         return function
 
     @group.command(
-        short_help="Parse files, folders, globs or zip files into an archive",
+        short_help="Parse files, folders, globs or zip files into an archive.",
         epilog=example(
             "vbdieuhanh ingest samples/ --db archive.db", "vbdieuhanh ingest 'inbox/*.pdf' --workers 2"
         ),
@@ -266,10 +266,11 @@ def register(group: click.Group) -> None:
         )
 
     @group.command(
+        short_help="Who acted on a directive, with lags and open tasks.",
         epilog=example(
             "vbdieuhanh followup 29/CV-BCĐQG --db archive.db",
             "vbdieuhanh followup 29/CV-BCĐQG -f xlsx -o followup.xlsx --html followup.html",
-        )
+        ),
     )
     @click.argument("ref")
     @listing

@@ -64,7 +64,7 @@ def register(group: click.Group) -> None:
 
     @group.command(
         help=__doc__,
-        short_help="Check files against Decree 30/2020/NĐ-CP (format rules)",
+        short_help="Check files against Decree 30/2020/NĐ-CP (format rules).",
         epilog=example(
             "vbdieuhanh check samples/laichau_UBND-VX_2021-03.txt",
             "vbdieuhanh check letters/ --select SO,NG02 -f sarif > check.sarif",

@@ -54,7 +54,7 @@ def register(group: click.Group) -> None:
 
     @group.command(
         help=__doc__,
-        short_help="An HTML page showing what was extracted, where, with fields to correct",
+        short_help="An HTML page of what was extracted, where, with fields to correct.",
         epilog=example("vbdieuhanh review samples/kiengiang_114-BCD-KGVX_2021.txt --html review.html"),
     )
     @click.argument("paths", nargs=-1, required=True)
