@@ -244,3 +244,11 @@ def test_shell_completion_lists_commands_and_choices() -> None:
         capture_output=True, text=True, timeout=60, cwd=ROOT, env=env,
     )  # fmt: skip
     assert "plain,xlsx" in done.stdout.splitlines()
+
+
+def test_the_one_file_table_speaks_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(LAI_CHAU), "-f", "table", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "issuer" in out and "(blank)/UBND-VX" in out and "Lai Châu, 03/2021" in out and "(lead)" in out
+    assert main(["parse", str(LAI_CHAU), "-f", "table"]) == 0
+    assert "cơ quan ban hành" in capsys.readouterr().out

@@ -41,11 +41,11 @@ from .command import (
     show_progress,
 )
 from .errors import VbdhError
-from .listing import FORMATS, Sheet, message, to_json
+from .listing import FORMATS, Sheet, display, label, message, to_json
 from .models import Document
 
 
-def _table(document: Document) -> str:
+def _table(document: Document, lang: str = "vi") -> str:
     """A short, readable summary of a record for people."""
     from rich.console import Console
     from rich.table import Table
@@ -54,21 +54,28 @@ def _table(document: Document) -> str:
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
     issuer = document.issuer
+
+    def L(key: str) -> str:  # a label of data/cli_labels.tsv
+        return label(key, lang)
+
     rows = [
-        ("loại văn bản", document.doc_type),
+        (L("d_type"), document.doc_type),
         (
-            "số, ký hiệu",
-            document.number_symbol or (f"(trống)/{document.symbol}" if document.symbol else None),
+            L("d_number"),
+            document.number_symbol or (f"({L('d_blank')})/{document.symbol}" if document.symbol else None),
         ),
-        ("cơ quan ban hành", issuer.name if issuer else None),
-        ("cơ quan chủ quản", issuer.parent.name if issuer and issuer.parent else None),
-        ("địa danh, ngày", ", ".join(x for x in (document.place, document.issue_date) if x) or None),
-        ("trích yếu", document.subject),
-        ("độ khẩn", document.urgency),
-        ("kính gửi", "; ".join(a.name for a in document.addressees) or None),
-        ("nơi nhận", "; ".join(r.name for r in document.recipients) or None),
+        (L("d_issuer"), issuer.name if issuer else None),
+        (L("d_parent"), issuer.parent.name if issuer and issuer.parent else None),
         (
-            "người ký",
+            L("d_place_date"),
+            ", ".join(x for x in (document.place, display(document.issue_date)) if x) or None,
+        ),
+        (L("d_subject"), document.subject),
+        (L("d_urgency"), document.urgency),
+        (L("d_addressees"), "; ".join(a.name for a in document.addressees) or None),
+        (L("d_recipients"), "; ".join(r.name for r in document.recipients) or None),
+        (
+            L("d_signer"),
             " — ".join(
                 x
                 for x in (
@@ -80,18 +87,19 @@ def _table(document: Document) -> str:
             )
             or None,
         ),
-        ("nhiệm vụ", str(len(document.iter_tasks())) if document.tasks else None),
+        (L("d_tasks"), str(len(document.iter_tasks())) if document.tasks else None),
         (
-            "văn bản viện dẫn",
+            L("d_citations"),
             "; ".join(c.number_symbol or c.title or c.text for c in document.citations) or None,
         ),
-        ("cảnh báo", "; ".join(w.code for w in document.warnings) or None),
+        (L("d_warnings"), "; ".join(w.code for w in document.warnings) or None),
     ]
     for name, value in rows:
         table.add_row(name, value if value else "—")
     for task in document.iter_tasks()[:30]:
-        who = ", ".join(f"{a.name} ({'chủ trì' if a.role == 'lead' else 'phối hợp'})" for a in task.assignees)
-        due = f" [hạn: {task.deadline.text}]" if task.deadline else ""
+        roles = {"lead": L("lead").lower(), "coordinate": L("coordinate").lower()}
+        who = ", ".join(f"{a.name} ({roles.get(a.role, a.role)})" for a in task.assignees)
+        due = f" [{L('deadline')}: {task.deadline.text}]" if task.deadline else ""
         table.add_row(
             f"  {task.id}",
             f"{task.text[:160]}{'…' if len(task.text) > 160 else ''}{' → ' + who if who else ''}{due}",
@@ -246,7 +254,7 @@ def run_parse(
             single = len(payload) == 1 and len(paths) == 1 and Path(paths[0]).is_file()
             emit(to_json(payload[0] if single else payload), out)
     elif fmt == "table" and len(results) == 1 and documents:
-        emit(_table(documents[0]), out)
+        emit(_table(documents[0], lang), out)
     elif fmt == "table":  # file names relative to the folder they share, to keep the table narrow
         names = [n for n, _, _ in results]
         common = os.path.commonpath([os.path.dirname(os.path.abspath(n)) for n in names])

@@ -83,7 +83,8 @@ def as_date(value: Any) -> dt.date | None:
     return None
 
 
-def _display(value: Any) -> str:
+def display(value: Any) -> str:
+    """A cell for people: dates as dd/mm/yyyy (a month without its day as mm/yyyy), lists joined."""
     if value is None:
         return ""
     date = as_date(value)
@@ -92,7 +93,7 @@ def _display(value: Any) -> str:
     if isinstance(value, str) and _ISO_MONTH.fullmatch(value):
         return f"{value[5:7]}/{value[:4]}"  # a date without its day (2021-03): 03/2021
     if isinstance(value, (list, tuple)):
-        return "; ".join(_display(v) for v in value)
+        return "; ".join(display(v) for v in value)
     return str(value)
 
 
@@ -127,7 +128,7 @@ def to_table(sheets: Sequence[Sheet], lang: str = "vi", width: int = 140) -> str
         for column in sheet.columns:
             table.add_column(label(column, lang), overflow="fold", no_wrap=column in _NO_WRAP)
         for row in sheet.rows:
-            table.add_row(*(_display(row.get(c)) for c in sheet.columns))
+            table.add_row(*(display(row.get(c)) for c in sheet.columns))
         console.print(table)
         for note in sheet.notes:
             console.print(note)
