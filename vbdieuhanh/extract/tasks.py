@@ -44,7 +44,8 @@ MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
     r"|(?P<roman>[IVXL][IVXLl]{0,4}|l[IVX][IVXLl]{0,3})\s*[.:)]"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
-    r"|(?P<arabic>\d{1,2})\s*(?:[.)]|/(?=\s))"
+    # items 100 and on ("100. …") only with a space after the mark: "400.000.000" is an amount
+    r"|(?P<arabic>\d{1,2}|\d{3}(?=[.)/]\s))\s*(?:[.)]|/(?=\s))"
     r"|\((?P<paren>\d{1,2})\)"
     r"|(?P<letter>[a-zđ])\s*\)"
     r"|(?P<letterdot>[a-zđ])\."
@@ -786,7 +787,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         for node_id, p in preambles.items()
     }
     tasks: list[Task] = []
-    used: set[str] = set()
+    used = _Ids()
     inherited: list[Assignee] = []
     introduced_style: str | None = None
     roots = _select(ctx, roots)
@@ -1273,12 +1274,32 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     return not _starts_with_head(key, 0)
 
 
+class _Ids:
+    """The ids given so far: an id given again gets a prime ("1", "1'", "1''"); from the fourth time
+    on, its count ("1'4"), so that thousands of items all labelled "1." get short ids in linear time."""
+
+    def __init__(self) -> None:
+        self.given: set[str] = set()
+        self.times: dict[str, int] = {}
+        self.prose = 0  # prose tasks numbered so far (P1, P2 …)
+
+    def unique(self, base: str) -> str:
+        count = self.times.get(base, 0)
+        candidate = base
+        while candidate in self.given:
+            count += 1
+            candidate = base + ("'" * count if count <= 3 else f"'{count}")
+        self.times[base] = count
+        self.given.add(candidate)
+        return candidate
+
+
 def _to_task(
     ctx: Context,
     node: _Node,
     parent_id: str,
     inherited: list[Assignee],
-    used: set[str],
+    used: _Ids,
     addressed: list[Assignee],
     around: list[Assignee] | None = None,
 ) -> Task:
@@ -1290,9 +1311,7 @@ def _to_task(
     if node.style == "dotted":
         label = label.split(".")[-1]
     task_id = f"Điều {label}" if node.kind == "article" else f"{parent_id}.{label}" if parent_id else label
-    while task_id in used:
-        task_id += "'"
-    used.add(task_id)
+    task_id = used.unique(task_id)
     text_start = para.start + para.body_start
     text_end = node.extra[-1].end if node.extra else para.end
     own_text = para.text[para.body_start :]
@@ -1429,7 +1448,7 @@ def _dash_deadline(task: Task) -> Deadline | None:
 
 
 def _prose_tasks(
-    ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None, addressed: list[Assignee]
+    ctx: Context, paras: list[_Para], used: _Ids, issuer: Agency | None, addressed: list[Assignee]
 ) -> list[Task]:
     """Sentences outside lists that tell a body to act.
 
@@ -1467,8 +1486,8 @@ def _prose_tasks(
             open_task = True
     tasks: list[Task] = []
     for start, end, assignees in spans:
-        task_id = f"P{1 + sum(1 for u in used if u.startswith('P'))}"
-        used.add(task_id)
+        task_id = used.unique(f"P{used.prose + 1}")
+        used.prose += 1
         tasks.append(
             Task(
                 id=task_id,
