@@ -11,6 +11,7 @@ from typing import Any
 
 from .assignments import TaskAssignment
 from .followup import CENTRAL, FollowUp
+from .lookup import short_date
 
 FORMATS = ("table", "json", "csv")
 _FOLLOWUP_COLUMNS = (
@@ -73,7 +74,8 @@ def _followup_table(followup: FollowUp) -> str:
 
     d = followup.directive
     held = "placeholder: cited, not in the archive" if d.status == "placeholder" else "stored"
-    head = Table(title=f"{d.doc_type or 'Văn bản'} {d.number_symbol or d.id}", show_header=False)
+    title = f"{d.doc_type or 'Văn bản'} {d.number_symbol}" if d.number_symbol else d.name
+    head = Table(title=title, show_header=False)
     for name, value in (
         ("issuer", d.issuer), ("date", d.issue_date), ("subject", d.subject), ("status", held),
         ("as of", followup.as_of),
@@ -86,7 +88,7 @@ def _followup_table(followup: FollowUp) -> str:
         for r in items:
             via = f" via {r.via}" if r.via else ""
             responses.add_row(
-                province, r.issuer or "—", r.number_symbol or r.document_id, r.issue_date or "—",
+                province, r.issuer or "—", r.name, short_date(r.issue_date) or "—",
                 _lag(r.lag_days, r.lag_exact), r.relation.lower() + via,
             )  # fmt: skip
     tasks = Table(title="Tasks")
