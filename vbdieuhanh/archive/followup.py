@@ -17,6 +17,7 @@ A lag is exact when both dates are; a date given to the month ("2021-03") counts
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -301,7 +302,7 @@ def followup(
     if depth < 0:
         raise ValueError(f"depth must be 0 or more, not {depth}")
     directive = _directive(store, find_document(store, ref, issuer=issuer, date=date))
-    today = day(as_of)[0] if as_of else date.today()
+    today = day(as_of)[0] if as_of else _dt.date.today()
     assert today is not None
     # as of a date, only what was issued by then counts ("2021-03" counts from its first day)
     responses = [r for r in _responses(store, directive, depth) if (day(r.issue_date)[0] or today) <= today]

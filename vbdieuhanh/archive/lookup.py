@@ -201,10 +201,11 @@ def _signature(row: AgencyRow) -> tuple[str, str]:
     return (f"{name} {place}" if place else name), name
 
 
-def find_agencies(store: Store, name: str) -> list[AgencyRow]:
+def find_agencies(store: Store, name: str, *, partial: bool = False) -> list[AgencyRow]:
     """Every body ``name`` may stand for: its key or a recorded alias; else the bodies whose name
     matches with or without case, tone marks, accents, abbreviations (SYT, UBND) and the province
-    word; a name without a province matches the body of that name in every province."""
+    word; a name without a province matches the body of that name in every province.
+    ``partial``: failing that, every body whose name holds all the words given."""
     found = body(name, Context(), listed=False)
     keys = [k for k in (found.key if found else None, fold_key(name)) if k]
     for key in keys:
@@ -220,6 +221,9 @@ def find_agencies(store: Store, name: str) -> list[AgencyRow]:
     full = [r for r in rows if _signature(r)[0] in wanted]
     if not full:
         full = [r for r in rows if _signature(r)[1] in wanted]
+    if not full and partial:
+        words = [set(w.split()) for w in wanted]
+        full = [r for r in rows if any(w <= set(_signature(r)[0].split()) for w in words)]
     return sorted(full, key=lambda r: (r.province or "", r.name))
 
 

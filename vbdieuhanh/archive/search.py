@@ -85,7 +85,7 @@ def search(
         filters.append("d.issue_date <= ?")
         params.append(date_to + "\uffff")  # '2021' takes in every date of 2021
     if issuer:
-        ids = [a.id for a in find_agencies(store, issuer)]
+        ids = [a.id for a in find_agencies(store, issuer, partial=True)]
         if not ids:
             return []
         filters.append(f"d.issuer_id IN ({', '.join('?' * len(ids))})")
