@@ -4,6 +4,7 @@ dates as they read them; the values checked on the command line (``--as-of``, ``
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -23,13 +24,12 @@ def parse_day(text: str, option: str = "--as-of") -> str:
     value = text.strip()
     try:
         if match := _DMY.fullmatch(value):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day).isoformat()
+            d, m, y = (int(g) for g in match.groups())
+            return date(y, m, d).isoformat()
         if match := _ISO.fullmatch(value):
-            year, month, day = (int(g) if g else None for g in match.groups())
-            assert year is not None
+            year, month, day = (int(g) if g else 0 for g in match.groups())
             date(year, month or 1, day or 1)  # checks the month and the day
-            return value if month is None else f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+            return value if not month else f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
     except ValueError:
         pass
     raise ArchiveError(option, f"{text!r} is not a date: write dd/mm/yyyy (03/12/2026) or yyyy-mm-dd")
@@ -56,7 +56,7 @@ def write_xlsx(followup: FollowUp, out: str | Path) -> Path:
     book = openpyxl.Workbook()
     bold = Font(bold=True)
 
-    def sheet(title: str, header: list[str], rows: list[list[object]], first: bool = False) -> None:
+    def sheet(title: str, header: list[str], rows: Sequence[Sequence[object]], first: bool = False) -> None:
         ws = book.active if first else book.create_sheet()
         ws.title = title
         ws.append(header)

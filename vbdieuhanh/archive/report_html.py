@@ -6,6 +6,7 @@ with its lag), a table of bodies × tasks with the status of each, and the list 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -122,7 +123,7 @@ def section_of(path: str) -> str:
     return path.split(".")[0]
 
 
-def _grouped_matrix(followup: FollowUp, bodies: list[tuple[str, str | None, str | None, str]]) -> str:
+def _grouped_matrix(followup: FollowUp, bodies: Sequence[tuple[str, str | None, str | None, str]]) -> str:
     """Tasks as rows under their section's heading, bodies as columns (only those of the section)."""
     today = day(followup.as_of)[0] or date.today()
     sections: dict[str, list[TaskStatus]] = {}

@@ -172,8 +172,8 @@ def held_body(name: str) -> str:
     'Vụ trưởng', 'Chánh Văn phòng Bộ' → ''. Any other name is returned as it is.
     """
     upper = fold_tones(name).upper()
-    for title in honorifics():
-        bare = fold_tones(title).upper().rstrip(".")
+    for honorific in honorifics():
+        bare = fold_tones(honorific).upper().rstrip(".")
         if upper.startswith(bare) and upper[len(bare) : len(bare) + 1] in ("", ".", " "):
             return ""  # an academic title or a rank: a person
     tokens, words = _tokens(name), name.split()
