@@ -47,7 +47,11 @@ def test_followup_as_table_json_and_csv(archive_db: str) -> None:
     )
     rows = list(
         csv.DictReader(
-            io.StringIO(_cli("followup", "45/CV-BCĐQG", "--db", archive_db, "--format", "csv").stdout)
+            io.StringIO(
+                _cli("followup", "45/CV-BCĐQG", "--db", archive_db, "--format", "csv").stdout.removeprefix(
+                    "\ufeff"
+                )
+            )
         )
     )
     assert {r["section"] for r in rows} == {"response", "task", "expected"}

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .assignments import TaskAssignment
     from .followup import FollowUp
     from .ingest import IngestReport
+    from .lookup import AgencyRow
+    from .search import Hit
 
 
 def _locked(method: F) -> F:
@@ -182,11 +184,55 @@ class Archive:
         return export(self.store, Path(out), fmt)
 
     @_locked
-    def followup(self, ref: str, *, as_of: str | None = None, depth: int = 2) -> FollowUp:
-        """Who acted on a directive, with lags, and which of its tasks are unanswered."""
+    def followup(
+        self,
+        ref: str,
+        *,
+        as_of: str | None = None,
+        depth: int = 2,
+        issuer: str | None = None,
+        date: str | None = None,
+    ) -> FollowUp:
+        """Who acted on a directive, with lags, and which of its tasks are unanswered
+        (``issuer`` / ``date`` choose among documents that share a number)."""
         from .followup import followup
 
-        return followup(self.store, ref, as_of=as_of, depth=depth)
+        return followup(self.store, ref, as_of=as_of, depth=depth, issuer=issuer, date=date)
+
+    @_locked
+    def search(
+        self,
+        words: str,
+        *,
+        issuer: str | None = None,
+        province: str | None = None,
+        doc_type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 50,
+    ) -> list[Hit]:
+        """Documents whose subject, text or tasks hold ``words`` (accents optional), best first."""
+        from .search import search
+
+        return search(
+            self.store, words, issuer=issuer, province=province, doc_type=doc_type,
+            date_from=date_from, date_to=date_to, limit=limit,
+        )  # fmt: skip
+
+    @_locked
+    def bodies(self, name: str) -> list[AgencyRow]:
+        """Every body a name may stand for (any spelling, with or without accents or province)."""
+        from .lookup import find_agencies
+
+        return find_agencies(self.store, name)
+
+    @_locked
+    def merges(self) -> list[dict[str, Any]]:
+        """Documents merged into one node, and why."""
+        rows = self.store.rows(
+            "SELECT placeholder_id, document_id, merged_at, reason FROM merges ORDER BY merged_at"
+        )
+        return [dict(zip(("merged", "into", "at", "reason"), r, strict=True)) for r in rows]
 
     @_locked
     def tasks(self, assignee: str, *, as_of: str | None = None) -> list[TaskAssignment]:

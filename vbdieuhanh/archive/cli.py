@@ -2,7 +2,9 @@
 
     vbdieuhanh ingest PATH… [--db URL] [--workers N] [--scheduler tcp://…] [--corrections FILE]
     vbdieuhanh followup NUMBER_OR_ID [--db URL] [--format table|json|csv] [--html report.html]
+        [--xlsx report.xlsx] [--as-of dd/mm/yyyy] [--depth N] [--issuer NAME] [--date DATE]
     vbdieuhanh tasks --assignee NAME [--db URL] [--format …]
+    vbdieuhanh search WORDS… [--issuer] [--province] [--type] [--from] [--to] [--format …]
     vbdieuhanh graph export --format graphml|json|csv --out PATH [--db URL]
     vbdieuhanh indicators | stats | failures [--db URL]
 
@@ -62,22 +64,63 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_followup(args: argparse.Namespace) -> int:
+    from .exports import parse_day, parse_depth
+
+    return run_followup(
+        args.db, args.ref, fmt=args.format,
+        as_of=parse_day(args.as_of) if args.as_of else None, depth=parse_depth(str(args.depth)),
+        issuer=args.issuer, date=parse_day(args.date, "--date") if args.date else None,
+        html=args.html, xlsx=getattr(args, "xlsx", None),
+    )  # fmt: skip
+
+
+def run_followup(
+    db: str, ref: str, *, fmt: str = "table", as_of: str | None = None, depth: int = 2,
+    issuer: str | None = None, date: str | None = None, html: str | None = None, xlsx: str | None = None,
+) -> int:  # fmt: skip
+    """The follow-up command without its argument parsing (ISO dates, a checked depth)."""
     from .output import format_followup
     from .report_html import write_report
 
-    with open_archive(args.db, create=False) as archive:
-        followup = archive.followup(args.ref, as_of=args.as_of, depth=args.depth)
-    sys.stdout.write(format_followup(followup, args.format))
-    if args.html:
-        print(f"vbdieuhanh: wrote {write_report(followup, args.html)}", file=sys.stderr)
+    with open_archive(db, create=False) as archive:
+        followup = archive.followup(ref, as_of=as_of, depth=depth, issuer=issuer, date=date)
+    sys.stdout.write(format_followup(followup, fmt))
+    if html:
+        print(f"vbdieuhanh: wrote {write_report(followup, html)}", file=sys.stderr)
+    if xlsx:
+        from .exports import write_xlsx
+
+        print(f"vbdieuhanh: wrote {write_xlsx(followup, xlsx)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .exports import parse_day
+
+    return run_search(
+        args.db, " ".join(args.words), fmt=args.format, issuer=args.issuer, province=args.province,
+        doc_type=args.type, date_from=parse_day(args.date_from, "--from") if args.date_from else None,
+        date_to=parse_day(args.date_to, "--to") if args.date_to else None, limit=args.limit,
+    )  # fmt: skip
+
+
+def run_search(db: str, words: str, *, fmt: str = "table", limit: int = 50, **filters: Any) -> int:
+    """The search command without its argument parsing."""
+    from .output import format_hits
+
+    with open_archive(db, create=False) as archive:
+        hits = archive.search(words, limit=limit, **filters)
+    sys.stdout.write(format_hits(hits, fmt))
     return 0
 
 
 def _cmd_tasks(args: argparse.Namespace) -> int:
+    from .exports import parse_day
     from .output import format_assignments
 
+    as_of = parse_day(args.as_of) if args.as_of else None
     with open_archive(args.db, create=False) as archive:
-        rows = archive.tasks(args.assignee, as_of=args.as_of)
+        rows = archive.tasks(args.assignee, as_of=as_of)
     sys.stdout.write(format_assignments(rows, args.format))
     return 0
 
@@ -143,15 +186,40 @@ def register(commands: Any) -> None:
     _db(followup)
     _fmt(followup)
     followup.add_argument("--html", help="also write a self-contained HTML report here")
-    followup.add_argument("--as-of", help="judge deadlines on this date (YYYY-MM-DD; default: today)")
-    followup.add_argument("--depth", type=int, default=2, help="follow implementing documents this deep")
+    followup.add_argument(
+        "--xlsx", help="also write an Excel workbook here (responses, tasks × bodies, documents)"
+    )
+    followup.add_argument(
+        "--as-of", help="judge deadlines on this date (dd/mm/yyyy or yyyy-mm-dd; default: today)"
+    )
+    followup.add_argument("--depth", default="2", help="follow implementing documents this deep (0 or more)")
+    followup.add_argument("--issuer", help="of the documents with this number, the one of this body")
+    followup.add_argument("--date", help="of the documents with this number, the one of this date")
     followup.set_defaults(func=_cmd_followup)
+
+    search = commands.add_parser(
+        "search", help="find documents by words (accents optional), issuer, place, date"
+    )
+    search.add_argument(
+        "words", nargs="+", help="words of the subject, text or tasks: 'hiến máu', 'hien mau'"
+    )
+    _db(search)
+    _fmt(search)
+    search.add_argument("--issuer", help="the issuing body, any spelling ('SYT Kiên Giang')")
+    search.add_argument("--province", help="the province ('Kiên Giang', 'kien giang')")
+    search.add_argument("--type", help="document type ('Công văn', 'Kế hoạch')")
+    search.add_argument("--from", dest="date_from", help="issued on or after (dd/mm/yyyy, yyyy-mm-dd, yyyy)")
+    search.add_argument("--to", dest="date_to", help="issued on or before (dd/mm/yyyy, yyyy-mm-dd, yyyy)")
+    search.add_argument("--limit", type=int, default=50, help="at most this many documents")
+    search.set_defaults(func=_cmd_search)
 
     tasks = commands.add_parser("tasks", help="what a body was told to do")
     tasks.add_argument("--assignee", required=True, help="the body, e.g. 'Ủy ban nhân dân tỉnh Lai Châu'")
     _db(tasks)
     _fmt(tasks)
-    tasks.add_argument("--as-of", help="judge deadlines on this date (YYYY-MM-DD; default: today)")
+    tasks.add_argument(
+        "--as-of", help="judge deadlines on this date (dd/mm/yyyy or yyyy-mm-dd; default: today)"
+    )
     tasks.set_defaults(func=_cmd_tasks)
 
     graph = commands.add_parser("graph", help="the task-tracking graph")

@@ -11,8 +11,11 @@ from typing import Any
 
 from .assignments import TaskAssignment
 from .followup import CENTRAL, FollowUp
+from .lookup import short_date
+from .search import Hit
 
 FORMATS = ("table", "json", "csv")
+BOM = "\ufeff"
 _FOLLOWUP_COLUMNS = (
     "section", "province", "body", "number_symbol", "issue_date", "lag_days", "relation", "task", "role",
     "status", "answered_by",
@@ -62,6 +65,7 @@ def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     if not columns:
         return ""
     buffer = io.StringIO()
+    buffer.write(BOM)  # Excel on Windows reads UTF-8 only after this mark
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
@@ -73,12 +77,13 @@ def _followup_table(followup: FollowUp) -> str:
 
     d = followup.directive
     held = "placeholder: cited, not in the archive" if d.status == "placeholder" else "stored"
-    head = Table(title=f"{d.doc_type or 'Văn bản'} {d.number_symbol or d.id}", show_header=False)
+    title = f"{d.doc_type or 'Văn bản'} {d.number_symbol}" if d.number_symbol else d.name
+    head = Table(title=title, show_header=False)
     for name, value in (
         ("issuer", d.issuer), ("date", d.issue_date), ("subject", d.subject), ("status", held),
         ("as of", followup.as_of),
     ):  # fmt: skip
-        head.add_row(name, value or "—")
+        head.add_row(name, (short_date(value) if name in ("date", "as of") else value) or "—")
     responses = Table(title="Responses (documents citing or implementing it)")
     for column in ("province", "body", "number", "date", "lag (days)", "relation"):
         responses.add_column(column)
@@ -86,7 +91,7 @@ def _followup_table(followup: FollowUp) -> str:
         for r in items:
             via = f" via {r.via}" if r.via else ""
             responses.add_row(
-                province, r.issuer or "—", r.number_symbol or r.document_id, r.issue_date or "—",
+                province, r.issuer or "—", r.name, short_date(r.issue_date) or "—",
                 _lag(r.lag_days, r.lag_exact), r.relation.lower() + via,
             )  # fmt: skip
     tasks = Table(title="Tasks")
@@ -96,7 +101,12 @@ def _followup_table(followup: FollowUp) -> str:
         for a in task.assignees:
             members = f" ({a.members_answered}/{a.members_expected})" if a.members_expected else ""
             tasks.add_row(
-                task.path, task.deadline or "", a.name, a.role, a.status + members, ", ".join(a.answered_by)
+                task.path,
+                short_date(task.deadline),
+                a.name,
+                a.role,
+                a.status + members,
+                ", ".join(a.answered_by),
             )
     parts: list[Any] = [head, responses, tasks]
     waiting = [e for e in followup.expected if e.status in ("overdue", "open", "province_answered")]
@@ -135,8 +145,8 @@ def format_assignments(rows: list[TaskAssignment], fmt: str) -> str:
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
-            r.number_symbol or r.document_id, r.issue_date or "", r.issuer or "", r.task, r.role, r.via or "",
-            r.deadline or "", r.status + (f" ({', '.join(r.answered_by)})" if r.answered_by else ""),
+            r.name, short_date(r.issue_date), r.issuer or "", r.task, r.role, r.via or "",
+            short_date(r.deadline), r.status + (f" ({', '.join(r.answered_by)})" if r.answered_by else ""),
             r.text[:140] + ("…" if len(r.text) > 140 else ""),
         )  # fmt: skip
     return _render(table)
@@ -156,4 +166,28 @@ def format_records(rows: list[dict[str, Any]], fmt: str, title: str) -> str:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row.values()))
+    return _render(table)
+
+
+def format_hits(hits: list[Hit], fmt: str) -> str:
+    """Search results: a table (dd/mm/yyyy), JSON (ISO dates) or CSV (with a BOM)."""
+    data = [h.to_dict() for h in hits]
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(data, list(Hit.__dataclass_fields__))
+    from rich.table import Table
+
+    table = Table(title=f"{len(hits)} documents")
+    for column in ("document", "date", "issuer", "province", "subject", "snippet"):
+        table.add_column(column, overflow="fold")
+    for h in hits:
+        table.add_row(
+            h.name,
+            short_date(h.issue_date),
+            h.issuer or "",
+            h.province or "",
+            (h.subject or "")[:100],
+            h.snippet,
+        )
     return _render(table)
