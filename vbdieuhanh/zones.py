@@ -366,9 +366,14 @@ _BLANK_BEFORE_RE = re.compile(r"(?:Số\s*:?|ngày|tháng|\d)\s*$", re.I)
 _BLANK_AFTER_RE = re.compile(r"\s*(?:/|tháng|năm|[.…_])", re.I)
 
 
+_BLANK_WINDOW = 24  # characters before a gap that can hold 'tháng' and the spaces after it
+
+
 def _is_column_gap(key: str, start: int, gap: int, end: int) -> bool:
-    """A gap between columns, not the blank left for a number or a day ('Số:      /UBND')."""
-    return not (_BLANK_BEFORE_RE.search(key, start, gap) or _BLANK_AFTER_RE.match(key, gap + 1, end))
+    """A gap between columns, not the blank left for a number or a day ('Số:      /UBND'). Only the
+    few characters before the gap are read: a long line with many gaps is read once, not once a gap."""
+    before = max(start, gap - _BLANK_WINDOW)
+    return not (_BLANK_BEFORE_RE.search(key, before, gap) or _BLANK_AFTER_RE.match(key, gap + 1, end))
 
 
 # the locality words of a place line (data/localities.tsv, place_line) with their abbreviations of

@@ -321,11 +321,28 @@ def _verb_at(key: str, pos: int) -> bool:
     return _order_re().match(key, pos - 1) is not None
 
 
+_MAX_LIST_SPACES = 40  # the words a list of bodies may take
+
+
+def _within_words(key: str, pos: int, end: int, spaces: int) -> int:
+    """``end``, or the place just after the ``spaces``-th space from ``pos`` when that comes first:
+    what lies further cannot change a list that long, and a run-on sentence is not read to its end
+    for each body it names."""
+    at = pos - 1
+    for _ in range(spaces):
+        at = key.find(" ", at + 1, end)
+        if at < 0:
+            return end
+    return at + 1
+
+
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     """Spans of the bodies listed at ``pos`` ('Sở A, Sở B và UBND các huyện'), up to the verb."""
     first = _head_span(key, pos)
     if not first:
         return []
+    # a longer list is no list of bodies; the margin lets a stop phrase that begins inside it end
+    end = _within_words(key, pos, end, _MAX_LIST_SPACES + 12)
     stop = end
     found = _PHRASE_STOP_RE.search(key, pos, end)
     if found is not None and key[found.start()] == ":" and _shared_head(key, found.start()):
@@ -340,7 +357,7 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
         verb = _verb_re().search(key, verb.end(), stop)  # "…, tổ chức chính trị - xã hội": a name
     if verb is not None:
         stop = verb.start()
-    if key.count(" ", pos, stop) > 40:
+    if key.count(" ", pos, stop) > _MAX_LIST_SPACES:
         return []
     phrase_end = stop
     while phrase_end > pos and key[phrase_end - 1] in " ,":
