@@ -16,6 +16,8 @@ from .errors import (
     EncryptedFileError,
     FileTooLargeError,
     MissingDependencyError,
+    NotRegularFileError,
+    TimeLimitError,
     UnreadableFileError,
     UnsupportedFormatError,
     VbdhError,
@@ -37,21 +39,29 @@ from .models import (
     json_schema,
 )
 from .parser import parse_layout, parse_text
+from .readers.limits import Limits, use_limits
 
 __version__ = "0.1.0"
 
 
 def parse_file(
-    path: str | Path, *, pdf_engine: str = "pdfium", ocr: str = "auto", ocr_lang: str = "vie"
+    path: str | Path,
+    *,
+    pdf_engine: str = "pdfium",
+    ocr: str = "auto",
+    ocr_lang: str = "vie",
+    limits: Limits | None = None,
 ) -> Document:
     """Parse a file (PDF, DOCX, legacy .doc, text, image) into a Document.
 
-    ``pdf_engine``: "pdfium" (default) or "pdfplumber"; ``ocr``: "auto", "always" or "never".
+    ``pdf_engine``: "pdfium" (default) or "pdfplumber"; ``ocr``: "auto", "always" or "never";
+    ``limits``: the bounds the readers keep (sizes, pages, time limits; see docs/limits.md).
     Raises a :class:`VbdhError` subclass naming the file and the cause when it cannot be read.
     """
     from .readers import read_file
 
-    return parse_layout(read_file(path, pdf_engine=pdf_engine, ocr=ocr, ocr_lang=ocr_lang))
+    layout = read_file(path, pdf_engine=pdf_engine, ocr=ocr, ocr_lang=ocr_lang, limits=limits)
+    return parse_layout(layout)
 
 
 __all__ = [
@@ -67,13 +77,16 @@ __all__ = [
     "FileTooLargeError",
     "Indicator",
     "Layout",
+    "Limits",
     "Line",
     "MissingDependencyError",
+    "NotRegularFileError",
     "ParseWarning",
     "Recipient",
     "Signer",
     "Source",
     "Task",
+    "TimeLimitError",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "VbdhError",
@@ -82,4 +95,5 @@ __all__ = [
     "parse_file",
     "parse_layout",
     "parse_text",
+    "use_limits",
 ]
