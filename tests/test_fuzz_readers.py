@@ -136,3 +136,10 @@ def test_mutated_readers_long_run(
     _check_docx_bytes(edits, cut)
     _check_docx_xml(part, choices, junk)
     _check_pdf(edits, cut)
+
+
+def test_crashes_found_by_fuzzing_stay_fixed() -> None:
+    """Inputs atheris found escaping as raw exceptions (fuzz/fuzz_readers.py), now typed errors."""
+    # a DOCX whose zip directory puts a member's header before the start of the file: OSError (EINVAL)
+    with pytest.raises(VbdhError, match="damaged Word package"):
+        read_docx(FIXTURES / "bad" / "fuzz-negative-seek.docx")

@@ -130,6 +130,8 @@ def _open(path: Path) -> tuple[docx.document.Document, int]:
         raise CorruptFileError(name, f"the Word package is incomplete: {error}") from error
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, etree.XMLSyntaxError) as error:
         raise CorruptFileError(name, f"damaged Word package: {error}") from error
+    except OSError as error:  # a member offset before the start of the file (found by fuzzing)
+        raise CorruptFileError(name, f"damaged Word package: {error.strerror or error}") from error
     match = re.search(rb"<Pages>\s*([0-9]{1,6})\s*</Pages>", app)
     return document, max(1, int(match.group(1))) if match else 1
 
