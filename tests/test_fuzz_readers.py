@@ -143,3 +143,6 @@ def test_crashes_found_by_fuzzing_stay_fixed() -> None:
     # a DOCX whose zip directory puts a member's header before the start of the file: OSError (EINVAL)
     with pytest.raises(VbdhError, match="damaged Word package"):
         read_docx(FIXTURES / "bad" / "fuzz-negative-seek.docx")
+    # a member name flagged UTF-8 that is not: UnicodeDecodeError inside zipfile
+    with pytest.raises(VbdhError, match="zip"):
+        read_docx(FIXTURES / "bad" / "fuzz-bad-utf8-name.docx")

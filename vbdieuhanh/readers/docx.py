@@ -118,7 +118,8 @@ def _open(path: Path) -> tuple[docx.document.Document, int]:
             check_zip_sizes(archive, name)
             names = set(archive.namelist())
             app = archive.read("docProps/app.xml") if "docProps/app.xml" in names else b""
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, UnicodeError) as error:
+        # UnicodeError: a member name flagged UTF-8 that is not (found by fuzzing)
         raise CorruptFileError(name, f"not a readable zip archive, truncated or damaged ({error})") from error
     if not any(n.startswith("word/") for n in names):
         raise UnsupportedFormatError(name, "a zip archive without word/document.xml, not a Word document")
