@@ -101,11 +101,13 @@ class Archive:
 
     def add_file(self, path: str | Path) -> Outcome:
         """Parse and store one file (no-op if these bytes are stored)."""
-        from .. import parse_bytes
+        from .. import parse_file
+        from .inputs import Item
 
-        data = Path(path).read_bytes()
-        document = parse_bytes(data, str(path))  # outside the lock: threads parse side by side
-        return self.add(document, digest=content_hash(data), path=str(path))
+        item = Item(str(path))
+        digest = item.digest()  # a special file or one over the size limit is refused before reading
+        document = parse_file(path)  # outside the lock: threads parse side by side
+        return self.add(document, digest=digest, path=str(path))
 
     def ingest(self, paths: Sequence[str], **options: Any) -> IngestReport:
         """Batch ingest of files, folders, globs and zip files; see :func:`ingest.ingest`."""
