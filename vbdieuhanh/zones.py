@@ -562,12 +562,37 @@ def document_start(nt: NormalizedText) -> int:
     within a few lines; the issuing body's upper-case lines just above the first anchor belong to it.
     """
     head = nt.lines[min(len(nt.lines), _LEADING_JUNK + _ANCHOR_SPAN) - 1].end if nt.lines else 0
+    if _opens_at_top(nt, head):
+        return 0
     first = _first_cluster(_anchors_in(nt, head))  # most documents start at the top: look there first
     if first is None or first >= _LEADING_JUNK:
         first = _first_cluster(_anchors_in(nt, len(nt.key)))
     if first is None or first < _LEADING_JUNK or _ends_before(nt, first):
         return 0
     return _agency_above(nt, first)
+
+
+def _opens_at_top(nt: NormalizedText, end: int) -> bool:
+    """Is the first cluster of anchors within the first _LEADING_JUNK lines (the common case: the
+    header starts at the top)? It is when the first anchors of the two kinds found first stand
+    within _ANCHOR_SPAN lines: only each kind's first anchor is looked for, not all of them."""
+    firsts = sorted(
+        line for line in (_first_anchor(nt, kind, end) for kind in range(len(_ANCHOR_RES))) if line >= 0
+    )
+    return len(firsts) >= 2 and firsts[0] < _LEADING_JUNK and firsts[1] - firsts[0] <= _ANCHOR_SPAN
+
+
+def _first_anchor(nt: NormalizedText, index: int, end: int) -> int:
+    """The line of the first anchor of _ANCHOR_RES[index] in the first ``end`` characters (-1: none)."""
+    kind, regex, lower = _ANCHOR_RES[index]
+    for match in regex.finditer(nt.lower if lower else nt.key, 0, end):
+        line = nt.line_at(match.start())
+        if kind == "place_date" and not _PLACE_OPENING_RE.fullmatch(
+            nt.key, nt.lines[line].start, match.start()
+        ):
+            continue
+        return line
+    return -1
 
 
 def _anchors_in(nt: NormalizedText, end: int) -> list[tuple[int, str]]:
