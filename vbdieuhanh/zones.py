@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .extract.patterns import LONG_DATE_RE, LOWER, MONTH_DATE_RE, NUMERIC_DATE_RE, UPPER
 from .lexicon import (
@@ -116,6 +116,7 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # the same lines are asked about by several tests
 def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
@@ -142,6 +143,7 @@ def is_mark_line(key: str) -> bool:
     return any(stripped == upper for upper, _ in marks())
 
 
+@lru_cache(maxsize=8192)  # the same lines are asked about by several tests
 def starts_with_position(key: str) -> bool:
     """Does the line open with a position title ('PHÓ CHỦ TỊCH', 'Bộ trưởng, Chủ nhiệm …')?"""
     tokens = tuple(key.upper().replace(".", " ").replace(",", " ").split())
@@ -168,6 +170,7 @@ def is_name_line(text: str) -> bool:
     return person_name(text) is not None
 
 
+@lru_cache(maxsize=8192)  # the same lines are asked about by several tests
 def person_name(text: str) -> str | None:
     """The name a signature line holds, cased ('NGUYỄN VĂN A' → 'Nguyễn Văn A'), or None.
 

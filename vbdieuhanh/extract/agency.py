@@ -29,6 +29,7 @@ class AgencyUnit:
     head: AgencyTerm | None
 
 
+@lru_cache(maxsize=8192)  # a parse asks about the same few names again and again
 def head_term(text: str) -> tuple[AgencyTerm | None, int]:
     """The head term a name starts with and how many tokens it takes."""
     size = agency_term_max_len()
