@@ -437,9 +437,11 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         pieces = _split_interleaved(nt, (start, end), header=in_header, footer=in_footer)
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
-            signature = in_footer and 12 <= b - a <= 120 and nt.key[a : a + 2].isupper()
-            for c, (x, y) in enumerate(_split_signature(nt, (a, b)) if signature else [(a, b)]):
-                rows.append(_Row((x, y), nt.text[x:y], nt.key[x:y], blank and i == 0 and c == 0, column))
+            if in_footer and 12 <= b - a <= 120 and key[a : a + 2].isupper():  # a signature block?
+                for c, (x, y) in enumerate(_split_signature(nt, (a, b))):
+                    rows.append(_Row((x, y), text[x:y], key[x:y], blank and i == 0 and c == 0, column))
+            else:
+                rows.append(_Row((a, b), text[a:b], key[a:b], blank and i == 0, column))
     return rows
 
 
