@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -498,11 +499,8 @@ def _assignees(
     seen: set[str] = set()
 
     def add(spans: list[tuple[int, int]], role: str) -> None:
-        for a, b in spans:
-            name = squash(text[a:b], " ,")
-            if name and is_generic(name) and (members := _members(key, b, end)):
-                add(members, role)  # "các cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)"
-            elif name and name not in seen:
+        for name, a, b in _named(key, text, spans, end):
+            if name not in seen:
                 seen.add(name)
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
 
@@ -547,6 +545,20 @@ def _assignees(
     # a body named twice keeps its first role; leads come first
     result.sort(key=lambda a: (0 if a.role == "lead" else 1, a.source.start if a.source else 0))
     return result
+
+
+def _named(key: str, text: str, spans: list[tuple[int, int]], end: int) -> Iterator[tuple[str, int, int]]:
+    """The names in ``spans`` with their spans, a generic one replaced by the members it lists ("các
+    cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)").
+
+    A module function, not a recursive closure in _assignees: that closure would be a reference
+    cycle holding the whole parse context until the garbage collector runs."""
+    for a, b in spans:
+        name = squash(text[a:b], " ,")
+        if name and is_generic(name) and (members := _members(key, b, end)):
+            yield from _named(key, text, members, end)
+        elif name:
+            yield name, a, b
 
 
 def _opening_bodies(
