@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import corpus_expectations
@@ -15,11 +16,13 @@ from vbdieuhanh.errors import (
     CorruptFileError,
     EncryptedFileError,
     MissingDependencyError,
+    TimeLimitError,
     UnsupportedFormatError,
 )
 from vbdieuhanh.readers import legacy, read_file
 from vbdieuhanh.readers.html import parse_html
 from vbdieuhanh.readers.legacy import ole_stream
+from vbdieuhanh.readers.limits import Limits
 
 DOC_DIR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real" / "doc"
 DOC_FILES = sorted(DOC_DIR.glob("*.doc")) if DOC_DIR.is_dir() else []
@@ -180,9 +183,11 @@ def test_libreoffice_is_stopped_at_the_time_limit(
     rtf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fake_soffice(tmp_path, "sleep 30", monkeypatch)
-    monkeypatch.setattr(legacy, "CONVERT_TIMEOUT", 0.5)
-    with pytest.raises(CorruptFileError, match="within"):
-        read_file(rtf)
+    started = time.monotonic()
+    with pytest.raises(TimeLimitError, match=r"within 0\.5 s \(limit convert_timeout\)") as raised:
+        read_file(rtf, limits=Limits(convert_timeout=0.5))
+    assert raised.value.code == "timeout"
+    assert time.monotonic() - started < 10
 
 
 @pytest.mark.libreoffice

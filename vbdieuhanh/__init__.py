@@ -22,6 +22,8 @@ from .errors import (
     EncryptedFileError,
     FileTooLargeError,
     MissingDependencyError,
+    NotRegularFileError,
+    TimeLimitError,
     UnreadableFileError,
     UnsupportedFormatError,
     VbdhError,
@@ -44,6 +46,7 @@ from .models import (
     json_schema,
 )
 from .parser import parse_layout, parse_text
+from .readers.limits import Limits, use_limits
 from .vocab import set_vocabulary_overlay, vocabulary_overlay
 
 __version__ = "0.1.0"
@@ -75,15 +78,17 @@ def parse_file(
     ocr: str = "auto",
     ocr_lang: str = "vie",
     name: str | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Parse a file (PDF, DOCX, legacy .doc, text, image) into a Document.
 
     ``file``: a path, or a binary file-like object (opened with ``"rb"``, ``io.BytesIO``…) whose
     ``name`` attribute, or the ``name`` argument, gives the file name the format is guessed from.
-    ``pdf_engine``: "pdfium" (default) or "pdfplumber"; ``ocr``: "auto", "always" or "never".
+    ``pdf_engine``: "pdfium" (default) or "pdfplumber"; ``ocr``: "auto", "always" or "never";
+    ``limits``: the bounds the readers keep (sizes, pages, time limits; see docs/limits.md).
     Raises a :class:`VbdhError` subclass naming the file and the cause when it cannot be read.
     """
-    options: dict[str, Any] = {"pdf_engine": pdf_engine, "ocr": ocr, "ocr_lang": ocr_lang}
+    options: dict[str, Any] = {"pdf_engine": pdf_engine, "ocr": ocr, "ocr_lang": ocr_lang, "limits": limits}
     if hasattr(file, "read"):
         data = file.read()
         if not isinstance(data, bytes):
@@ -132,14 +137,17 @@ __all__ = [
     "FileTooLargeError",
     "Indicator",
     "Layout",
+    "Limits",
     "Line",
     "MissingDependencyError",
+    "NotRegularFileError",
     "ParseWarning",
     "ReaderNote",
     "Recipient",
     "Signer",
     "Source",
     "Task",
+    "TimeLimitError",
     "UnreadableFileError",
     "UnsupportedFormatError",
     "VbdhError",
@@ -153,5 +161,6 @@ __all__ = [
     "parse_layout",
     "parse_text",
     "set_vocabulary_overlay",
+    "use_limits",
     "vocabulary_overlay",
 ]

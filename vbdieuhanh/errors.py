@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
+# control characters (a newline, ESC of a terminal sequence), bidi overrides, lone surrogates
+_UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """A file name or cause on one safe line: control, bidi and surrogate characters escaped ('\\n')."""
+    return _UNSAFE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class VbdhError(Exception):
-    """Base class of every error vbdieuhanh raises on purpose."""
+    """Base class of every error vbdieuhanh raises on purpose.
+
+    ``str(error)`` is one line, "<file>: <cause>", with control characters of the file name escaped;
+    ``path`` and ``cause`` keep them as they are.
+    """
 
     code = "error"
 
     def __init__(self, path: str, cause: str) -> None:
         self.path = path
         self.cause = cause
-        super().__init__(f"{path}: {cause}")
+        super().__init__(f"{printable(str(path))}: {printable(cause)}")
 
 
 class UnreadableFileError(VbdhError):
@@ -54,3 +68,15 @@ class MissingDependencyError(VbdhError):
     """An optional tool (Tesseract, LibreOffice) needed for this file is not installed."""
 
     code = "missing_dependency"
+
+
+class NotRegularFileError(UnreadableFileError):
+    """A FIFO, a device (/dev/zero), a socket or a folder where a file was expected: never opened."""
+
+    code = "not_regular_file"
+
+
+class TimeLimitError(VbdhError):
+    """A tool (Tesseract, LibreOffice) did not finish within its time limit and was stopped."""
+
+    code = "timeout"

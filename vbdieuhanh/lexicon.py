@@ -279,6 +279,20 @@ def assignment_cues() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def post_titles() -> tuple[tuple[str, ...], ...]:
+    """Titles of posts and persons (positions.tsv and post_titles.txt) as folded upper-case tokens,
+    longest first."""
+    titles = set(positions()) | {tuple(fold_tones(w.upper()).split()) for w in _words("post_titles.txt")}
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+@cache
+def provincial_heads() -> tuple[str, ...]:
+    """Heads of bodies that always belong to a province ('Sở'), folded lower case."""
+    return tuple(fold_tones(w).lower() for w in _words("provincial_heads.txt"))
+
+
+@cache
 def non_bodies() -> tuple[str, ...]:
     return tuple(fold_tones(w) for w in _words("non_bodies.txt"))
 

@@ -28,15 +28,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from .cells import safe_cell
 from .vocab import data_rows
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 LANGS = ("vi", "en")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
-_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 _NO_WRAP = frozenset({"file", "number_symbol", "issue_date", "deadline", "path", "key"})  # kept whole
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -49,6 +48,7 @@ class Sheet:
     rows: Sequence[Mapping[str, Any]]
     title: str | None = None  # shown above the terminal table; default: the label of ``name`` and a count
     notes: list[str] = field(default_factory=list)  # lines printed under the terminal table
+    headings: Sequence[str] | None = None  # the CSV and XLSX header row; default: the column keys
 
 
 @cache
@@ -97,13 +97,6 @@ def display(value: Any) -> str:
     return str(value)
 
 
-def neutralise(value: Any) -> Any:
-    """A spreadsheet-safe cell: text that a spreadsheet would read as a formula gets an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def _flat(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
@@ -140,15 +133,17 @@ def to_csv(sheet: Sheet) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow(list(sheet.columns))
+    writer.writerow(list(sheet.headings or sheet.columns))
     for row in sheet.rows:
-        writer.writerow(["" if row.get(c) is None else neutralise(_flat(row.get(c))) for c in sheet.columns])
+        writer.writerow(["" if row.get(c) is None else safe_cell(_flat(row.get(c))) for c in sheet.columns])
     return buffer.getvalue()
 
 
 def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
-    """An XLSX workbook, one worksheet per sheet, dates as date cells."""
+    """An XLSX workbook, one worksheet per sheet: a bold header row kept in view, dates as date cells
+    shown dd/mm/yyyy, formula-like text neutralised, columns as wide as their text (10 to 60)."""
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     book = Workbook()
     book.remove(book.active)
@@ -159,18 +154,22 @@ def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
             name = name[:28] + f"_{len(used)}"
         used.add(name)
         ws = book.create_sheet(name)
-        ws.append(list(sheet.columns))
+        ws.append(list(sheet.headings or sheet.columns))
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
         for row in sheet.rows:
             cells: list[Any] = []
             for column in sheet.columns:
                 value = row.get(column)
                 date = as_date(value)
-                cells.append(date if date is not None else neutralise(_flat(value)))
+                cells.append(date if date is not None else safe_cell(_flat(value)))
             ws.append(cells)
-        for column_cells in ws.iter_cols(min_row=2):
+        for column_cells in ws.iter_cols():
             for cell in column_cells:
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "DD/MM/YYYY"
+            width = max(len(display(c.value)) for c in column_cells)
+            ws.column_dimensions[column_cells[0].column_letter].width = min(max(10, width + 2), 60)
         ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

@@ -61,7 +61,7 @@ class Prefiltered:
 def trigger_starts(patterns: Iterable[Prefiltered], text: str, start: int, end: int) -> list[int]:
     """Where a trigger of any of ``patterns`` begins in text[start:end], in order: one pass of one
     pattern for them all (grouped by first letter), cheaper than a ``str.find`` pass per trigger."""
-    regex = _triggers_re(frozenset(lead for pattern in patterns for lead in pattern._leads))
+    regex = _triggers_re(frozenset().union(*(pattern._leads for pattern in patterns)))
     found = []
     match = regex.search(text, start, end)
     while match is not None:

@@ -49,8 +49,8 @@ def _anchors() -> re.Pattern[str]:
 
 def relined(layout: Layout) -> Layout:
     """The layout with every line that lost its breaks cut into lines; unchanged when none did."""
-    longest = max((len(line.text) for line in layout.lines), default=0)
-    total = sum(len(line.text) for line in layout.lines)
+    lengths = [len(line.text) for line in layout.lines]  # one pass: every parse asks
+    longest, total = max(lengths, default=0), sum(lengths)
     if longest < LONG_LINE or longest < MOST_OF_THE_TEXT * total:
         return layout
     anchors = _anchors()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import (
     agency_terms,
@@ -126,6 +126,7 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # the same lines are asked about by several tests
 def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
@@ -152,6 +153,7 @@ def is_mark_line(key: str) -> bool:
     return any(stripped == upper for upper, _ in marks())
 
 
+@lru_cache(maxsize=8192)  # the same lines are asked about by several tests
 def starts_with_position(key: str) -> bool:
     """Does the line open with a position title ('PHÓ CHỦ TỊCH', 'Bộ trưởng, Chủ nhiệm …')?"""
     tokens = tuple(key.upper().replace(".", " ").replace(",", " ").split())
@@ -178,6 +180,7 @@ def is_name_line(text: str) -> bool:
     return person_name(text) is not None
 
 
+@lru_cache(maxsize=8192)  # the same lines are asked about by several tests
 def person_name(text: str) -> str | None:
     """The name a signature line holds, cased ('NGUYỄN VĂN A' → 'Nguyễn Văn A'), or None.
 
@@ -366,9 +369,14 @@ _BLANK_BEFORE_RE = re.compile(r"(?:Số\s*:?|ngày|tháng|\d)\s*$", re.I)
 _BLANK_AFTER_RE = re.compile(r"\s*(?:/|tháng|năm|[.…_])", re.I)
 
 
+_BLANK_WINDOW = 24  # characters before a gap that can hold 'tháng' and the spaces after it
+
+
 def _is_column_gap(key: str, start: int, gap: int, end: int) -> bool:
-    """A gap between columns, not the blank left for a number or a day ('Số:      /UBND')."""
-    return not (_BLANK_BEFORE_RE.search(key, start, gap) or _BLANK_AFTER_RE.match(key, gap + 1, end))
+    """A gap between columns, not the blank left for a number or a day ('Số:      /UBND'). Only the
+    few characters before the gap are read: a long line with many gaps is read once, not once a gap."""
+    before = max(start, gap - _BLANK_WINDOW)
+    return not (_BLANK_BEFORE_RE.search(key, before, gap) or _BLANK_AFTER_RE.match(key, gap + 1, end))
 
 
 # the locality words of a place line (data/localities.tsv, place_line) with their abbreviations of
@@ -450,13 +458,27 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         pieces = _split_interleaved(nt, (start, end), header=in_header, footer=in_footer)
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
-            signature = in_footer and 12 <= b - a <= 120 and nt.key[a : a + 2].isupper()
-            for c, (x, y) in enumerate(_split_signature(nt, (a, b)) if signature else [(a, b)]):
-                rows.append(_Row((x, y), nt.text[x:y], nt.key[x:y], blank and i == 0 and c == 0, column))
+            if in_footer and 12 <= b - a <= 120 and key[a : a + 2].isupper():  # a signature block?
+                for c, (x, y) in enumerate(_split_signature(nt, (a, b))):
+                    rows.append(_Row((x, y), text[x:y], key[x:y], blank and i == 0 and c == 0, column))
+            else:
+                rows.append(_Row((a, b), text[a:b], key[a:b], blank and i == 0, column))
     return rows
 
 
 _NOI_NHAN_LINE_RE = re.compile(r"^N[ơoóờ][iíì]\s*nh[ậâấầaạ]n\s*:", re.I | re.M)
+_LINE_OPENING_N_RE = re.compile(r"\n[Nn]")
+
+
+def _noi_nhan_line(key: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first "Nơi nhận:" line in key[pos:end], tried only where a line opens with an N: a search
+    for the pattern (re.IGNORECASE and re.MULTILINE) tries every position, several times slower."""
+    if (pos == 0 or key[pos - 1] == "\n") and (label := _NOI_NHAN_LINE_RE.match(key, pos, end)):
+        return label
+    for opening in _LINE_OPENING_N_RE.finditer(key, max(0, pos - 1), end):
+        if opening.start() >= pos and (label := _NOI_NHAN_LINE_RE.match(key, opening.start() + 1, end)):
+            return label
+    return None
 
 
 def _footer_lines(nt: NormalizedText, header_line: int) -> range | set[int]:
@@ -464,7 +486,7 @@ def _footer_lines(nt: NormalizedText, header_line: int) -> range | set[int]:
     first "Nơi nhận:" (a scraped page goes on long after the document ends)."""
     count = len(nt.lines)
     last = range(max(0, count - _FOOTER_LINES), count)
-    label = _NOI_NHAN_LINE_RE.search(nt.key, nt.lines[header_line].start if nt.lines else 0)
+    label = _noi_nhan_line(nt.key, nt.lines[header_line].start if nt.lines else 0, len(nt.key))
     if label is None:
         return last
     at = nt.line_at(label.start())
@@ -578,12 +600,37 @@ def document_start(nt: NormalizedText) -> int:
     within a few lines; the issuing body's upper-case lines just above the first anchor belong to it.
     """
     head = nt.lines[min(len(nt.lines), _LEADING_JUNK + _ANCHOR_SPAN) - 1].end if nt.lines else 0
+    if _opens_at_top(nt, head):
+        return 0
     first = _first_cluster(_anchors_in(nt, head))  # most documents start at the top: look there first
     if first is None or first >= _LEADING_JUNK:
         first = _first_cluster(_anchors_in(nt, len(nt.key)))
     if first is None or first < _LEADING_JUNK or _ends_before(nt, first):
         return 0
     return _agency_above(nt, first)
+
+
+def _opens_at_top(nt: NormalizedText, end: int) -> bool:
+    """Is the first cluster of anchors within the first _LEADING_JUNK lines (the common case: the
+    header starts at the top)? It is when the first anchors of the two kinds found first stand
+    within _ANCHOR_SPAN lines: only each kind's first anchor is looked for, not all of them."""
+    firsts = sorted(
+        line for line in (_first_anchor(nt, kind, end) for kind in range(len(_ANCHOR_RES))) if line >= 0
+    )
+    return len(firsts) >= 2 and firsts[0] < _LEADING_JUNK and firsts[1] - firsts[0] <= _ANCHOR_SPAN
+
+
+def _first_anchor(nt: NormalizedText, index: int, end: int) -> int:
+    """The line of the first anchor of _ANCHOR_RES[index] in the first ``end`` characters (-1: none)."""
+    kind, regex, lower = _ANCHOR_RES[index]
+    for match in regex.finditer(nt.lower if lower else nt.key, 0, end):
+        line = nt.line_at(match.start())
+        if kind == "place_date" and not _PLACE_OPENING_RE.fullmatch(
+            nt.key, nt.lines[line].start, match.start()
+        ):
+            continue
+        return line
+    return -1
 
 
 def _anchors_in(nt: NormalizedText, end: int) -> list[tuple[int, str]]:
@@ -614,9 +661,7 @@ def _ends_before(nt: NormalizedText, line: int) -> bool:
     """Does a document end above ``line`` ("Nơi nhận:", "./.")? Then the anchors are an annex's
     form, and the document's own header was lost: it starts at the top."""
     end = nt.lines[line].start
-    return (
-        _NOI_NHAN_LINE_RE.search(nt.key, 0, end) is not None or END_MARK_RE.search(nt.key, 0, end) is not None
-    )
+    return _noi_nhan_line(nt.key, 0, end) is not None or END_MARK_RE.search(nt.key, 0, end) is not None
 
 
 def _agency_above(nt: NormalizedText, line: int) -> int:

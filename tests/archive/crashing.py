@@ -12,3 +12,6 @@ from vbdieuhanh.archive.inputs import Item
 class CrashingItem(Item):
     def read(self) -> bytes:
         os._exit(3)
+
+    def digest(self) -> str:
+        os._exit(3)

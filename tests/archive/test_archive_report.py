@@ -48,7 +48,9 @@ def test_followup_as_table_json_and_csv(archive_db: str) -> None:
     rows = list(
         csv.DictReader(
             io.StringIO(
-                _cli("followup", "45/CV-BCĐQG", "--db", archive_db, "--format", "csv").stdout.lstrip("\ufeff")
+                _cli("followup", "45/CV-BCĐQG", "--db", archive_db, "--format", "csv").stdout.removeprefix(
+                    "\ufeff"
+                )
             )
         )
     )

@@ -47,7 +47,7 @@ def test_migrations_are_versioned_applied_once_and_a_newer_archive_is_refused(ar
     extra = Migration(LATEST + 1, "a test column", ("ALTER TABLE documents ADD COLUMN note TEXT",))
     assert migrate(store, (*MIGRATIONS, extra)) == LATEST + 1
     assert migrate(store, (*MIGRATIONS, extra)) == LATEST + 1
-    assert store.scalar("SELECT COUNT(*) FROM schema_migrations") == LATEST + 1
+    assert store.scalar("SELECT COUNT(*) FROM schema_migrations") == len(MIGRATIONS) + 1
     with pytest.raises(ArchiveError, match="newer than this library"):
         migrate(store)
     store.close()

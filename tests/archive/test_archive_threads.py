@@ -50,3 +50,21 @@ def test_four_threads_share_one_archive(tmp_path: Path) -> None:
         assert archive.store.scalar("SELECT COUNT(*) FROM versions") == 200
         assert archive.document("1199/BCĐ-KGVX").number == 1199
     assert reads  # the reader ran alongside
+
+
+def test_add_file_refuses_a_fifo_without_blocking(tmp_path) -> None:
+    """Archive.add_file read a FIFO whole before its checks: it blocked for ever."""
+    import os
+
+    import pytest
+
+    from vbdieuhanh.archive import open_archive
+    from vbdieuhanh.errors import VbdhError
+
+    fifo = tmp_path / "letter.txt"
+    os.mkfifo(fifo)
+    with (
+        open_archive(str(tmp_path / "vb.db")) as archive,
+        pytest.raises(VbdhError, match="FIFO"),
+    ):
+        archive.add_file(fifo)

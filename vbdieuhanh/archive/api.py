@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .assignments import TaskAssignment
     from .followup import FollowUp
     from .ingest import IngestReport
+    from .lookup import AgencyRow
+    from .search import Hit
 
 
 def _locked(method: F) -> F:
@@ -99,11 +101,13 @@ class Archive:
 
     def add_file(self, path: str | Path) -> Outcome:
         """Parse and store one file (no-op if these bytes are stored)."""
-        from .. import parse_bytes
+        from .. import parse_file
+        from .inputs import Item
 
-        data = Path(path).read_bytes()
-        document = parse_bytes(data, str(path))  # outside the lock: threads parse side by side
-        return self.add(document, digest=content_hash(data), path=str(path))
+        item = Item(str(path))
+        digest = item.digest()  # a special file or one over the size limit is refused before reading
+        document = parse_file(path)  # outside the lock: threads parse side by side
+        return self.add(document, digest=digest, path=str(path))
 
     def ingest(self, paths: Sequence[str], **options: Any) -> IngestReport:
         """Batch ingest of files, folders, globs and zip files; see :func:`ingest.ingest`."""
@@ -182,11 +186,55 @@ class Archive:
         return export(self.store, Path(out), fmt)
 
     @_locked
-    def followup(self, ref: str, *, as_of: str | None = None, depth: int = 2) -> FollowUp:
-        """Who acted on a directive, with lags, and which of its tasks are unanswered."""
+    def followup(
+        self,
+        ref: str,
+        *,
+        as_of: str | None = None,
+        depth: int = 2,
+        issuer: str | None = None,
+        date: str | None = None,
+    ) -> FollowUp:
+        """Who acted on a directive, with lags, and which of its tasks are unanswered
+        (``issuer`` / ``date`` choose among documents that share a number)."""
         from .followup import followup
 
-        return followup(self.store, ref, as_of=as_of, depth=depth)
+        return followup(self.store, ref, as_of=as_of, depth=depth, issuer=issuer, date=date)
+
+    @_locked
+    def search(
+        self,
+        words: str,
+        *,
+        issuer: str | None = None,
+        province: str | None = None,
+        doc_type: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 50,
+    ) -> list[Hit]:
+        """Documents whose subject, text or tasks hold ``words`` (accents optional), best first."""
+        from .search import search
+
+        return search(
+            self.store, words, issuer=issuer, province=province, doc_type=doc_type,
+            date_from=date_from, date_to=date_to, limit=limit,
+        )  # fmt: skip
+
+    @_locked
+    def bodies(self, name: str) -> list[AgencyRow]:
+        """Every body a name may stand for (any spelling, with or without accents or province)."""
+        from .lookup import find_agencies
+
+        return find_agencies(self.store, name)
+
+    @_locked
+    def merges(self) -> list[dict[str, Any]]:
+        """Documents merged into one node, and why."""
+        rows = self.store.rows(
+            "SELECT placeholder_id, document_id, merged_at, reason FROM merges ORDER BY merged_at"
+        )
+        return [dict(zip(("merged", "into", "at", "reason"), r, strict=True)) for r in rows]
 
     @_locked
     def tasks(self, assignee: str, *, as_of: str | None = None) -> list[TaskAssignment]:

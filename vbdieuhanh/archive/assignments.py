@@ -8,7 +8,7 @@ from datetime import date
 
 from ..values import FollowStatus
 from .followup import day, due_day
-from .lookup import AGENCY_COLUMNS, agency_from_row, find_agency, is_member
+from .lookup import AGENCY_COLUMNS, agency_from_row, find_agency, is_member, label
 from .store import Store
 
 
@@ -29,6 +29,11 @@ class TaskAssignment:
     deadline_text: str | None
     status: FollowStatus  # answered | late | overdue | open
     answered_by: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The document as a person reads it: its number, or its type, issuer, date."""
+        return label(self.number_symbol, self.doc_type, self.issuer, self.issue_date, None, self.document_id)
 
 
 def _subordinates(store: Store, agency_id: str) -> list[str]:

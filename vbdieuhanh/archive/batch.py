@@ -12,7 +12,6 @@ from typing import Any
 
 from ..errors import VbdhError
 from .inputs import Item
-from .keys import content_hash
 from .migrations import now
 from .prepare import Prepared, prepare
 from .store import Store
@@ -77,7 +76,7 @@ def process(item: Item, known: Callable[[str], bool]) -> Result:
         return Result(item.name, error=item.error)
     digest = None
     try:
-        digest = content_hash(item.read())
+        digest = item.digest()  # size-checked, then hashed in chunks
         if known(digest):
             return Result(item.name, digest)
         document = item.parse()

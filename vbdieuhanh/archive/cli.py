@@ -2,11 +2,15 @@
 
     vbdieuhanh ingest PATH… [--db URL] [--workers N] [--scheduler tcp://…] [--corrections FILE]
     vbdieuhanh followup NUMBER_OR_ID [--db URL] [-f table|json|jsonl|csv|xlsx] [--html report.html]
-    vbdieuhanh tasks --assignee NAME [--db URL] [-f …]
+        [--xlsx report.xlsx] [--as-of dd/mm/yyyy] [--depth N] [--issuer NAME] [--date DATE]
+    vbdieuhanh tasks --assignee NAME [--db URL] [-f …] [--as-of dd/mm/yyyy]
+    vbdieuhanh search WORDS… [--issuer] [--province] [--type] [--from] [--to] [--limit N] [-f …]
     vbdieuhanh graph export -f graphml|json|csv -o PATH [--db URL]
     vbdieuhanh indicators | stats | failures [--db URL] [-f …]
 
 ``--db`` defaults to ``$VBDH_DB`` or ``vbdieuhanh.db`` (an SQLite file; no server to start).
+The ``run_*`` functions take checked values (ISO dates, a depth of 0 or more); the click layer
+converts what the user typed (dd/mm/yyyy or ISO dates) and refuses the rest in one line.
 
 The commands are always listed; each checks, before any work, that the ``archive`` extra (and
 ``postgres`` for a ``postgresql://`` URL, ``dask`` for ``--scheduler``) is installed, and says which
@@ -102,12 +106,6 @@ def run_ingest(
     return 0 if report.ok else 1
 
 
-FOLLOWUP_COLUMNS = (
-    "section", "province", "body", "number_symbol", "issue_date", "lag_days", "relation", "task", "role",
-    "status", "answered_by",
-)  # fmt: skip
-
-
 def run_followup(
     ref: str,
     db: str,
@@ -115,21 +113,66 @@ def run_followup(
     fmt: str = "table",
     out: str | None = None,
     html: str | None = None,
+    xlsx: str | None = None,
     as_of: str | None = None,
     depth: int = 2,
+    issuer: str | None = None,
+    date: str | None = None,
     lang: str = "vi",
 ) -> int:
+    """``as_of`` and ``date`` are ISO dates (``date`` possibly partial); ``issuer``/``date`` choose
+    among documents that share the number; ``xlsx``: also the three-sheet workbook."""
     require_extras("followup", db, lang=lang)
-    from .output import followup_rows, format_followup
+    from .output import FOLLOWUP_COLUMNS, followup_rows, followup_table
     from .report_html import write_report
 
     with _open(db) as archive:
-        followup = archive.followup(ref, as_of=as_of, depth=depth)
+        followup = archive.followup(ref, as_of=as_of, depth=depth, issuer=issuer, date=date)
     sheet = Sheet("followup", FOLLOWUP_COLUMNS, followup_rows(followup))
-    table = format_followup(followup, "table") if fmt == "table" else None
+    table = followup_table(followup) if fmt == "table" else None
     _emit([sheet], fmt, out, payload=followup.to_dict() if fmt == "json" else None, table=table)
     if html:
         print(message("msg_wrote", lang, path=write_report(followup, html)), file=sys.stderr)
+    if xlsx:
+        from .exports import write_xlsx
+
+        print(message("msg_wrote", lang, path=write_xlsx(followup, xlsx)), file=sys.stderr)
+    return 0
+
+
+SEARCH_TABLE_COLUMNS = ("name", "issue_date", "issuer", "province", "subject", "snippet")
+
+
+def run_search(
+    words: str,
+    db: str,
+    *,
+    fmt: str = "table",
+    out: str | None = None,
+    issuer: str | None = None,
+    province: str | None = None,
+    doc_type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 50,
+    lang: str = "vi",
+) -> int:
+    """``date_from``/``date_to``: ISO dates, possibly partial ('2021', '2021-03'), both inclusive."""
+    require_extras("search", db, lang=lang)
+    from ..listing import to_table
+    from .search import Hit
+
+    with _open(db) as archive:
+        hits = archive.search(
+            words, issuer=issuer, province=province, doc_type=doc_type, date_from=date_from,
+            date_to=date_to, limit=limit,
+        )  # fmt: skip
+    data = [h.to_dict() for h in hits]
+    table = None
+    if fmt == "table":
+        shown = [{**row, "subject": (row["subject"] or "")[:100]} for row in data]
+        table = to_table([Sheet("search", SEARCH_TABLE_COLUMNS, shown)], lang)
+    _emit([Sheet("search", list(Hit.__dataclass_fields__), data)], fmt, out, payload=data, table=table)
     return 0
 
 
@@ -144,13 +187,13 @@ def run_tasks(
 ) -> int:
     require_extras("tasks", db, lang=lang)
     from .assignments import TaskAssignment
-    from .output import format_assignments
+    from .output import assignments_table
 
     with _open(db) as archive:
         rows = archive.tasks(assignee, as_of=as_of)
     data = [asdict(r) for r in rows]
     sheet = Sheet("tasks", list(TaskAssignment.__dataclass_fields__), data)
-    table = format_assignments(rows, "table") if fmt == "table" else None
+    table = assignments_table(rows) if fmt == "table" else None
     _emit([sheet], fmt, out, payload=data, table=table)
     return 0
 
@@ -270,20 +313,109 @@ def register(group: click.Group) -> None:
         epilog=example(
             "vbdieuhanh followup 29/CV-BCĐQG --db archive.db",
             "vbdieuhanh followup 29/CV-BCĐQG -f xlsx -o followup.xlsx --html followup.html",
+            "vbdieuhanh followup 3740/QĐ-BTC --as-of 03/12/2025 --xlsx 3740.xlsx",
+            "vbdieuhanh followup 16/KH-MTTQ-BTT --issuer 'mat tran xa ta nung'",
         ),
     )
     @click.argument("ref")
     @listing
-    @click.option("--html", help="also write a self-contained HTML report here")
-    @click.option("--as-of", help="judge deadlines on this date (YYYY-MM-DD) [default: today]")
-    @click.option("--depth", type=int, default=2, help="follow implementing documents this deep")
+    @click.option("--html", metavar="FILE", help="also write a self-contained HTML report here")
+    @click.option(
+        "--xlsx",
+        metavar="FILE",
+        help="also write an Excel workbook here (responses, tasks × bodies, documents)",
+    )
+    @click.option(
+        "--as-of",
+        metavar="DATE",
+        help="judge deadlines on this date (dd/mm/yyyy or yyyy-mm-dd) [default: today]",
+    )
+    @click.option(
+        "--depth", metavar="N", default="2", help="follow implementing documents this deep (0 or more)"
+    )
+    @click.option("--issuer", metavar="NAME", help="of the documents with this number, the one of this body")
+    @click.option(
+        "--date",
+        metavar="DATE",
+        help="of the documents with this number, the one of this date (dd/mm/yyyy, yyyy-mm…)",
+    )
     def followup(
-        ref: str, db: str, fmt: str, out: str | None, html: str | None, as_of: str | None, depth: int
+        ref: str,
+        db: str,
+        fmt: str,
+        out: str | None,
+        html: str | None,
+        xlsx: str | None,
+        as_of: str | None,
+        depth: str,
+        issuer: str | None,
+        date: str | None,
     ) -> int:
         """Who acted on a directive (number-symbol, document id or content hash), with lags and open tasks."""
+        from .exports import parse_day, parse_depth
+
         check_xlsx_target(fmt, out)
         return run_followup(
-            ref, db, fmt=fmt, out=out, html=html, as_of=as_of, depth=depth, lang=settings().lang
+            ref,
+            db,
+            fmt=fmt,
+            out=out,
+            html=html,
+            xlsx=xlsx,
+            as_of=parse_day(as_of) if as_of else None,
+            depth=parse_depth(depth),
+            issuer=issuer,
+            date=parse_day(date, "--date") if date else None,
+            lang=settings().lang,
+        )
+
+    @group.command(
+        short_help="Find documents by words (accents optional), issuer, place, date.",
+        epilog=example(
+            "vbdieuhanh search hiến máu --db archive.db",
+            "vbdieuhanh search hien mau --province 'kien giang' --from 2021 --to 31/12/2021 -f csv",
+        ),
+    )
+    @click.argument("words", nargs=-1, required=True)
+    @listing
+    @click.option("--issuer", metavar="NAME", help="the issuing body, any spelling ('SYT Kiên Giang')")
+    @click.option("--province", metavar="NAME", help="the province ('Kiên Giang', 'kien giang')")
+    @click.option("--type", "doc_type", metavar="TYPE", help="document type ('Công văn', 'Kế hoạch')")
+    @click.option(
+        "--from", "date_from", metavar="DATE", help="issued on or after (dd/mm/yyyy, yyyy-mm-dd, yyyy)"
+    )
+    @click.option(
+        "--to", "date_to", metavar="DATE", help="issued on or before (dd/mm/yyyy, yyyy-mm-dd, yyyy)"
+    )
+    @click.option("--limit", type=click.IntRange(min=1), default=50, help="at most this many documents")
+    def search(
+        words: tuple[str, ...],
+        db: str,
+        fmt: str,
+        out: str | None,
+        issuer: str | None,
+        province: str | None,
+        doc_type: str | None,
+        date_from: str | None,
+        date_to: str | None,
+        limit: int,
+    ) -> int:
+        """Find documents by the words of their subject, text or tasks (with or without accents)."""
+        from .exports import parse_day
+
+        check_xlsx_target(fmt, out)
+        return run_search(
+            " ".join(words),
+            db,
+            fmt=fmt,
+            out=out,
+            issuer=issuer,
+            province=province,
+            doc_type=doc_type,
+            date_from=parse_day(date_from, "--from") if date_from else None,
+            date_to=parse_day(date_to, "--to") if date_to else None,
+            limit=limit,
+            lang=settings().lang,
         )
 
     @group.command(
@@ -291,11 +423,19 @@ def register(group: click.Group) -> None:
     )
     @click.option("--assignee", required=True, help="the body, e.g. 'Ủy ban nhân dân tỉnh Lai Châu'")
     @listing
-    @click.option("--as-of", help="judge deadlines on this date (YYYY-MM-DD) [default: today]")
+    @click.option(
+        "--as-of",
+        metavar="DATE",
+        help="judge deadlines on this date (dd/mm/yyyy or yyyy-mm-dd) [default: today]",
+    )
     def tasks(assignee: str, db: str, fmt: str, out: str | None, as_of: str | None) -> int:
         """What a body was told to do."""
+        from .exports import parse_day
+
         check_xlsx_target(fmt, out)
-        return run_tasks(assignee, db, fmt=fmt, out=out, as_of=as_of, lang=settings().lang)
+        return run_tasks(
+            assignee, db, fmt=fmt, out=out, as_of=parse_day(as_of) if as_of else None, lang=settings().lang
+        )
 
     @group.group(context_settings={"help_option_names": ["-h", "--help"]})
     def graph() -> None:

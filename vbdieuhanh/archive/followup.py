@@ -17,6 +17,7 @@ A lag is exact when both dates are; a date given to the month ("2021-03") counts
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -24,7 +25,7 @@ from typing import Any
 from ..names.bodies import place_phrase
 from ..names.keys import fold_key
 from ..values import EdgeType, FollowStatus, PartialDate
-from .lookup import CHUNK, AgencyRow, agencies, ancestors, find_document, is_member
+from .lookup import CHUNK, AgencyRow, agencies, ancestors, find_document, is_member, label
 from .store import Store
 from .successors import districts_on, provinces_on
 
@@ -42,6 +43,10 @@ class Directive:
     issuer_id: str | None
     province: str | None
     subject: str | None
+
+    @property
+    def name(self) -> str:
+        return label(self.number_symbol, self.doc_type, self.issuer, self.issue_date, self.subject, self.id)
 
 
 @dataclass(slots=True)
@@ -63,6 +68,13 @@ class Response:
     lag_days: int | None
     lag_exact: bool
     status: str = "stored"
+
+    @property
+    def name(self) -> str:
+        """How a person reads it: its number, or its type, issuer, date and subject."""
+        return label(
+            self.number_symbol, self.doc_type, self.issuer, self.issue_date, self.subject, self.document_id
+        )
 
 
 @dataclass(slots=True)
@@ -201,7 +213,7 @@ def _responses(store: Store, directive: Directive, depth: int) -> list[Response]
                 chunk,
             )
         issuers = agencies(store, [str(r[5]) for r in rows if r[5]])
-        via_numbers = {t: found[t].number_symbol or t for t in frontier if t in found}
+        via_numbers = {t: found[t].name for t in frontier if t in found}
         next_frontier: dict[str, None] = {}
         for doc_id, number, doc_type, issued, subject, issuer_id, province, status in rows:
             relation, answers = edges[doc_id]
@@ -276,10 +288,21 @@ def _members(group: AgencyRow, on: str | None) -> list[tuple[str, str | None]]:
     return []
 
 
-def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2) -> FollowUp:
-    """The follow-up of the directive ``ref`` names (number-symbol, id or content hash)."""
-    directive = _directive(store, find_document(store, ref))
-    today = day(as_of)[0] if as_of else date.today()
+def followup(
+    store: Store,
+    ref: str,
+    *,
+    as_of: str | None = None,
+    depth: int = 2,
+    issuer: str | None = None,
+    date: str | None = None,
+) -> FollowUp:
+    """The follow-up of the directive ``ref`` names (number-symbol, id or content hash; ``issuer``
+    and ``date`` choose among documents with the same number)."""
+    if depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    directive = _directive(store, find_document(store, ref, issuer=issuer, date=date))
+    today = day(as_of)[0] if as_of else _dt.date.today()
     assert today is not None
     # as of a date, only what was issued by then counts ("2021-03" counts from its first day)
     responses = [r for r in _responses(store, directive, depth) if (day(r.issue_date)[0] or today) <= today]
@@ -309,7 +332,7 @@ def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2
             lag = min((a.lag_days for a in answers if a.lag_days is not None), default=None)
             entry = AssigneeStatus(
                 agency.name, agency.id, role, agency.province, agency.collective,
-                _status(answers, deadline, today), [a.number_symbol or a.document_id for a in answers], lag,
+                _status(answers, deadline, today), [a.name for a in answers], lag,
             )  # fmt: skip
             members = _members(agency, directive.issue_date)
             if members:
@@ -348,9 +371,5 @@ def followup(store: Store, ref: str, *, as_of: str | None = None, depth: int = 2
                 state = FollowStatus.PROVINCE_ANSWERED
             lag = min((a.lag_days for a in answers if a.lag_days is not None), default=None)
             group = target.name if target.collective else None
-            expected.append(
-                Expected(
-                    name, province, group, state, [a.number_symbol or a.document_id for a in answers], lag
-                )
-            )
+            expected.append(Expected(name, province, group, state, [a.name for a in answers], lag))
     return FollowUp(directive, today.isoformat(), responses, tasks, expected)

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cells import safe_cell, xml_text
 from ..names.bodies import place_phrase
 from ..names.keys import fold_key
 from .deps import require
@@ -115,12 +117,16 @@ def _export_csv(store: Store, out: Path) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["id:ID", ":LABEL", *NODE_FIELDS])
         for node, attrs in iter_nodes(store):
-            writer.writerow([node, attrs["type"], *(attrs.get(f, "") for f in NODE_FIELDS)])
+            writer.writerow(
+                [safe_cell(v) for v in (node, attrs["type"], *(attrs.get(f, "") for f in NODE_FIELDS))]
+            )
     with (out / "edges.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow([":START_ID", ":END_ID", ":TYPE", *EDGE_FIELDS])
         for src, dst, kind, attrs in iter_edges(store):
-            writer.writerow([src, dst, kind, *(attrs.get(f, "") for f in EDGE_FIELDS)])
+            writer.writerow(
+                [safe_cell(v) for v in (src, dst, kind, *(attrs.get(f, "") for f in EDGE_FIELDS))]
+            )
     return out
 
 
@@ -133,9 +139,24 @@ def export(store: Store, out: Path, fmt: str) -> Path:
     nx = require("networkx", "archive")
     graph = build_graph(store)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        nx.write_graphml(graph, out)
-    else:
-        data = nx.node_link_data(graph, edges="edges")
-        out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    partial = out.with_name(out.name + ".partial")  # a failed export leaves no half-written file
+    try:
+        if fmt == "graphml":
+            nx.write_graphml(_xml_safe(nx, graph), partial)
+        else:
+            data = nx.node_link_data(graph, edges="edges")
+            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
     return out
+
+
+def _xml_safe(nx: Any, graph: Any) -> Any:
+    """A copy of the graph whose ids and attributes XML can hold (control characters dropped)."""
+    safe = nx.MultiDiGraph()
+    for node, attrs in graph.nodes(data=True):
+        safe.add_node(xml_text(node), **{k: xml_text(v) for k, v in attrs.items()})
+    for src, dst, key, attrs in graph.edges(keys=True, data=True):
+        safe.add_edge(xml_text(src), xml_text(dst), key=key, **{k: xml_text(v) for k, v in attrs.items()})
+    return safe

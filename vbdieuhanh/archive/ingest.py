@@ -42,7 +42,7 @@ from .dask_ingest import ingest_dask
 from .inputs import Item, count_items, iter_items
 from .migrations import migrate
 from .resolve import AgencyResolver
-from .store import ArchiveError, Store, connect
+from .store import ArchiveError, Store, connect, redact
 from .write import write
 
 # --- workers ------------------------------------------------------------------------------------
@@ -147,6 +147,10 @@ def ingest(
     ``{sha256: {path: value}}``, saved in the archive before the run and applied on top of the
     parsed records (now, and whenever these bytes are written again); the parse is kept.
     """
+    if batch < 1:
+        raise ArchiveError(redact(url), f"--batch must be 1 or more (files per worker task), not {batch}")
+    if workers is not None and workers < 0:
+        raise ArchiveError(redact(url), f"--workers must be 0 or more, not {workers}")
     command = command or "ingest " + " ".join(paths)
     if corrections is not None:
         stored = _save_corrections(url, corrections)

@@ -9,6 +9,9 @@ key ("?" when unknown). A document without a number has no such identity: it is 
 from __future__ import annotations
 
 import hashlib
+import re
+
+from ..tones import strip_marks
 
 UNKNOWN_ISSUER = "?"
 
@@ -16,6 +19,15 @@ UNKNOWN_ISSUER = "?"
 def document_key(ns_key: str, date: str | None, issuer_id: str | None) -> str:
     """The document's id in the archive: number-symbol, date, issuer."""
     return f"{ns_key}|{date or ''}|{issuer_id or UNKNOWN_ISSUER}"
+
+
+def unnumbered_key(subject: str, date: str, issuer_id: str) -> str:
+    """The id of a document without a number whose issuer, date and subject are known: the same
+    letter as .txt, .docx and .pdf is one document (its subject compared without case, marks or
+    punctuation)."""
+    words = re.sub(r"\W+", " ", strip_marks(subject).lower()).split()
+    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest()
+    return f"~{digest}|{date}|{issuer_id}"
 
 
 def content_key(content_hash: str) -> str:

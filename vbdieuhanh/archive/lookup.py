@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import locality_words
 from ..names.bodies import Context, body
 from ..names.casing import find_province
 from ..names.keys import fold_key, number_symbol_key
+from ..tones import strip_marks
 from .deps import require
 from .resolve import FUZZY_THRESHOLD
 from .store import ArchiveError, Store
@@ -52,9 +54,67 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def find_document(store: Store, ref: str) -> str:
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A document a reference may name: enough for a person to choose."""
+
+    id: str
+    number_symbol: str | None
+    issuer: str | None
+    issue_date: str | None
+    subject: str | None
+    status: str
+
+
+class AmbiguousDocument(ArchiveError):
+    """A number that truly belongs to several documents: the user chooses (``candidates``), or
+    narrows with ``issuer`` / ``date``."""
+
+    def __init__(self, ref: str, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        lines = [
+            f"  {short_date(c.issue_date) or '?'}  {c.issuer or '?'}: {(c.subject or '')[:70]}  (id {c.id})"
+            for c in candidates[:10]
+        ]
+        super().__init__(
+            ref,
+            f"{len(candidates)} documents have this number; add --issuer or --date, or give an id:\n"
+            + "\n".join(lines),
+        )
+
+
+def short_date(value: str | None) -> str:
+    """'2025-11-05' → '05/11/2025', '2025-11' → '11/2025' (how officials read dates)."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 3 and all(parts):
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    return value
+
+
+def label(
+    number_symbol: str | None, doc_type: str | None, issuer: str | None, issue_date: str | None,
+    subject: str | None, doc_id: str = "",
+) -> str:  # fmt: skip
+    """How a person reads a document: its number, or for one without a number its type, issuer,
+    date and subject ('Công văn, Sở Y tế tỉnh Kiên Giang, 05/11/2025: Về việc …')."""
+    if number_symbol:
+        return number_symbol
+    head = ", ".join(x for x in (doc_type or "Văn bản", issuer, short_date(issue_date)) if x)
+    if subject:
+        text = " ".join(subject.split())
+        head += ": " + (text[:60] + "…" if len(text) > 60 else text)
+    return head if (issuer or issue_date or subject) else doc_id
+
+
+def find_document(store: Store, ref: str, *, issuer: str | None = None, date: str | None = None) -> str:
     """The id of the document ``ref`` names: an id, a merged placeholder's id, a content hash
-    (or its first 8+ characters) or a number-symbol ("29/CV-BCĐQG")."""
+    (or its first 8+ characters) or a number-symbol ("29/CV-BCĐQG", "114/BCD-KGVX" without marks).
+    A number several documents have is narrowed by ``issuer`` (any spelling) and ``date``
+    (ISO, possibly partial); if still several, :class:`AmbiguousDocument` lists them."""
     ref = ref.strip()
     if store.one("SELECT 1 FROM documents WHERE id = ?", (ref,)):
         return ref
@@ -66,33 +126,128 @@ def find_document(store: Store, ref: str) -> str:
         rows = store.rows("SELECT DISTINCT document_id FROM versions WHERE hash LIKE ?", (digest + "%",))
         if len(rows) == 1:
             return str(rows[0][0])
-    rows = store.rows(
-        "SELECT id, issue_date FROM documents WHERE ns_key = ? ORDER BY issue_date", (number_symbol_key(ref),)
+    columns = (
+        "SELECT d.id, d.number_symbol, a.name, d.issue_date, d.subject, d.status FROM documents d "
+        "LEFT JOIN agencies a ON a.id = d.issuer_id"
     )
-    if len(rows) == 1:
-        return str(rows[0][0])
+    key = number_symbol_key(ref)
+    rows = store.rows(f"{columns} WHERE d.ns_key = ? ORDER BY d.issue_date", (key,))
+    number = re.match(r"\d+", key)
+    if not rows and number:  # written without marks: '114/BCD-KGVX' for '114/BCĐ-KGVX'
+        bare = strip_marks(key)
+        rows = [
+            r
+            for r in store.rows(f"{columns} WHERE d.number = ? ORDER BY d.issue_date", (int(number.group()),))
+            if strip_marks(number_symbol_key(str(r[1] or ""))) == bare
+        ]
     if not rows:
         raise ArchiveError(ref, "no document with this number, id or hash in the archive")
-    listed = "; ".join(str(r[0]) for r in rows[:5])
-    raise ArchiveError(ref, f"{len(rows)} documents have this number; give one of their ids: {listed}")
+    found = [Candidate(*(None if v is None else str(v) for v in r)) for r in rows]  # type: ignore[arg-type]
+    if issuer:
+        wanted = bare_name(issuer).split()
+        found = [c for c in found if c.issuer and set(wanted) <= set(bare_name(c.issuer).split())]
+    if date:
+        found = [c for c in found if c.issue_date and c.issue_date.startswith(date)]
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise ArchiveError(ref, "no document with this number matches --issuer / --date")
+    raise AmbiguousDocument(ref, found)
 
 
-def find_agency(store: Store, name: str) -> AgencyRow:
-    """The agency a user names: its key, then its folded name, then the closest name above the
-    fuzzy threshold; otherwise an error that lists the nearest names."""
+class AmbiguousBody(ArchiveError):
+    """A name that matches bodies in several places: the user chooses (``candidates``)."""
+
+    def __init__(self, name: str, candidates: list[AgencyRow]) -> None:
+        self.candidates = candidates
+        listed = "; ".join(f"{c.name} ({c.province or 'Trung ương'})" for c in candidates[:12])
+        more = f" … (+{len(candidates) - 12})" if len(candidates) > 12 else ""
+        super().__init__(name, f"{len(candidates)} bodies have this name; add the province: {listed}{more}")
+
+
+_PLACE_BARE = tuple(strip_marks(w).lower() for w in locality_words("province"))  # tinh, thanh pho
+
+
+def bare_name(text: str) -> str:
+    """A name with no case, marks or province word: 'Sở Y Tế tỉnh Kiên Giang', 'So Y te Kien Giang'
+    and 'Sở Y tế Kiên Giang' give 'so y te kien giang'."""
+    words = strip_marks(fold_key(text)).replace(" | ", " ").replace(",", " ").split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        two = " ".join(words[i : i + 2])
+        if two in _PLACE_BARE:
+            i += 2
+            continue
+        if words[i] in _PLACE_BARE or words[i] in ("tp.", "tp"):
+            i += 1
+            continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out)
+
+
+def province_key(text: str | None) -> str:
+    """A province as typed, without province word, case or marks ('tỉnh Kiên Giang' → 'kien giang')."""
+    return bare_name(text or "")
+
+
+def _signature(row: AgencyRow) -> tuple[str, str]:
+    """(the name with its province, the name without it), bare."""
+    name = bare_name(row.name)
+    place = province_key(row.province) if row.province else ""
+    if place and name.endswith(" " + place):
+        return name, name[: -len(place) - 1]
+    return (f"{name} {place}" if place else name), name
+
+
+def find_agencies(store: Store, name: str, *, partial: bool = False) -> list[AgencyRow]:
+    """Every body ``name`` may stand for: its key or a recorded alias; else the bodies whose name
+    matches with or without case, tone marks, accents, abbreviations (SYT, UBND) and the province
+    word; a name without a province matches the body of that name in every province.
+    ``partial``: failing that, every body whose name holds all the words given."""
     found = body(name, Context(), listed=False)
     keys = [k for k in (found.key if found else None, fold_key(name)) if k]
     for key in keys:
         row = store.one(f"SELECT {AGENCY_COLUMNS} FROM agencies WHERE id = ?", (key,))
+        if row is None:
+            alias = store.scalar("SELECT agency_id FROM agency_aliases WHERE alias = ?", (key,))
+            sql = f"SELECT {AGENCY_COLUMNS} FROM agencies WHERE id = ?"
+            row = store.one(sql, (alias,)) if alias else None
         if row is not None:
-            return agency_from_row(row)
+            return [agency_from_row(row)]
+    wanted = {bare_name(found.name) if found else "", bare_name(name)} - {""}
+    rows = [agency_from_row(r) for r in store.rows(f"SELECT {AGENCY_COLUMNS} FROM agencies")]
+    full = [r for r in rows if _signature(r)[0] in wanted]
+    if not full:
+        full = [r for r in rows if _signature(r)[1] in wanted]
+    if not full and partial:
+        words = [set(w.split()) for w in wanted]
+        full = [r for r in rows if any(w <= set(_signature(r)[0].split()) for w in words)]
+    return sorted(full, key=lambda r: (r.province or "", r.name))
+
+
+def find_agency(store: Store, name: str) -> AgencyRow:
+    """The agency a user names (see :func:`find_agencies`), then the closest name above the fuzzy
+    threshold; several bodies in different places are listed (:class:`AmbiguousBody`), an unknown
+    name gives an error that lists the nearest names."""
+    matches = find_agencies(store, name)
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        if len({m.province for m in matches}) == 1:
+            exact = [m for m in matches if fold_key(m.name) == fold_key(name)]
+            if len(exact) == 1:
+                return exact[0]
+        raise AmbiguousBody(name, matches)
+    found = body(name, Context(), listed=False)
     fuzz, process = require("rapidfuzz.fuzz", "archive"), require("rapidfuzz.process", "archive")
     rows = store.rows(f"SELECT {AGENCY_COLUMNS} FROM agencies")
-    everywhere = {str(r[0]): fold_key(str(r[1])) for r in rows}
+    everywhere = {str(r[0]): bare_name(str(r[1])) for r in rows}
     # a near miss may fix a typo, never change the place: "… tỉnh Hậu Giang" is not "… tỉnh Kiên Giang"
     province = find_province(name)
     same_place = {str(r[0]): everywhere[str(r[0])] for r in rows if province is None or r[2] == province}
-    target = fold_key(found.name if found else name)
+    target = bare_name(found.name if found else name)
     best = process.extract(target, same_place, scorer=fuzz.ratio, limit=1)
     if best and best[0][1] >= FUZZY_THRESHOLD:
         return agency_from_row(next(r for r in rows if r[0] == best[0][2]))

@@ -32,6 +32,16 @@ _TYPES = {
         "real": "DOUBLE PRECISION",
     },
 }
+# the full-text index of search.py: an FTS5 table in SQLite, a table with a GIN index in PostgreSQL
+_TYPES["sqlite"].update(
+    search_table="CREATE VIRTUAL TABLE search_text USING fts5("
+    "document_id UNINDEXED, folded, tokenize = 'unicode61 remove_diacritics 2')",
+    search_index="SELECT 1",
+)
+_TYPES["postgresql"].update(
+    search_table="CREATE TABLE search_text (document_id TEXT PRIMARY KEY, folded TEXT NOT NULL)",
+    search_index="CREATE INDEX search_text_tsv ON search_text USING gin (to_tsvector('simple', folded))",
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -107,6 +117,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE TABLE corrections (
                 hash TEXT NOT NULL, field TEXT NOT NULL, value TEXT, parsed TEXT, file TEXT,
                 created_at TEXT NOT NULL, PRIMARY KEY (hash, field))""",
+        ),
+    ),
+    Migration(
+        3,
+        "why documents were merged, the full-text search index",
+        (
+            # why a placeholder or a damaged key became one node with a document
+            "ALTER TABLE merges ADD COLUMN reason TEXT",
+            "CREATE INDEX documents_number ON documents (number)",
+            "{search_table}",
+            "{search_index}",
         ),
     ),
 )

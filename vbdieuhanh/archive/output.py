@@ -1,19 +1,16 @@
-"""Follow-ups and task lists as text for people (a terminal table) or programs (JSON, CSV)."""
+"""Follow-ups and task lists as terminal tables for people (dd/mm/yyyy dates), and the follow-up's
+rows for the other formats; JSON, CSV and XLSX are written by :mod:`vbdieuhanh.listing`."""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
-from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
 from .assignments import TaskAssignment
 from .followup import CENTRAL, FollowUp
+from .lookup import short_date
 
-FORMATS = ("table", "json", "csv")
-_FOLLOWUP_COLUMNS = (
+FOLLOWUP_COLUMNS = (
     "section", "province", "body", "number_symbol", "issue_date", "lag_days", "relation", "task", "role",
     "status", "answered_by",
 )  # fmt: skip
@@ -58,27 +55,19 @@ def followup_rows(followup: FollowUp) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    if not columns:
-        return ""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def _followup_table(followup: FollowUp) -> str:
+def followup_table(followup: FollowUp) -> str:
+    """The follow-up for a terminal: the directive, its responses, its tasks, who has not answered."""
     from rich.table import Table
 
     d = followup.directive
     held = "placeholder: cited, not in the archive" if d.status == "placeholder" else "stored"
-    head = Table(title=f"{d.doc_type or 'Văn bản'} {d.number_symbol or d.id}", show_header=False)
+    title = f"{d.doc_type or 'Văn bản'} {d.number_symbol}" if d.number_symbol else d.name
+    head = Table(title=title, show_header=False)
     for name, value in (
         ("issuer", d.issuer), ("date", d.issue_date), ("subject", d.subject), ("status", held),
         ("as of", followup.as_of),
     ):  # fmt: skip
-        head.add_row(name, value or "—")
+        head.add_row(name, (short_date(value) if name in ("date", "as of") else value) or "—")
     responses = Table(title="Responses (documents citing or implementing it)")
     for column in ("province", "body", "number", "date", "lag (days)", "relation"):
         responses.add_column(column)
@@ -86,7 +75,7 @@ def _followup_table(followup: FollowUp) -> str:
         for r in items:
             via = f" via {r.via}" if r.via else ""
             responses.add_row(
-                province, r.issuer or "—", r.number_symbol or r.document_id, r.issue_date or "—",
+                province, r.issuer or "—", r.name, short_date(r.issue_date) or "—",
                 _lag(r.lag_days, r.lag_exact), r.relation.lower() + via,
             )  # fmt: skip
     tasks = Table(title="Tasks")
@@ -96,7 +85,12 @@ def _followup_table(followup: FollowUp) -> str:
         for a in task.assignees:
             members = f" ({a.members_answered}/{a.members_expected})" if a.members_expected else ""
             tasks.add_row(
-                task.path, task.deadline or "", a.name, a.role, a.status + members, ", ".join(a.answered_by)
+                task.path,
+                short_date(task.deadline),
+                a.name,
+                a.role,
+                a.status + members,
+                ", ".join(a.answered_by),
             )
     parts: list[Any] = [head, responses, tasks]
     waiting = [e for e in followup.expected if e.status in ("overdue", "open", "province_answered")]
@@ -112,22 +106,8 @@ def _followup_table(followup: FollowUp) -> str:
     return _render(*parts)
 
 
-def format_followup(followup: FollowUp, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(followup.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _csv(followup_rows(followup), _FOLLOWUP_COLUMNS)
-    return _followup_table(followup)
-
-
-def format_assignments(rows: list[TaskAssignment], fmt: str) -> str:
-    data = [asdict(r) for r in rows]
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        for item in data:
-            item["answered_by"] = "; ".join(item["answered_by"])
-        return _csv(data, list(TaskAssignment.__dataclass_fields__))
+def assignments_table(rows: list[TaskAssignment]) -> str:
+    """What a body was told to do, for a terminal."""
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} tasks")
@@ -135,25 +115,8 @@ def format_assignments(rows: list[TaskAssignment], fmt: str) -> str:
         table.add_column(column, overflow="fold")
     for r in rows:
         table.add_row(
-            r.number_symbol or r.document_id, r.issue_date or "", r.issuer or "", r.task, r.role, r.via or "",
-            r.deadline or "", r.status + (f" ({', '.join(r.answered_by)})" if r.answered_by else ""),
+            r.name, short_date(r.issue_date), r.issuer or "", r.task, r.role, r.via or "",
+            short_date(r.deadline), r.status + (f" ({', '.join(r.answered_by)})" if r.answered_by else ""),
             r.text[:140] + ("…" if len(r.text) > 140 else ""),
         )  # fmt: skip
-    return _render(table)
-
-
-def format_records(rows: list[dict[str, Any]], fmt: str, title: str) -> str:
-    """Any list of flat records (indicators, failures)."""
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    columns = list(rows[0]) if rows else []
-    if fmt == "csv":
-        return _csv(rows, columns)
-    from rich.table import Table
-
-    table = Table(title=f"{title}: {len(rows)}")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
     return _render(table)

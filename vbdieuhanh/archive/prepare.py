@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..models import Document, Indicator, Task
 from ..names.bodies import Body, bodies, context_for
 from ..names.keys import number_symbol_key
+from ..tones import strip_marks
 
 
 @dataclass(slots=True)
@@ -72,6 +73,7 @@ class Prepared:
     tasks: list[TaskRow]
     citations: list[CitationRow]
     indicators: list[Indicator]
+    search_text: str = ""  # subject, text and tasks without case or marks (search.py)
 
     @property
     def year(self) -> int | None:
@@ -182,4 +184,17 @@ def prepare(document: Document, content_hash: str) -> Prepared:
         tasks=task_rows,
         citations=citations,
         indicators=document.indicators,
+        search_text=search_text(document),
     )
+
+
+def search_text(document: Document) -> str:
+    """What full-text search reads, folded: subject, issuer, text and tasks ('hiến máu' → 'hien mau')."""
+    parts = [document.subject or "", document.issuer.name if document.issuer else "", document.text or ""]
+    parts += [row.text for row, _, _ in _flatten(document.tasks)]
+    return fold_search("\n".join(parts))
+
+
+def fold_search(text: str) -> str:
+    """Lower case, no tone marks or accents, đ → d: how search compares words."""
+    return strip_marks(text).lower() if text else ""

@@ -6,11 +6,13 @@ with its lag), a table of bodies × tasks with the status of each, and the list 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
 
 from .followup import CENTRAL, Expected, FollowUp, Response, TaskStatus, day, due_day
+from .lookup import short_date
 
 STATUS_LABELS = {
     "answered": "đã thực hiện",
@@ -34,6 +36,7 @@ td.s{text-align:center;white-space:nowrap;font-size:13px}.answered{background:#d
 .partial{background:#e8f0ff}.province_answered{background:#eef7ee}.overdue{background:#fbd9d7}
 .open{background:#f6f6f6}.none{color:#9aa3ad}.placeholder{color:#a4471b}svg text{font-size:12px;fill:#1d2430}
 .legend span{display:inline-block;padding:1px 8px;margin-right:6px;border-radius:4px;font-size:13px}
+h3{font-size:15px;margin:18px 0 6px}td.t{min-width:320px;max-width:520px}
 footer{margin-top:28px;color:#6b7480;font-size:13px}@media print{body{margin:0}}
 """
 
@@ -62,7 +65,8 @@ def _timeline(followup: FollowUp) -> str:
         f'<line x1="{x(start):.1f}" y1="10" x2="{x(start):.1f}" y2="{height - 22}" stroke="#1d2430"/>'
     )
     parts.append(
-        f'<text x="{x(start):.1f}" y="{height - 6}" text-anchor="middle">{_text(start.isoformat())}</text>'
+        f'<text x="{x(start):.1f}" y="{height - 6}" text-anchor="middle">'
+        f"{_text(short_date(start.isoformat()))}</text>"
     )
     for deadline in sorted(set(deadlines)):
         anchor = "end" if x(deadline) > width - 90 else "middle"
@@ -70,7 +74,7 @@ def _timeline(followup: FollowUp) -> str:
             f'<line x1="{x(deadline):.1f}" y1="10" x2="{x(deadline):.1f}" y2="{height - 22}" '
             'stroke="#c0392b" stroke-dasharray="4 3"/>'
             f'<text x="{x(deadline):.1f}" y="{height - 6}" text-anchor="{anchor}" fill="#c0392b">hạn '
-            f"{_text(deadline.isoformat())}</text>"
+            f"{_text(short_date(deadline.isoformat()))}</text>"
         )
     for i, (province, responses) in enumerate(groups.items()):
         y = 26 + i * row
@@ -83,14 +87,14 @@ def _timeline(followup: FollowUp) -> str:
             colour = "#1e7b34" if response.depth == 1 else "#5b7fbf"
             lag = f"+{response.lag_days} ngày" if response.lag_days is not None else ""
             lag = lag if exact else f"≥{lag[1:]}" if lag else ""
-            label = f"{response.number_symbol or response.doc_type or 'văn bản'} {lag}"
+            label = f"{response.name} {lag}"
             cx = x(when)
             # labels alternate above and below the line; near the right edge they end at the dot
             anchor, lx = ("end", cx - 9) if cx > width - 200 else ("start", cx + 9)
             ly = y - 8 if j % 2 == 0 else y + 16
             parts.append(
                 f'<circle cx="{cx:.1f}" cy="{y}" r="6" fill="{colour}"><title>{_text(response.issuer)}: '
-                f"{_text(label)} ({_text(response.issue_date)})</title></circle>"
+                f"{_text(label)} ({_text(short_date(response.issue_date))})</title></circle>"
                 f'<text x="{lx:.1f}" y="{ly}" text-anchor="{anchor}">{_text(label)}</text>'
             )
     parts.append("</svg>")
@@ -111,6 +115,53 @@ def _member_status(member: Expected, task: TaskStatus, today: date) -> str:
     return "overdue" if due and today > due else "open"
 
 
+SECTION_AT = 15  # from this many tasks on, the matrix has one row per task, grouped by section
+
+
+def section_of(path: str) -> str:
+    """The section a task is in: the first part of its path ('II.3.a' → 'II', 'Điều 4.1' → 'Điều 4')."""
+    return path.split(".")[0]
+
+
+def _grouped_matrix(followup: FollowUp, bodies: Sequence[tuple[str, str | None, str | None, str]]) -> str:
+    """Tasks as rows under their section's heading, bodies as columns (only those of the section)."""
+    today = day(followup.as_of)[0] or date.today()
+    sections: dict[str, list[TaskStatus]] = {}
+    for task in followup.tasks:
+        sections.setdefault(section_of(task.path), []).append(task)
+    expected = {e.name: e for e in followup.expected}
+    out = []
+    for section, tasks in sections.items():
+        names = [
+            b for b in bodies
+            if any(a.name in (b[0], b[2]) for t in tasks for a in t.assignees)
+        ]  # fmt: skip
+        head = "".join(f"<th>{_text(n)}</th>" for n, _, _, _ in names)
+        rows = []
+        for task in tasks:
+            cells = []
+            for name, _, group, _ in names:
+                direct = next((a for a in task.assignees if a.name == name), None)
+                member = expected.get(name)
+                if direct is not None:
+                    cells.append(_cell(direct.status, ", ".join(direct.answered_by)))
+                elif member is not None and group in {a.name for a in task.assignees if a.role == "lead"}:
+                    cells.append(_cell(_member_status(member, task, today), ", ".join(member.answered_by)))
+                else:
+                    cells.append(_cell("none"))
+            deadline = f"<br><small>hạn {escape(short_date(task.deadline))}</small>" if task.deadline else ""
+            text = task.text if len(task.text) <= 160 else task.text[:160] + "…"
+            rows.append(
+                f'<tr><td class="t"><b>{escape(task.path)}</b> {escape(text)}{deadline}</td>'
+                f"{''.join(cells)}</tr>"
+            )
+        out.append(
+            f'<h3>Mục {escape(section)} ({len(tasks)} nhiệm vụ)</h3><table class="matrix grouped">'
+            f"<thead><tr><th>Nhiệm vụ</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    return "".join(out)
+
+
 def _matrix(followup: FollowUp) -> str:
     if not followup.tasks:
         note = (
@@ -119,10 +170,22 @@ def _matrix(followup: FollowUp) -> str:
             else ""
         )
         return f"<p>Không có nhiệm vụ nào được trích xuất{note}.</p>"
+    if len(followup.tasks) >= SECTION_AT:
+        bodies = [(e.name, e.province, e.group, e.status) for e in followup.expected]
+        named = {e.name for e in followup.expected}
+        for task in followup.tasks:
+            for a in task.assignees:
+                if a.name not in named:
+                    named.add(a.name)
+                    bodies.append((a.name, a.province, None, a.status))
+        legend = "".join(
+            f'<span class="{k}">{escape(v)}</span>' for k, v in STATUS_LABELS.items() if k != "none"
+        )
+        return f'<p class="legend">{legend}</p>' + _grouped_matrix(followup, bodies)
     today = day(followup.as_of)[0] or date.today()
     head = "".join(
         f'<th title="{escape(t.text)}">NV {escape(t.path)}'
-        f"{'<br>hạn ' + escape(t.deadline) if t.deadline else ''}</th>"
+        f"{'<br>hạn ' + escape(short_date(t.deadline)) if t.deadline else ''}</th>"
         for t in followup.tasks
     )
     rows = []
@@ -159,7 +222,7 @@ def _response_row(r: Response) -> str:
     via = f" (qua {escape(r.via)})" if r.via else ""
     lag = "" if r.lag_days is None else ("" if r.lag_exact else "≥") + str(r.lag_days)
     cells = (
-        _text(r.number_symbol or r.document_id), _text(r.doc_type), _text(r.issue_date), _text(r.issuer),
+        _text(r.name), _text(r.doc_type), _text(short_date(r.issue_date)), _text(r.issuer),
         _text(r.province or CENTRAL), relation + via, lag, _text(r.subject),
     )  # fmt: skip
     return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
@@ -186,7 +249,11 @@ def _responses(followup: FollowUp) -> str:
 def render(followup: FollowUp) -> str:
     """The follow-up as an HTML page."""
     directive = followup.directive
-    title = f"{directive.doc_type or 'Văn bản'} {directive.number_symbol or directive.id}"
+    title = (
+        f"{directive.doc_type or 'Văn bản'} {directive.number_symbol}"
+        if directive.number_symbol
+        else directive.name
+    )
     answered = sum(1 for e in followup.expected if e.status in ("answered", "late"))
     provinces = {r.province for r in followup.responses if r.province}
     held = (
@@ -206,13 +273,14 @@ def render(followup: FollowUp) -> str:
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         f"<title>Theo dõi thực hiện {escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<header><h1>Theo dõi thực hiện: {escape(title)}</h1>"
-        f'<p class="meta">{_text(directive.issuer)} · ngày {_text(directive.issue_date)} · {held}</p>'
+        f'<p class="meta">{_text(directive.issuer)} · ngày '
+        f"{_text(short_date(directive.issue_date))} · {held}</p>"
         f'<p class="meta">{_text(directive.subject)}</p></header>'
         f'<section class="cards">{card_html}</section>'
         f"<section><h2>Dòng thời gian theo tỉnh</h2>{_timeline(followup)}</section>"
         f"<section><h2>Nhiệm vụ × cơ quan</h2>{_matrix(followup)}</section>"
         f"<section><h2>Văn bản thực hiện, viện dẫn</h2>{_responses(followup)}</section>"
-        f"<footer>vbdieuhanh · tình hình đến ngày {escape(followup.as_of)} · "
+        f"<footer>vbdieuhanh · tình hình đến ngày {escape(short_date(followup.as_of))} · "
         f"mã văn bản {escape(directive.id)}</footer>"
         "</body></html>"
     )

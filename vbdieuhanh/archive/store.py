@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from ..errors import VbdhError
 from .deps import require
@@ -116,8 +117,9 @@ class SQLiteStore(Store):
         self.path = path
         try:
             if readonly:
+                # quoted: a '#' or '?' in the path would end it inside a URI
                 self.conn = sqlite3.connect(
-                    f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=60
+                    f"file:{quote(path)}?mode=ro", uri=True, isolation_level=None, timeout=60
                 )
             else:
                 if path != ":memory:":

@@ -20,8 +20,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from ..names.agency import locality_of
+from ..names.keys import fold_key
 from .corrections import with_corrections
-from .keys import content_key, dates_compatible, document_key
+from .keys import content_key, dates_compatible, document_key, unnumbered_key
+from .lookup import bare_name
 from .migrations import now
 from .prepare import CitationRow, Prepared
 from .resolve import AgencyResolver, Resolved
@@ -66,16 +69,47 @@ def write(
 
 
 def _compatible(
+    store: Store,
     date_a: str | None, issuer_a: str | None, province_a: str | None,
     date_b: str | None, issuer_b: str | None, province_b: str | None,
-) -> bool:  # fmt: skip
-    """Can two descriptions (number-symbol already equal) be the same document?"""
+) -> str | None:  # fmt: skip
+    """Why two descriptions (number-symbol already equal) are the same document, or None when they
+    cannot be: dates equal or one a coarser form of the other (a lost day), issuers the same body or
+    one unknown, or named two ways (the same full date in the same province; a stray word)."""
     if not dates_compatible(date_a, date_b):
-        return False
-    if issuer_a is None or issuer_b is None or issuer_a == issuer_b:
-        return True
-    # the same number and full date in the same province: the issuer was named two ways
-    return bool(date_a) and date_a == date_b and province_a is not None and province_a == province_b
+        return None
+    reasons = [] if date_a == date_b else [f"dates {date_a or '?'} ~ {date_b or '?'}"]
+    if issuer_a is None or issuer_b is None:
+        if issuer_a != issuer_b:
+            reasons.append("issuer unknown on one side")
+    elif issuer_a != issuer_b:
+        if date_a and date_a == date_b and province_a is not None and province_a == province_b:
+            reasons.append("same full date and province, issuer named two ways")
+        else:
+            close = _close_issuers(store, issuer_a, issuer_b)
+            if close is None:
+                return None
+            reasons.append(close)
+    return "same number" + "".join(f"; {r}" for r in reasons)
+
+
+def _close_issuers(store: Store, a: str, b: str) -> str | None:
+    """Two issuers of the same number that are one body with a stray or missing word ('Bộ Nông
+    nghiệp và Môi trường' and '… Môi trường số'), in the same place; None otherwise."""
+    rows = {
+        str(r[0]): r for r in store.rows("SELECT id, name, province FROM agencies WHERE id IN (?, ?)", (a, b))
+    }
+    if a not in rows or b not in rows or rows[a][2] != rows[b][2]:
+        return None
+    place_a, place_b = locality_of(str(rows[a][1])), locality_of(str(rows[b][1]))
+    if place_a and place_b and fold_key(place_a) != fold_key(place_b):
+        return None
+    words_a, words_b = bare_name(str(rows[a][1])).split(), bare_name(str(rows[b][1])).split()
+    short, long = sorted((words_a, words_b), key=len)
+    it = iter(long)
+    if len(short) >= 2 and len(long) - len(short) <= 2 and all(w in it for w in short):
+        return f"issuer {rows[a][1]!r} ~ {rows[b][1]!r} (a word more or less)"
+    return None
 
 
 def _write(
@@ -92,7 +126,12 @@ def _write(
         resolver.link(parent.id, child.id, "PARENT_OF")
     issuer = chain[0] if chain else None
     issuer_id = issuer.id if issuer else None
-    doc_id = document_key(p.ns_key, p.issue_date, issuer_id) if p.ns_key else content_key(p.hash)
+    if p.ns_key:
+        doc_id = document_key(p.ns_key, p.issue_date, issuer_id)
+    elif p.subject and p.issue_date and issuer_id:
+        doc_id = unnumbered_key(p.subject, p.issue_date, issuer_id)
+    else:
+        doc_id = content_key(p.hash)
     row = store.one("SELECT status, versions FROM documents WHERE id = ?", (doc_id,))
     old_targets: list[str] = []
     columns = (
@@ -125,6 +164,8 @@ def _write(
         (p.hash, doc_id, version, path or p.file, p.format, p.record_json, at, run_id),
     )
     _write_graph(store, resolver, p, doc_id, issuer)
+    store.execute("DELETE FROM search_text WHERE document_id = ?", (doc_id,))
+    store.execute("INSERT INTO search_text (document_id, folded) VALUES (?, ?)", (doc_id, p.search_text))
     _drop_orphans(store, old_targets)
     if run_id is not None:
         store.execute(
@@ -168,16 +209,17 @@ def _merge_placeholders(store: Store, p: Prepared, doc_id: str, issuer_id: str |
         (p.ns_key, doc_id),
     )
     for placeholder, issuer, date, province in rows:
-        if not _compatible(p.issue_date, issuer_id, p.province, date, issuer, province):
+        reason = _compatible(store, p.issue_date, issuer_id, p.province, date, issuer, province)
+        if reason is None:
             continue
         store.execute("UPDATE edges SET dst = ? WHERE dst = ?", (f"doc:{doc_id}", f"doc:{placeholder}"))
         store.execute("DELETE FROM edges WHERE document_id = ?", (placeholder,))
         store.execute("DELETE FROM documents WHERE id = ?", (placeholder,))
         store.execute("UPDATE merges SET document_id = ? WHERE document_id = ?", (doc_id, placeholder))
         store.execute(
-            "INSERT INTO merges (placeholder_id, document_id, merged_at) VALUES (?, ?, ?) "
+            "INSERT INTO merges (placeholder_id, document_id, merged_at, reason) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (placeholder_id) DO NOTHING",
-            (placeholder, doc_id, at),
+            (placeholder, doc_id, at, reason),
         )
 
 
@@ -191,8 +233,8 @@ def _target(store: Store, resolver: AgencyResolver, cited: CitationRow, citing_i
         "SELECT id, status, issuer_id, issue_date, province FROM documents WHERE ns_key = ?", (cited.ns_key,)
     )
     for doc_id, status, other_issuer, date, other_province in rows:
-        if doc_id == citing_id or not _compatible(
-            cited.date, issuer_id, province, date, other_issuer, other_province
+        if doc_id == citing_id or (
+            _compatible(store, cited.date, issuer_id, province, date, other_issuer, other_province) is None
         ):
             continue
         score = 4 * (status == "stored") + 2 * (date == cited.date) + (other_issuer == issuer_id)

@@ -8,7 +8,7 @@ Mentions of one number-symbol merge into one citation, in the order of first men
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import (
     body_names,
@@ -856,6 +856,7 @@ def is_central(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # the same few issuers are cited again and again
 def _body_of_official(name: str) -> str:
     """'Bộ trưởng Bộ Y tế' → 'Bộ Y tế', 'Chủ tịch Ủy ban nhân dân tỉnh' → 'Ủy ban nhân dân tỉnh': a
     document signed by the head of a body is issued by the body ('Thủ tướng Chính phủ' is a body)."""

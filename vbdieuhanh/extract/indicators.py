@@ -66,6 +66,17 @@ def _has_word(text: str, cue: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text) is not None
 
 
+def _first_cue_end(folded: str, kind: str) -> float:
+    """Where the first cue of ``kind`` to end in a sentence ends (infinity when there is none)."""
+    ends = [m.end() for cue in _cues()[kind] if (m := _word_re(cue).search(folded)) is not None]
+    return min(ends, default=float("inf"))
+
+
+@cache
+def _word_re(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(cue)}(?!\w)")
+
+
 def _value(number: str) -> float:
     """'19.416' → 19416, '1,12' → 1.12 (Vietnamese: dot groups thousands, comma is the decimal mark)."""
     return float(number.replace(".", "").replace(",", "."))
@@ -148,6 +159,9 @@ def extract_indicators(text: str, *, province: str | None = None, year: int | No
             fallback = fallback or [_main_province(text)]
             s_province = fallback[0]
         previous: Indicator | None = None
+        # once a sentence, not once a figure: a sentence of thousands of figures stays linear
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+        target_end = _first_cue_end(folded, "target")
         for match in figures:
             unit = match.group("unit").lower()
             value = _value(match.group("num"))
@@ -155,11 +169,11 @@ def extract_indicators(text: str, *, province: str | None = None, year: int | No
             if unit == "%" and previous is not None and _share_re().match(after):
                 previous.share_of_target = value
                 continue
-            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, match.start())]
-            clause_start = breaks[-1] if breaks else 0
+            before = bisect_right(breaks, match.start())
+            clause_start = breaks[before - 1] if before else 0
             clause = sentence[clause_start : match.start()]
             clause_key = folded[clause_start : match.start()]
-            if any(_has_word(folded[: match.start()], cue) for cue in _cues()["target"]):
+            if target_end <= match.start():
                 kind = "target"
             elif any(_has_word(clause_key, cue) for cue in _cues()["result"]):
                 kind = "result"

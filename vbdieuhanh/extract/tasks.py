@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -44,7 +45,8 @@ MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
     r"|(?P<roman>[IVXL][IVXLl]{0,4}|l[IVX][IVXLl]{0,3})\s*[.:)]"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?"
-    r"|(?P<arabic>\d{1,2})\s*(?:[.)]|/(?=\s))"
+    # items 100 and on ("100. …") only with a space after the mark: "400.000.000" is an amount
+    r"|(?P<arabic>\d{1,2}|\d{3}(?=[.)/]\s))\s*(?:[.)]|/(?=\s))"
     r"|\((?P<paren>\d{1,2})\)"
     r"|(?P<letter>[a-zđ])\s*\)"
     r"|(?P<letterdot>[a-zđ])\."
@@ -320,11 +322,28 @@ def _verb_at(key: str, pos: int) -> bool:
     return _order_re().match(key, pos - 1) is not None
 
 
+_MAX_LIST_SPACES = 40  # the words a list of bodies may take
+
+
+def _within_words(key: str, pos: int, end: int, spaces: int) -> int:
+    """``end``, or the place just after the ``spaces``-th space from ``pos`` when that comes first:
+    what lies further cannot change a list that long, and a run-on sentence is not read to its end
+    for each body it names."""
+    at = pos - 1
+    for _ in range(spaces):
+        at = key.find(" ", at + 1, end)
+        if at < 0:
+            return end
+    return at + 1
+
+
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     """Spans of the bodies listed at ``pos`` ('Sở A, Sở B và UBND các huyện'), up to the verb."""
     first = _head_span(key, pos)
     if not first:
         return []
+    # a longer list is no list of bodies; the margin lets a stop phrase that begins inside it end
+    end = _within_words(key, pos, end, _MAX_LIST_SPACES + 12)
     stop = end
     found = _PHRASE_STOP_RE.search(key, pos, end)
     if found is not None and key[found.start()] == ":" and _shared_head(key, found.start()):
@@ -339,7 +358,7 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
         verb = _verb_re().search(key, verb.end(), stop)  # "…, tổ chức chính trị - xã hội": a name
     if verb is not None:
         stop = verb.start()
-    if key.count(" ", pos, stop) > 40:
+    if key.count(" ", pos, stop) > _MAX_LIST_SPACES:
         return []
     phrase_end = stop
     while phrase_end > pos and key[phrase_end - 1] in " ,":
@@ -480,11 +499,8 @@ def _assignees(
     seen: set[str] = set()
 
     def add(spans: list[tuple[int, int]], role: str) -> None:
-        for a, b in spans:
-            name = squash(text[a:b], " ,")
-            if name and is_generic(name) and (members := _members(key, b, end)):
-                add(members, role)  # "các cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)"
-            elif name and name not in seen:
+        for name, a, b in _named(key, text, spans, end):
+            if name not in seen:
                 seen.add(name)
                 result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
 
@@ -529,6 +545,20 @@ def _assignees(
     # a body named twice keeps its first role; leads come first
     result.sort(key=lambda a: (0 if a.role == "lead" else 1, a.source.start if a.source else 0))
     return result
+
+
+def _named(key: str, text: str, spans: list[tuple[int, int]], end: int) -> Iterator[tuple[str, int, int]]:
+    """The names in ``spans`` with their spans, a generic one replaced by the members it lists ("các
+    cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)").
+
+    A module function, not a recursive closure in _assignees: that closure would be a reference
+    cycle holding the whole parse context until the garbage collector runs."""
+    for a, b in spans:
+        name = squash(text[a:b], " ,")
+        if name and is_generic(name) and (members := _members(key, b, end)):
+            yield from _named(key, text, members, end)
+        elif name:
+            yield name, a, b
 
 
 def _opening_bodies(
@@ -786,7 +816,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
         for node_id, p in preambles.items()
     }
     tasks: list[Task] = []
-    used: set[str] = set()
+    used = _Ids()
     inherited: list[Assignee] = []
     introduced_style: str | None = None
     roots = _select(ctx, roots)
@@ -1273,12 +1303,32 @@ def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     return not _starts_with_head(key, 0)
 
 
+class _Ids:
+    """The ids given so far: an id given again gets a prime ("1", "1'", "1''"); from the fourth time
+    on, its count ("1'4"), so that thousands of items all labelled "1." get short ids in linear time."""
+
+    def __init__(self) -> None:
+        self.given: set[str] = set()
+        self.times: dict[str, int] = {}
+        self.prose = 0  # prose tasks numbered so far (P1, P2 …)
+
+    def unique(self, base: str) -> str:
+        count = self.times.get(base, 0)
+        candidate = base
+        while candidate in self.given:
+            count += 1
+            candidate = base + ("'" * count if count <= 3 else f"'{count}")
+        self.times[base] = count
+        self.given.add(candidate)
+        return candidate
+
+
 def _to_task(
     ctx: Context,
     node: _Node,
     parent_id: str,
     inherited: list[Assignee],
-    used: set[str],
+    used: _Ids,
     addressed: list[Assignee],
     around: list[Assignee] | None = None,
 ) -> Task:
@@ -1290,9 +1340,7 @@ def _to_task(
     if node.style == "dotted":
         label = label.split(".")[-1]
     task_id = f"Điều {label}" if node.kind == "article" else f"{parent_id}.{label}" if parent_id else label
-    while task_id in used:
-        task_id += "'"
-    used.add(task_id)
+    task_id = used.unique(task_id)
     text_start = para.start + para.body_start
     text_end = node.extra[-1].end if node.extra else para.end
     own_text = para.text[para.body_start :]
@@ -1429,7 +1477,7 @@ def _dash_deadline(task: Task) -> Deadline | None:
 
 
 def _prose_tasks(
-    ctx: Context, paras: list[_Para], used: set[str], issuer: Agency | None, addressed: list[Assignee]
+    ctx: Context, paras: list[_Para], used: _Ids, issuer: Agency | None, addressed: list[Assignee]
 ) -> list[Task]:
     """Sentences outside lists that tell a body to act.
 
@@ -1467,8 +1515,8 @@ def _prose_tasks(
             open_task = True
     tasks: list[Task] = []
     for start, end, assignees in spans:
-        task_id = f"P{1 + sum(1 for u in used if u.startswith('P'))}"
-        used.add(task_id)
+        task_id = used.unique(f"P{used.prose + 1}")
+        used.prose += 1
         tasks.append(
             Task(
                 id=task_id,

@@ -28,6 +28,7 @@ _DISTRICT_WORDS = frozenset(locality_words("district"))  # huyện, quận, th�
 _COMMUNE_WORDS = frozenset(locality_words("commune"))  # xã, phường, thị trấn, đặc khu
 
 
+@lru_cache(maxsize=8192)  # a parse asks about the same few names again and again
 def head_term(text: str) -> tuple[AgencyTerm | None, int]:
     """The head term a name starts with and how many tokens it takes."""
     size = agency_term_max_len()

@@ -18,8 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from ..lexicon import central_markers, data_rows, locality_words, provinces
+from ..lexicon import (
+    central_markers,
+    data_rows,
+    honorifics,
+    locality_words,
+    post_titles,
+    provinces,
+    provincial_heads,
+)
 from ..models import Agency
+from ..tones import fold_tones
 from ..vocab import glyphs
 from .agency import head_term, level_of, locality_of
 from .casing import find_province
@@ -151,6 +160,51 @@ def _agency_part(name: str) -> str | None:
     return None
 
 
+def _tokens(text: str) -> list[str]:
+    return [t.strip(".,:;-–") for t in fold_tones(text).upper().split()]
+
+
+def held_body(name: str) -> str:
+    """The body a person or a post stands for, '' when none: persons and posts are never bodies.
+
+    'Hiệu trưởng Trường Đại học Luật Hà Nội' → 'Trường Đại học Luật Hà Nội', 'Chủ tịch UBND tỉnh' →
+    'UBND tỉnh', 'Trưởng Ban Chỉ đạo …' → 'Ban Chỉ đạo …'; 'PGS.TS Nguyễn Văn A - Hiệu trưởng',
+    'Vụ trưởng', 'Chánh Văn phòng Bộ' → ''. Any other name is returned as it is.
+    """
+    upper = fold_tones(name).upper()
+    for honorific in honorifics():
+        bare = fold_tones(honorific).upper().rstrip(".")
+        if upper.startswith(bare) and upper[len(bare) : len(bare) + 1] in ("", ".", " "):
+            return ""  # an academic title or a rank: a person
+    tokens, words = _tokens(name), name.split()
+    for title in post_titles():
+        if len(tokens) >= len(title) and tuple(tokens[: len(title)]) == title:
+            rest = " ".join(words[len(title) :]).lstrip(" -–,:")
+            # 'Trưởng Ban Chỉ đạo': the title's last word begins the body's name
+            for candidate in (rest, " ".join(words[len(title) - 1 :])):
+                term, _ = head_term(candidate) if candidate else (None, 0)
+                if term is not None and term.kind in ("head", "abbrev") and candidate != name:
+                    return candidate
+            return ""
+    return name
+
+
+def _with_place(name: str, province: str | None) -> str:
+    """A department named without its province takes the one it belongs to ('Sở Y tế' in a Kiên
+    Giang document, 'Sở Y tế Kiên Giang' → 'Sở Y tế tỉnh Kiên Giang'): one key for every spelling."""
+    if province is None or locality_of(name):
+        return name
+    folded = fold_key(name)
+    if not any(folded.startswith(head + " ") for head in provincial_heads()):
+        return name
+    own = fold_key(province)
+    if folded.endswith(" " + own):
+        return f"{name[: len(name) - len(province)].rstrip()} {place_phrase(province)}"
+    if find_province(name) is None:
+        return f"{name} {place_phrase(province)}"
+    return name
+
+
 def _complete_place(name: str, context: Context) -> str:
     """Append the document's place to a name that ends with a bare 'tỉnh', 'huyện'…"""
     lower = name.lower()
@@ -213,11 +267,12 @@ def _body(
 ) -> Body | None:
     """:func:`body`, remembered: archives repeat the same names in the same places."""
     context = Context(province_of_document, dict(places), dict(abbreviations), owner)
-    cleaned = clean(raw)
+    cleaned = held_body(clean(raw))
     part = (_agency_part(cleaned) if listed else cleaned) if cleaned else None
     if not part:
         return None
     name = _complete_place(_expand(part, context.abbreviations), context)
+    name = _with_place(name, find_province(name) or province_of_document)
     name = name[:1].upper() + name[1:] if not name.lower().startswith(_GROUP_STARTS) else name
     key, collective, stem, member_level = _collective(fold_key(name))
     term, _ = head_term(name)

@@ -209,6 +209,7 @@ def _province_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?=[{UPPER}])({alternation})(?![\w])")
 
 
+@lru_cache(maxsize=8192)  # names repeat within a document and across a batch
 def find_province(name: str) -> str | None:
     """The province a name mentions ('… tỉnh Kiên Giang' → 'Kiên Giang'), if any (the last one)."""
     mentions = province_mentions(name)

@@ -12,18 +12,15 @@ Each format lives in its own module and is imported only when a file of that for
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import (
-    EmptyDocumentError,
-    FileTooLargeError,
-    UnreadableFileError,
-    UnsupportedFormatError,
-)
+from ..errors import CorruptFileError, FileTooLargeError, UnsupportedFormatError, VbdhError
 from ..layout import Layout
+from .limits import Limits, current, megabytes, use_limits
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = Limits().max_bytes  # the default; see limits.Limits
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 # What a walk through a folder picks up: Markdown too (scraped portal pages are saved as .md), but not
 # a folder's own notes (README.md, CHANGELOG.md …).
@@ -47,13 +44,26 @@ OCR_MODES = ("auto", "always", "never")
 
 
 def iter_inputs(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named on a command line; folders are walked for supported files, in sorted order."""
+    """Files named on a command line; folders are walked for supported files, in sorted order.
+
+    The walk does not follow symbolic links to folders (a link loop would never end); links to
+    files are read like files, and anything that is not a regular file is refused when read.
+    """
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_document_name(p.name))
+            yield from walk_documents(path)
         else:
             yield path
+
+
+def walk_documents(folder: Path) -> Iterator[Path]:
+    """The document files under a folder, in sorted order, without following links to folders."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for file in sorted(files):
+            if is_document_name(file):
+                yield Path(root) / file
 
 
 def sniff(head: bytes) -> str | None:
@@ -80,35 +90,37 @@ def read_file(
     pdf_engine: str = "pdfium",
     ocr: str = "auto",
     ocr_lang: str = "vie",
+    limits: Limits | None = None,
 ) -> Layout:
     """Read any supported file into a Layout, or raise a VbdhError naming the file and cause.
 
     ``pdf_engine`` is "pdfium" (pypdfium2, default) or "pdfplumber"; ``ocr`` is "auto" (OCR pages
-    without a text layer), "always" or "never"; ``ocr_lang`` is Tesseract's language list.
+    without a text layer), "always" or "never"; ``ocr_lang`` is Tesseract's language list;
+    ``limits`` the bounds to keep (default: those in force, see :mod:`vbdieuhanh.readers.limits`).
+    Nothing but a :class:`VbdhError` escapes for a bad file: an unexpected failure of a reader on
+    a damaged file is a ``CorruptFileError`` naming the exception.
     """
-    path = Path(path)
-    name = str(path)
     if pdf_engine not in PDF_ENGINES:
         raise ValueError(f"pdf_engine must be one of {PDF_ENGINES}, not {pdf_engine!r}")
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
-    try:
-        if path.is_dir():
-            raise UnreadableFileError(name, "is a directory")
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(2048)
-    except FileNotFoundError as error:
-        raise UnreadableFileError(name, "no such file") from error
-    except PermissionError as error:
-        raise UnreadableFileError(name, "permission denied") from error
-    except OSError as error:
-        raise UnreadableFileError(name, error.strerror or str(error)) from error
-    if size == 0:
-        raise EmptyDocumentError(name, "the file is empty (0 bytes)")
-    if size > MAX_BYTES:
-        limit = MAX_BYTES // 1_000_000
-        raise FileTooLargeError(name, f"{size / 1e6:.0f} MB is over the {limit} MB limit")
+    with use_limits(limits or current()) as chosen:
+        try:
+            return _read_file(Path(path), pdf_engine, ocr, ocr_lang, chosen)
+        except VbdhError:
+            raise
+        except Exception as error:  # MemoryError and RecursionError too: one line, never a traceback
+            detail = " ".join(str(error).split())[:200] or "no message"
+            raise CorruptFileError(
+                str(path), f"the file could not be read ({type(error).__name__}: {detail})"
+            ) from error
+
+
+def _read_file(path: Path, pdf_engine: str, ocr: str, ocr_lang: str, limits: Limits) -> Layout:
+    from .safety import check_file
+
+    name = str(path)
+    size, head = check_file(path, limits)
     kind = sniff(head)
     suffix = path.suffix.lower()
     if kind == "pdf":
@@ -123,20 +135,26 @@ def read_file(
         from .legacy import read_doc
 
         return read_doc(path)
-    if kind == "html":
-        from .html import read_html
-
-        return read_html(path)
     if kind == "image":
         if ocr == "never":
             raise UnsupportedFormatError(name, "an image has no text layer and OCR is off (ocr='never')")
         from .ocr import read_image
 
         return read_image(path, ocr_lang=ocr_lang)
-    if suffix in (".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+    if kind != "html" and suffix in (".pdf", ".docx", ".doc", ".png", ".jpg", ".jpeg", ".tif", ".tiff"):
         raise UnsupportedFormatError(name, f"the name says {suffix} but the content is not {suffix[1:]}")
-    if suffix in TEXT_SUFFIXES:
-        from .text import read_text
+    if kind != "html" and suffix not in TEXT_SUFFIXES:
+        raise UnsupportedFormatError(name, f"cannot read {suffix} files")
+    if size > limits.max_text_bytes:
+        raise FileTooLargeError(
+            name,
+            f"{megabytes(size)} of text is over the {megabytes(limits.max_text_bytes)} limit "
+            "(max_text_bytes)",
+        )
+    if kind == "html":
+        from .html import read_html
 
-        return read_text(path)
-    raise UnsupportedFormatError(name, f"cannot read {suffix} files")
+        return read_html(path)
+    from .text import read_text
+
+    return read_text(path)

@@ -37,6 +37,8 @@ from lxml import etree
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedFileError, UnsupportedFormatError
 from ..layout import Layout, Line, ReaderNote
 from . import tcvn3
+from .limits import current
+from .safety import check_file, check_zip_sizes, scrub
 
 # An OLE file holding this stream is an encrypted Office 2007+ document.
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -46,6 +48,18 @@ BLANK_GAP_PT = 12.0  # space between paragraphs that reads as a blank line
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES")
 _TRUE = frozenset({"1", "true", "on"})
+_INT_RE = re.compile(r"[+-]?[0-9]{1,12}")
+MAX_LABEL = 24  # a label longer than this in letters or roman numerals is written in digits
+# parts read with lxml directly: no entities, no DTD, no network, no huge trees (a billion laughs fails)
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _int(text: str | None, default: int | None = None, low: int = 0, high: int = 32767) -> int | None:
+    """A numeric attribute of WordprocessingML, clamped to [low, high]; ``default`` when it is not
+    an integer in ASCII digits ('²', 'x', '1.5', 5,000 digits)."""
+    if text is None or not _INT_RE.fullmatch(text.strip()):
+        return default
+    return max(low, min(high, int(text.strip())))
 
 
 @cache
@@ -65,8 +79,17 @@ _NOT_TEXT = frozenset(map(_w, ("pPr", "rPr", "del", "moveFrom", "sdtPr", "sdtEnd
 def read_docx(path: Path) -> Layout:
     """A Word 2007+ file as a layout; typed errors for files that are not readable Word files."""
     document, pages = _open(path)
-    reader = _Reader(document)
-    lines = reader.read()
+    try:
+        reader = _Reader(document)
+        lines = reader.read()
+    except (etree.XMLSyntaxError, ValueError, KeyError) as error:
+        # a numbering or styles part that is not XML, a related part python-docx cannot load
+        detail = " ".join(str(error).split())[:200]
+        raise CorruptFileError(
+            str(path), f"damaged Word package: {type(error).__name__}: {detail}"
+        ) from error
+    for line in lines:
+        line.text = scrub(line.text)
     if not any(line.text.strip() for line in lines):
         raise EmptyDocumentError(str(path), "the Word document has no text")
     return Layout(
@@ -85,17 +108,18 @@ def read_docx(path: Path) -> Layout:
 def _open(path: Path) -> tuple[docx.document.Document, int]:
     """The python-docx document and Word's page count (1 when not recorded)."""
     name = str(path)
-    with path.open("rb") as handle:
-        head = handle.read(8)
+    _, head = check_file(path)
     if head.startswith(OLE_MAGIC):
         if ENCRYPTED_PACKAGE in path.read_bytes():
             raise EncryptedFileError(name, "the Word document is password-protected (encrypted package)")
         raise UnsupportedFormatError(name, "a Word 97 (.doc) or other OLE file, not a .docx package")
     try:
         with zipfile.ZipFile(path) as archive:
+            check_zip_sizes(archive, name)
             names = set(archive.namelist())
             app = archive.read("docProps/app.xml") if "docProps/app.xml" in names else b""
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, UnicodeError) as error:
+        # UnicodeError: a member name flagged UTF-8 that is not (found by fuzzing)
         raise CorruptFileError(name, f"not a readable zip archive, truncated or damaged ({error})") from error
     if not any(n.startswith("word/") for n in names):
         raise UnsupportedFormatError(name, "a zip archive without word/document.xml, not a Word document")
@@ -105,9 +129,11 @@ def _open(path: Path) -> tuple[docx.document.Document, int]:
         raise UnsupportedFormatError(name, f"not a Word document: {error}") from error
     except (KeyError, PackageNotFoundError) as error:
         raise CorruptFileError(name, f"the Word package is incomplete: {error}") from error
-    except (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, etree.XMLSyntaxError) as error:
         raise CorruptFileError(name, f"damaged Word package: {error}") from error
-    match = re.search(rb"<Pages>(\d+)</Pages>", app)
+    except OSError as error:  # a member offset before the start of the file (found by fuzzing)
+        raise CorruptFileError(name, f"damaged Word package: {error.strerror or error}") from error
+    match = re.search(rb"<Pages>\s*([0-9]{1,6})\s*</Pages>", app)
     return document, max(1, int(match.group(1))) if match else 1
 
 
@@ -117,7 +143,7 @@ def _part_element(document: docx.document.Document, reltype: str) -> etree._Elem
         if not rel.is_external and rel.reltype == reltype:
             part = rel.target_part
             element = getattr(part, "element", None)
-            return element if element is not None else etree.fromstring(part.blob)
+            return element if element is not None else etree.fromstring(part.blob, _SAFE_XML)
     return None
 
 
@@ -245,7 +271,7 @@ class _Styles:
         return _RunFacts(
             bold=bool(_first_on(chain, "b")),
             italic=bool(_first_on(chain, "i")),
-            size=int(size) / 2 if size and size.isdigit() else None,
+            size=_size(size),
             font=_first_attr(chain, "rFonts", "hAnsi") or _first_attr(chain, "rFonts", "ascii"),
             hidden=bool(_first_on(chain, "vanish")),
         )
@@ -263,6 +289,12 @@ class _Styles:
         return True
 
 
+def _size(value: str | None) -> float | None:
+    """A font size in points from half-points; None when absent or absurd."""
+    half_points = _int(value, None, 1, 3276)
+    return half_points / 2 if half_points is not None else None
+
+
 def _spacing(chain: list[etree._Element], side: str) -> float:
     """Space before or after a paragraph in points (HTML-style auto spacing counts as 14 pt)."""
     for props in chain:
@@ -271,9 +303,9 @@ def _spacing(chain: list[etree._Element], side: str) -> float:
             continue
         if (spacing.get(_w(f"{side}Autospacing")) or "") in _TRUE:
             return 14.0
-        value = spacing.get(_w(side))
-        if value is not None and value.lstrip("-").isdigit():
-            return int(value) / 20
+        value = _int(spacing.get(_w(side)), None, -31680, 31680)
+        if value is not None:
+            return value / 20
     return 0.0
 
 
@@ -302,8 +334,8 @@ def _level(element: etree._Element) -> _Level:
     return _Level(
         fmt=_val(element, "numFmt") or "decimal",
         text=_val(element, "lvlText") or "",
-        start=int(start) if start and start.isdigit() else 1,
-        restart=int(restart) if restart and restart.isdigit() else None,
+        start=_int(start, 1, 0, current().max_list_number) or 0,
+        restart=_int(restart, None, 0, 9),
         legal=_on(element.find(_w("isLgl"))) is True,
         style=_val(element, "pStyle"),
     )
@@ -323,10 +355,10 @@ def _nums(root: etree._Element) -> dict[str, _Num]:
     for num in root.iter(_w("num")):
         entry = _Num(_val(num, "abstractNumId") or "")
         for override in num.iter(_w("lvlOverride")):
-            ilvl = int(override.get(_w("ilvl"), "0"))
-            start = _val(override, "startOverride")
-            if start is not None and start.isdigit():
-                entry.starts[ilvl] = int(start)
+            ilvl = _int(override.get(_w("ilvl")), 0, 0, 9) or 0
+            start = _int(_val(override, "startOverride"), None, 0, current().max_list_number)
+            if start is not None:
+                entry.starts[ilvl] = start
             lvl = override.find(_w("lvl"))
             if lvl is not None:
                 entry.levels[ilvl] = _level(lvl)
@@ -352,7 +384,7 @@ class _Numbering:
         for abstract in () if root is None else root.iter(_w("abstractNum")):
             abstract_id = abstract.get(_w("abstractNumId"), "")
             self._abstract[abstract_id] = {
-                int(lvl.get(_w("ilvl"), "0")): _level(lvl) for lvl in abstract.iter(_w("lvl"))
+                _int(lvl.get(_w("ilvl")), 0, 0, 9) or 0: _level(lvl) for lvl in abstract.iter(_w("lvl"))
             }
             link = _val(abstract, "numStyleLink")
             if link is not None:
@@ -363,7 +395,7 @@ class _Numbering:
         num_pr = p.find(f"{_w('pPr')}/{_w('numPr')}")
         num_id = _val(num_pr, "numId") if num_pr is not None else None
         ilvl_text = _val(num_pr, "ilvl") if num_pr is not None else None
-        ilvl = int(ilvl_text) if ilvl_text and ilvl_text.isdigit() else None
+        ilvl = _int(ilvl_text, None, 0, 9)
         if num_id is None and style_id is not None:
             from_style = self._style_num(style_id)
             if from_style is not None:
@@ -416,7 +448,7 @@ class _Numbering:
             num_id = _val(num_pr, "numId") if num_pr is not None else None
             if num_id is not None:
                 ilvl = _val(num_pr, "ilvl")
-                return num_id, int(ilvl) if ilvl and ilvl.isdigit() else None
+                return num_id, _int(ilvl, None, 0, 9)
         return None
 
     def _style_level(self, num_id: str, style_id: str) -> int:
@@ -457,10 +489,10 @@ def _format_number(value: int, fmt: str) -> str:
     """A counter in a Word number format (unknown formats fall back to decimal)."""
     if fmt == "none":
         return ""
-    if fmt in ("lowerLetter", "upperLetter") and value > 0:
+    if fmt in ("lowerLetter", "upperLetter") and 0 < value <= 26 * MAX_LABEL:
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters.upper() if fmt == "upperLetter" else letters
-    if fmt in ("lowerRoman", "upperRoman") and value > 0:
+    if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:
         out = []
         for amount, digits in _ROMAN:
             count, value = divmod(value, amount)
@@ -552,7 +584,7 @@ def _run(r: etree._Element, facts: _RunFacts, out: _ParagraphText) -> None:
         elif tag == _w("sym"):
             code = child.get(_w("char"), "")
             if re.fullmatch(r"[0-9A-Fa-f]{2,4}", code):
-                out.add(chr(int(code, 16)), facts)
+                out.add(scrub(chr(int(code, 16))), facts)  # D800–DFFF: a lone surrogate
 
 
 def _paragraph_text(p: etree._Element, styles: _Styles, style_id: str | None) -> _ParagraphText:

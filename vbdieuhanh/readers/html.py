@@ -8,12 +8,14 @@ the standard library's html.parser otherwise; both feed the same collector.
 
 from __future__ import annotations
 
+import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import EmptyDocumentError
 from ..layout import Layout, Line, ReaderNote
+from .safety import check_file, scrub
 from .text import decode_text, legacy_decoder
 
 BLOCK_TAGS = frozenset(
@@ -123,20 +125,32 @@ def parse_html(text: str, prefer_lxml: bool = True) -> list[Line]:
 
 def decode_html(data: bytes, path: str) -> tuple[str, list[ReaderNote]]:
     """Decode by the BOM, then by the charset the page declares, then as text files are."""
+    notes: list[ReaderNote] = []
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         declared = _CHARSET_RE.search(data[:4096])
         if declared:
+            charset = declared.group(1).decode("ascii")
             try:
-                return data.decode(declared.group(1).decode("ascii")), []
-            except (LookupError, UnicodeDecodeError):
-                pass
-    return decode_text(data, path)
+                if not codecs.lookup(charset)._is_text_encoding or charset.lower() == "undefined":
+                    raise LookupError(charset)
+                return data.decode(charset), []
+            except (LookupError, UnicodeError, ValueError):
+                # 'undefined' is a Python codec that refuses everything; 'base64' is not text
+                message = (
+                    f"the page declares charset={charset!r}, which does not decode it; read as text files are"
+                )
+                notes.append(ReaderNote("charset_ignored", message))
+    text, more = decode_text(data, path)
+    return text, [*notes, *more]
 
 
 def read_html(path: Path) -> Layout:
     """An HTML file as a one-page layout of its block elements' text."""
+    check_file(path)
     text, notes = decode_html(path.read_bytes(), str(path))
-    lines = parse_html(text)
+    lines = parse_html(scrub(text))
+    for line in lines:
+        line.text = scrub(line.text)  # a character reference to a lone surrogate (&#xD800;)
     if not any(line.text.strip() for line in lines):
         raise EmptyDocumentError(str(path), "the HTML file has no text")
     legacy = legacy_decoder("\n".join(line.text for line in lines))

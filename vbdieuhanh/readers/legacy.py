@@ -19,11 +19,18 @@ import threading
 from functools import cache
 from pathlib import Path
 
-from ..errors import CorruptFileError, EncryptedFileError, MissingDependencyError, UnsupportedFormatError
+from ..errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    MissingDependencyError,
+    TimeLimitError,
+    UnsupportedFormatError,
+)
 from ..layout import Layout
 from .docx import OLE_MAGIC, read_docx
+from .limits import current
+from .safety import check_file
 
-CONVERT_TIMEOUT = 120.0  # seconds LibreOffice may take for one file
 INSTALL_HINT = (
     "reading legacy .doc/.rtf files needs LibreOffice, which is not installed "
     "(apt-get install libreoffice-writer-nogui)"
@@ -36,8 +43,8 @@ _lock = threading.Lock()  # one conversion at a time per profile
 def read_doc(path: Path) -> Layout:
     """A Word 97 .doc or an RTF file as a layout (through a temporary DOCX)."""
     name = str(path)
-    with path.open("rb") as handle:
-        is_ole = handle.read(4) == OLE_MAGIC
+    _, head = check_file(path)
+    is_ole = head.startswith(OLE_MAGIC)
     if is_ole:
         _check_ole(path.read_bytes(), name)
     with tempfile.TemporaryDirectory(prefix="vbdh-doc-") as workdir:
@@ -87,7 +94,9 @@ def _profile_dir() -> Path:
 
 
 def _run(command: list[str], name: str) -> str:
-    """Run LibreOffice in its own process group; kill the group if it overruns the time limit."""
+    """Run LibreOffice in its own process group; kill the group if it overruns the time limit
+    (``Limits.convert_timeout``)."""
+    timeout = current().convert_timeout
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -97,12 +106,12 @@ def _run(command: list[str], name: str) -> str:
         text=True,
     )
     try:
-        _, stderr = process.communicate(timeout=CONVERT_TIMEOUT)
+        _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired as error:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        cause = f"LibreOffice did not convert it within {CONVERT_TIMEOUT:.0f} s"
-        raise CorruptFileError(name, cause) from error
+        cause = f"LibreOffice did not convert it within {timeout:g} s (limit convert_timeout)"
+        raise TimeLimitError(name, cause) from error
     return stderr
 
 

@@ -23,7 +23,9 @@ from ..errors import CorruptFileError, EmptyDocumentError, EncryptedFileError, U
 from ..layout import Layout, Line, ReaderNote
 from . import pdf_annotations, pdf_pdfium
 from .columns import PageWords, Style, Word, assemble
+from .limits import current
 from .ocr_repair import repair_lines
+from .safety import regular_size, scrub
 
 _TAIL_BYTES = 2048
 # a page tree without pages: pdfium refuses to open such a file
@@ -43,6 +45,7 @@ SCAN_IMAGE_SHARE = 0.2  # a page without text is a scan when an image covers thi
 def read_pdf(path: str | Path, *, engine: str = "pdfium", ocr: str = "auto", ocr_lang: str = "vie") -> Layout:
     """Read a PDF into a Layout; raise a typed error naming the file and the cause."""
     path = Path(path)
+    regular_size(path)
     _check_complete(path)
     document = _open(path)
     try:
@@ -105,6 +108,8 @@ def is_garbled(text: str) -> bool:
 def _image_share(page: pdfium.PdfPage) -> float:
     """The largest share of the page area covered by one image."""
     width, height = page.get_size()
+    if not width * height > 0:  # a page box of no area (a damaged /MediaBox)
+        return 0.0
     best = 0.0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
         left, bottom, right, top = obj.get_bounds()
@@ -169,7 +174,7 @@ def _read_pages(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str,
 
         plumber = pdf_plumber.open_document(path)
     try:
-        for index in range(len(document)):
+        for index in range(min(len(document), current().max_pages)):
             page = _load_page(document, index, name)
             textpage = page.get_textpage()
             text = pdf_pdfium.page_text(textpage)
@@ -211,11 +216,14 @@ def _read(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str, ocr_l
     if count == 0:
         raise EmptyDocumentError(name, "the PDF has no pages")
     found = _Pages()
+    limits = current()
     signed = pdf_annotations.signature_times(document)  # before flattening drops the signature fields
     try:
         _read_pages(document, path, engine, ocr, found)
         kinds = found.kinds
         to_ocr = [i for i, kind in kinds.items() if kind != "blank" and (ocr == "always" or kind != "text")]
+        skipped_ocr = to_ocr[limits.max_ocr_pages :] if ocr != "never" else []
+        to_ocr = to_ocr[: limits.max_ocr_pages]
         if ocr == "never":
             to_ocr = []
         elif to_ocr:
@@ -227,7 +235,10 @@ def _read(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str, ocr_l
         lines, layout_notes = assemble([found.words[i] for i in sorted(found.words)], found.style)
     finally:
         found.close()
+    for line in lines:
+        line.text = scrub(line.text)  # lone surrogates of a text layer: U+FFFD, so the text can be stored
     notes = [
+        *_cap_notes(count, limits.max_pages, [i + 1 for i in skipped_ocr], limits.max_ocr_pages),
         *_kind_notes(kinds, ocr),
         *_annotation_notes(found.unflattened),
         *layout_notes,
@@ -243,6 +254,27 @@ def _read(document: pdfium.PdfDocument, path: Path, engine: str, ocr: str, ocr_l
         ocr=bool(to_ocr),
         signed_at=pdf_annotations.earliest(times),
     )
+
+
+def _cap_notes(count: int, max_pages: int, skipped_ocr: list[int], max_ocr_pages: int) -> list[ReaderNote]:
+    """Pages left out by the page limits (``Limits.max_pages``, ``Limits.max_ocr_pages``)."""
+    notes: list[ReaderNote] = []
+    if count > max_pages:
+        notes.append(
+            ReaderNote(
+                "pages_limited",
+                f"the PDF has {count} pages; only the first {max_pages} were read (limit max_pages)",
+            )
+        )
+    if skipped_ocr:
+        notes.append(
+            ReaderNote(
+                "ocr_pages_limited",
+                f"page(s) {_ranges(skipped_ocr)} need OCR but were not read: at most {max_ocr_pages} "
+                "pages of a file go to OCR (limit max_ocr_pages)",
+            )
+        )
+    return notes
 
 
 def _annotation_notes(failures: list[str]) -> list[ReaderNote]:

@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .columns import Style, Word
+from .safety import scrub
 
 _WORD_RE = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
@@ -42,7 +43,7 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: rebuild index by index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
-    return text
+    return scrub(text)  # lone surrogates become U+FFFD, one character for one: indexes hold
 
 
 def page_words(textpage: pdfium.PdfTextPage, text: str, page: pdfium.PdfPage) -> list[Word]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import EmptyDocumentError, UnsupportedFormatError
 from ..layout import Layout, ReaderNote, layout_from_text
 from . import tcvn3, vni
+from .safety import check_file, scrub
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -17,7 +18,15 @@ def decode_text(data: bytes, path: str) -> tuple[str, list[ReaderNote]]:
     VNI) are converted, anything else falls back to Windows-1258; each fallback leaves a note."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), []
+            try:
+                return data.decode(encoding), []
+            except UnicodeDecodeError as error:
+                note = ReaderNote(
+                    "invalid_bytes",
+                    f"the file starts with a {encoding.upper()} byte-order mark but holds invalid bytes "
+                    f"({error.reason} at byte {error.start}); they were replaced with U+FFFD",
+                )
+                return scrub(data.decode(encoding, "replace")), [note]
     if b"\x00" in data[:4096]:
         raise UnsupportedFormatError(path, "binary content, not a text file")
     try:
@@ -48,6 +57,7 @@ def legacy_decoder(text: str) -> tuple[Callable[[str], str], ReaderNote] | None:
 
 def read_text(path: Path) -> Layout:
     """A text or Markdown file as a one-page layout."""
+    check_file(path)
     data = path.read_bytes()
     text, notes = decode_text(data, str(path))
     if not text.strip():
