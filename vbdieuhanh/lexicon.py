@@ -407,7 +407,7 @@ def deadline_context() -> dict[str, tuple[str, ...]]:
 
 @cache
 def task_match_words() -> dict[str, tuple[str, ...]]:
-    """Words of task-level follow-up by kind (label, member, stop; see task_match.tsv), folded
+    """Words of task-level follow-up by kind (label, member, reply, stop; see task_match.tsv), folded
     lower case, longest first."""
     found: dict[str, set[str]] = {}
     for kind, words in data_rows("task_match.tsv"):

@@ -109,7 +109,7 @@ def test_the_directive_is_answered_by_some_provinces_and_not_others(built: Built
         task = next(t for t in followup.tasks if t.path == path)
         (lead,) = [a for a in task.assignees if a.role == "lead"]
         assert lead.status == "partial" and (lead.members_answered, lead.members_expected) == (5, 63)
-        assert {e.basis for e in lead.evidence} == {"words"}
+        assert {e.basis for e in lead.evidence} <= {"words", "restated"} and lead.evidence
     task3 = next(t for t in followup.tasks if t.path == "3")
     (lead,) = [a for a in task3.assignees if a.role == "lead"]
     assert lead.status == "overdue" and (lead.members_answered, lead.members_expected) == (0, 63)

@@ -108,6 +108,36 @@ def words(text: str | None) -> set[str]:
     return out
 
 
+def _unreplied(text: str) -> str:
+    """A response's sentence or subject without the phrases that only say it answers ("báo cáo kết
+    quả thực hiện", "phúc đáp"; data/task_match.tsv, kind reply)."""
+    folded = fold_key(text)
+    for cue in task_match_words().get("reply", ()):
+        folded = re.sub(rf"(?<!\w){re.escape(cue)}(?!\w)", " . ", folded)
+    return folded
+
+
+def phrases(text: str, shared: set[str]) -> list[str]:
+    """The shared words as the phrases of ``text`` they make up ('báo cáo', 'cáo kết', 'kết quả' →
+    'báo cáo kết quả'), in the order of the text."""
+    out: list[str] = []
+    for clause in _CLAUSE.findall(fold_key(text)):
+        syllables = clause.split()
+        covered = [s in shared for s in syllables]
+        for i, pair in enumerate(pairwise(syllables)):
+            if " ".join(pair) in shared:
+                covered[i] = covered[i + 1] = True
+        i = 0
+        while i < len(syllables):
+            j = i
+            while j < len(syllables) and covered[j]:
+                j += 1
+            if j > i and (phrase := " ".join(syllables[i:j])) not in out:
+                out.append(phrase)
+            i = max(j, i + 1)
+    return out
+
+
 def _label_pattern() -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in task_match_words().get("label", ()))
     one = r"(?:[ivxlc]+|\d+|[a-zđ])(?:\.(?:\d+|[a-zđ]))*"
@@ -237,34 +267,45 @@ class TaskMatcher:
             self.found[doc_id] = Addressed(origin.whole, origin.sentence, tasks, origin_name)
 
     def _sentences(self, record: dict[str, Any], cited: list[str]) -> list[str]:
+        """The sentences citing the directive (every mention of its number), the body's first, the
+        subject line's last."""
         text = str(record.get("text") or "")
-        out: list[str] = []
+        spans: dict[int, int] = {}  # start → end of each mention
         for citation in record.get("citations") or []:
-            same_text = citation.get("text") in cited
-            number = citation.get("number_symbol")
-            same_number = bool(number and self.key and number_symbol_key(str(number)) == self.key)
-            if not (same_text or same_number):
+            number = str(citation.get("number_symbol") or "")
+            same_number = bool(number and self.key and number_symbol_key(number) == self.key)
+            if not (citation.get("text") in cited or same_number):
                 continue
             source = citation.get("source") or {}
+            quoted = str(citation.get("text") or "")
             start = source.get("start")
-            if start is None:
-                found = text.find(str(citation.get("text") or "\0"))
-                start = found if found >= 0 else None
-            if start is not None and text:
-                end = source.get("end") or start + len(str(citation.get("text") or ""))
-                sentence = sentence_around(text, int(start), int(end))
-                out.append(sentence)
-                self.quoted[sentence] = " ".join(text[int(start) : int(end)].split())
-            elif citation.get("text"):
-                out.append(str(citation["text"]))
-        return out or [c for c in cited if c]
+            if start is None and quoted and (found := text.find(quoted)) >= 0:
+                start = found
+            if start is not None:
+                spans[int(start)] = int(source.get("end") or int(start) + len(quoted))
+            at = text.find(number) if number else -1
+            while at >= 0:  # the other mentions ("mentions": 2 or more)
+                if not any(s <= at < e for s, e in spans.items()):
+                    spans[at] = at + len(number)
+                at = text.find(number, at + 1)
+        subject = ((record.get("sources") or {}).get("subject") or {}).get("end") or 0
+        out: list[tuple[bool, str]] = []
+        for start, end in sorted(spans.items()):
+            sentence = sentence_around(text, start, end)
+            if sentence not in self.quoted:
+                self.quoted[sentence] = " ".join(text[start:end].split())
+                out.append((start < int(subject), sentence))
+        ordered = [s for _, s in sorted(out, key=lambda item: item[0])]
+        return ordered or [c for c in cited if c]
 
     def _match(self, doc_id: str, name: str, record: dict[str, Any], cited: list[str]) -> Addressed:
         sentences = self._sentences(record, cited)
         sentence = sentences[0] if sentences else ""
-        said = [(s, words(s.replace(self.quoted.get(s, "\0"), " . ")) - self.skip) for s in sentences]
+        said = [
+            (s, words(_unreplied(s.replace(self.quoted.get(s, "\0"), " . "))) - self.skip) for s in sentences
+        ]
         subject = str(record.get("subject") or "")
-        subject_words = words(subject) - self.skip
+        subject_words = words(_unreplied(subject)) - self.skip
         own = [(t, words(t) - self.skip) for t in _own_tasks(record)]
         pointed: dict[str, Evidence] = {}
         restated: dict[str, Evidence] = {}
@@ -281,21 +322,21 @@ class TaskMatcher:
                 *(("sentence", s, w) for s, w in said),
                 ("subject", subject, subject_words),
             ]:
-                shared = sorted(wanted & have)
+                shared = wanted & have
                 named = where == "sentence" and any(fold_key(a) in fold_key(text) for a in task.assignees)
                 score = len(shared) + named
                 if shared and score >= THRESHOLD and (best is None or score > best.score):
-                    best = Evidence(doc_id, name, "words", where, shared, _short(text), score)
+                    best = Evidence(doc_id, name, "words", where, phrases(text, shared), _short(text), score)
             if best is not None:
                 pointed[task.id] = best
                 continue
             for text, have in own:
-                shared = sorted(wanted & have)
+                shared = wanted & have
                 if len(shared) >= THRESHOLD and (
                     task.id not in restated or len(shared) > restated[task.id].score
                 ):
                     restated[task.id] = Evidence(
-                        doc_id, name, "restated", "tasks", shared, _short(text), len(shared)
+                        doc_id, name, "restated", "tasks", phrases(text, shared), _short(text), len(shared)
                     )
         if not pointed:
             return Addressed(True, _short(sentence))
