@@ -11,6 +11,7 @@ from pathlib import Path
 from .deps import require
 from .followup import CENTRAL, FollowUp
 from .lookup import short_date
+from .output import evidence_text
 from .report_html import STATUS_LABELS
 from .store import ArchiveError
 
@@ -83,7 +84,7 @@ def write_xlsx(followup: FollowUp, out: str | Path) -> Path:
     )
     sheet(
         "Nhiệm vụ × cơ quan",
-        ["Mục", "Nhiệm vụ", "Hạn", "Cơ quan", "Tỉnh", "Vai trò", "Tình trạng", "Văn bản trả lời"],
+        ["Mục", "Nhiệm vụ", "Hạn", "Cơ quan", "Tỉnh", "Vai trò", "Tình trạng", "Văn bản trả lời", "Căn cứ"],
         [
             [
                 t.path,
@@ -94,6 +95,7 @@ def write_xlsx(followup: FollowUp, out: str | Path) -> Path:
                 a.role,
                 STATUS_LABELS.get(a.status, a.status),
                 "; ".join(a.answered_by),
+                evidence_text(a),
             ]
             for t in followup.tasks
             for a in t.assignees
