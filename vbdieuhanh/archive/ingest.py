@@ -16,7 +16,9 @@ see :mod:`dask_ingest`.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -50,9 +52,30 @@ from .write import write
 _WORKER: dict[str, Store] = {}
 
 
-def _init_worker(url: str) -> None:
+def _init_worker(url: str, parent: int) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per process is fastest
+    _die_with(parent)
     _WORKER["store"] = connect(url, readonly=True)
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the ingest that started it dies (kill -9, OOM), not keep it running.
+
+    On Linux the kernel sends SIGTERM when the parent goes (prctl PR_SET_PDEATHSIG); the check of the
+    parent's id after it covers a parent that died before the call. Elsewhere nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _known(digest: str) -> bool:
@@ -73,7 +96,7 @@ class _Pool:
     def _new(self) -> ProcessPoolExecutor:
         context = get_context("spawn")
         executor = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url,)
+            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url, os.getpid())
         )
         try:
             executor.submit(os.getpid).result()
