@@ -10,6 +10,7 @@ document, retried when the database reports a lock conflict or a deadlock.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 import time
@@ -117,9 +118,15 @@ class SQLiteStore(Store):
         self.path = path
         try:
             if readonly:
-                # quoted: a '#' or '?' in the path would end it inside a URI
+                # quoted: a '#' or '?' in the path would end it inside a URI; on read-only media
+                # (the folder cannot be written) no lock or WAL file can be made: read it immutable
+                immutable = "&immutable=1" if not _writable(Path(path).parent) else ""
                 self.conn = sqlite3.connect(
-                    f"file:{quote(path)}?mode=ro", uri=True, isolation_level=None, timeout=60
+                    f"file:{quote(path)}?mode=ro{immutable}",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=60,
+                    check_same_thread=False,
                 )
             else:
                 if path != ":memory:":
@@ -217,6 +224,19 @@ def sqlite_path(url: str) -> str | None:
         path = url[len("sqlite://") :]
         return (path[1:] if path.startswith("/") else path) or ":memory:"
     return None if "://" in url else url
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def on_read_only_media(url: str) -> bool:
+    """Is the SQLite archive a URL names on media this process cannot write (a read-only mount, a
+    folder without write permission)? Then reading commands open it read-only."""
+    path = sqlite_path(url)
+    if path is None or path == ":memory:" or not Path(path).exists():
+        return False
+    return not (_writable(Path(path)) and _writable(Path(path).parent))
 
 
 def connect(url: str = DEFAULT_URL, *, readonly: bool = False) -> Store:
