@@ -194,10 +194,21 @@ def ingest(
         workers = (os.cpu_count() or 1) if workers is None else workers
         enabled = show_progress(progress)
         total = count_items(paths) if enabled else 0
-        _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+        try:
+            _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+        except Exception as error:
+            if not store.driver_error(error):
+                raise
+            cause = " ".join(str(error).split())[:300] or type(error).__name__
+            raise ArchiveError(
+                redact(url),
+                f"the database failed after {report.stored} documents were stored ({cause}); "
+                "what is stored is whole: run the ingest again to go on",
+            ) from error
         return report
     finally:
-        store.close()
+        with contextlib.suppress(Exception):  # a connection already lost cannot be closed cleanly
+            store.close()
 
 
 def _save_corrections(url: str, corrections: str | Path | Mapping[str, Mapping[str, Any]]) -> list[str]:
@@ -279,6 +290,8 @@ def _handle(store: Store, resolver: AgencyResolver, report: IngestReport, result
         return
     try:
         outcome = write(store, resolver, result.prepared, run_id=report.run_id, path=result.name)
+    except ArchiveError:
+        raise  # the database itself failed: nothing more can be stored in this run
     except Exception as error:
         cause = "database: " + describe(error)
         record_failure(store, report.run_id, result.name, result.digest, cause)

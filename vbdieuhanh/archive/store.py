@@ -99,10 +99,21 @@ class Store:
                 with self.transaction():
                     return work()
             except Exception as error:
+                if self._lost(error):  # server stopped, disk full: one line, not the driver's traceback
+                    cause = " ".join(str(error).split())[:300] or type(error).__name__
+                    raise ArchiveError(redact(self.url), f"the database failed: {cause}") from error
                 if not self._retryable(error) or attempt == RETRIES - 1:
                     raise
                 time.sleep(0.01 * 2**attempt)
         raise AssertionError("unreachable")
+
+    def _lost(self, error: Exception) -> bool:
+        """Is the error the database's own failure (connection lost, disk full), not a conflict?"""
+        return False
+
+    def driver_error(self, error: BaseException) -> bool:
+        """Does the error come from the database driver (sqlite3, psycopg)?"""
+        return isinstance(error, sqlite3.Error)
 
     def close(self) -> None:
         raise NotImplementedError
@@ -141,6 +152,11 @@ class SQLiteStore(Store):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, params)
+
+    def _lost(self, error: Exception) -> bool:
+        text = str(error).lower()
+        causes = ("disk is full", "disk i/o error", "readonly database", "unable to open")
+        return isinstance(error, sqlite3.OperationalError) and any(cause in text for cause in causes)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
@@ -207,6 +223,12 @@ class PostgresStore(Store):
 
     def has_table(self, name: str) -> bool:
         return self.scalar("SELECT to_regclass(?)", (name,)) is not None
+
+    def _lost(self, error: Exception) -> bool:
+        return isinstance(error, self._errors.OperationalError) and not self._retryable(error)
+
+    def driver_error(self, error: BaseException) -> bool:
+        return isinstance(error, self._errors.Error)
 
     def _retryable(self, error: Exception) -> bool:
         errors = self._errors
