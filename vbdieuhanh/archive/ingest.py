@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -54,6 +55,8 @@ _WORKER: dict[str, Store] = {}
 
 def _init_worker(url: str, parent: int) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per process is fastest
+    # Ctrl-C goes to the whole process group: the parent stops the run, the workers print nothing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
     _WORKER["store"] = connect(url, readonly=True)
 
@@ -70,7 +73,6 @@ def _die_with(parent: int) -> None:
     if not sys.platform.startswith("linux"):
         return
     import ctypes
-    import signal
 
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -268,14 +270,19 @@ def _run(
         results = (process(item, known) for item in iter_items(paths))
     with bar as live:
         task = live.add_task("ingest", total=total or None, rate=0.0, failed=0) if live is not None else None
-        for result in results:
-            _handle(store, resolver, report, result)
+        try:
+            for result in results:
+                _handle(store, resolver, report, result)
+                report.seconds = time.monotonic() - started
+                if live is not None:
+                    live.update(task, advance=1, rate=report.rate, failed=report.failed)
+                if time.monotonic() - last_save > 5:
+                    save_run(store, report)
+                    last_save = time.monotonic()
+        except KeyboardInterrupt:  # Ctrl-C: the run's counts are saved, unfinished; a re-run goes on
             report.seconds = time.monotonic() - started
-            if live is not None:
-                live.update(task, advance=1, rate=report.rate, failed=report.failed)
-            if time.monotonic() - last_save > 5:
-                save_run(store, report)
-                last_save = time.monotonic()
+            save_run(store, report)
+            raise
     report.seconds = time.monotonic() - started
     save_run(store, report, finished=True)
 
