@@ -10,3 +10,5 @@ export OMP_THREAD_LIMIT=1
 ruff check vbdieuhanh tests scripts benchmarks
 mypy vbdieuhanh
 python -m pytest -q -n 2 "$@"
+# speed: the parser against a fixed workload run beside it; fails on a regression over 30 %
+python benchmarks/regression.py
