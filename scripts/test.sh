@@ -15,3 +15,5 @@ python -m pytest -q -n 2 "$@"
 site="$(mktemp -d)"
 NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet --site-dir "$site"
 rm -rf "$site"
+# speed: the parser against a fixed workload run beside it; fails on a regression over 30 %
+python benchmarks/regression.py

@@ -403,3 +403,13 @@ def deadline_context() -> dict[str, tuple[str, ...]]:
     for kind, words in data_rows("deadline_context.tsv"):
         found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
     return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}
+
+
+@cache
+def task_match_words() -> dict[str, tuple[str, ...]]:
+    """Words of task-level follow-up by kind (label, member, reply, stop; see task_match.tsv), folded
+    lower case, longest first."""
+    found: dict[str, set[str]] = {}
+    for kind, words in data_rows("task_match.tsv"):
+        found.setdefault(kind, set()).add(fold_tones(words.strip().lower()))
+    return {kind: tuple(sorted(w, key=len, reverse=True)) for kind, w in found.items()}

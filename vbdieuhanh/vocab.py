@@ -159,6 +159,12 @@ SCHEMAS: dict[str, Schema] = {
         unique_together=(0, 1),
         doc="words around a cited document",
     ),
+    "task_match.tsv": _table(
+        _closed("kind", "label", "member", "reply", "stop"),
+        "words",
+        unique_together=(0, 1),
+        doc="words of task-level follow-up: task labels, group members, reply cues, stop words",
+    ),
     "collectives.tsv": _table(
         Column("phrase", unique=_KEY),
         _closed("member_level", "any", "province", "district", "commune"),

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from ..corrections import SCHEMA
 from ..models import Document
 from .keys import content_hash
-from .migrations import migrate
+from .migrations import LATEST, migrate, schema_version
 from .prepare import prepare
 from .resolve import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD, AgencyResolver
-from .store import DEFAULT_URL, ArchiveError, Store, connect, sqlite_path
+from .store import DEFAULT_URL, ArchiveError, Store, connect, on_read_only_media, sqlite_path
 from .write import Outcome, write
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -66,13 +66,28 @@ class Archive:
         path = sqlite_path(url)
         if not create and path is not None and path != ":memory:" and not Path(path).exists():
             raise ArchiveError(url, "no archive here (ingest into it first, or check the path)")
-        self.store: Store = connect(url)
+        # an existing archive on read-only media is opened to be read: nothing is written to it
+        self.read_only = not create and on_read_only_media(url)
+        self.store: Store = connect(url, readonly=self.read_only)
         if not create and not self.store.has_table("schema_migrations"):
             self.store.close()
             raise ArchiveError(self.store.url, "this database holds no archive (ingest into it first)")
-        migrate(self.store)
-        self._record_settings()
+        if self.read_only:
+            if schema_version(self.store) != LATEST:
+                self.store.close()
+                raise ArchiveError(
+                    url, "this read-only archive has an older schema: open it once where it can be written"
+                )
+        else:
+            migrate(self.store)
+            self._record_settings()
         self._resolver: AgencyResolver | None = None
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ArchiveError(
+                self.url, "the archive is on read-only media and was opened to be read; copy it to write"
+            )
 
     def _record_settings(self) -> None:
         settings = {"fuzzy_threshold": FUZZY_THRESHOLD, "fuzzy_min_length": FUZZY_MIN_LENGTH}
@@ -96,11 +111,13 @@ class Archive:
     @_locked
     def add(self, document: Document, *, digest: str | None = None, path: str | None = None) -> Outcome:
         """Store one record (``digest``: the SHA-256 of its file; by default, of the record)."""
+        self._check_writable()
         digest = digest or content_hash(document.model_dump_json().encode())
         return write(self.store, self.resolver, prepare(document, digest), path=path)
 
     def add_file(self, path: str | Path) -> Outcome:
         """Parse and store one file (no-op if these bytes are stored)."""
+        self._check_writable()
         from .. import parse_file
         from .inputs import Item
 
@@ -111,6 +128,7 @@ class Archive:
 
     def ingest(self, paths: Sequence[str], **options: Any) -> IngestReport:
         """Batch ingest of files, folders, globs and zip files; see :func:`ingest.ingest`."""
+        self._check_writable()
         from .ingest import ingest
 
         return ingest(paths, self.url, **options)
@@ -146,6 +164,7 @@ class Archive:
     def correct(self, corrections: str | Path | Mapping[str, Mapping[str, Any]]) -> int:
         """Save corrections (a corrections file, or ``{sha256: {path: value}}``) and re-derive the
         stored versions they name; return the number of fields saved. The parse is kept."""
+        self._check_writable()
         from ..corrections import load_corrections, parse_corrections
         from .corrections import save_corrections
         from .rederive import rederive

@@ -1,5 +1,7 @@
 """What a body was told to do: the tasks assigned to it, or to a group it belongs to, and whether
-it has answered each (a later document of it, or of a body under it, citing the task's document)."""
+it has answered each: a later document of it, or of a body under it, citing the task's document and
+addressing the task (:mod:`.taskmatch`; a document citing the directive as a whole addresses all its
+tasks). An answer not found is "not found in the archive" (open, or overdue after the deadline)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from ..values import FollowStatus
 from .followup import day, due_day
 from .lookup import AGENCY_COLUMNS, agency_from_row, find_agency, is_member, label
 from .store import Store
+from .taskmatch import DirectiveTask, TaskMatcher
 
 
 @dataclass(slots=True)
@@ -29,6 +32,7 @@ class TaskAssignment:
     deadline_text: str | None
     status: FollowStatus  # answered | late | overdue | open
     answered_by: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # why each document in answered_by counts
 
     @property
     def name(self) -> str:
@@ -73,6 +77,33 @@ def tasks_of(store: Store, assignee: str, *, as_of: str | None = None) -> list[T
             )
         return answers[doc_id]
 
+    matchers: dict[str, TaskMatcher] = {}
+
+    def matcher_of(
+        doc_id: str, number: str | None, found: list[tuple[str, str | None, str | None]]
+    ) -> TaskMatcher:
+        if doc_id not in matchers:
+            subject, issuer = store.one(
+                "SELECT d.subject, a.name FROM documents d LEFT JOIN agencies a ON a.id = d.issuer_id "
+                "WHERE d.id = ?",
+                (doc_id,),
+            ) or (None, None)
+            rows = store.rows(
+                "SELECT id, path, text FROM tasks WHERE document_id = ? ORDER BY position", (doc_id,)
+            )
+            named: dict[str, list[str]] = {}
+            for task_node, name in store.rows(
+                "SELECT e.src, a.name FROM edges e JOIN agencies a ON 'agency:' || a.id = e.dst "
+                "WHERE e.document_id = ? AND e.type = 'ASSIGNED_TO'",
+                (doc_id,),
+            ):
+                named.setdefault(str(task_node).removeprefix("task:"), []).append(str(name))
+            tasks = [DirectiveTask(str(i), str(p), str(t), tuple(named.get(str(i), ()))) for i, p, t in rows]
+            matchers[doc_id] = TaskMatcher(store, doc_id, number, subject, tasks, issuer)
+        matcher = matchers[doc_id]
+        matcher.load((str(a[0]), str(a[1] or a[0]), None) for a in found)
+        return matcher
+
     out: list[TaskAssignment] = []
     for group_id, via in groups.items():
         edges = store.rows(
@@ -88,7 +119,15 @@ def tasks_of(store: Store, assignee: str, *, as_of: str | None = None) -> list[T
             if row is None:
                 continue
             doc_id, number, doc_type, issued, issuer, path, text, deadline, deadline_text = row
-            found = answered_by(doc_id)
+            task_id = str(src).removeprefix("task:")
+            cited = answered_by(doc_id)
+            matcher = matcher_of(doc_id, number, cited)
+            found, evidence = [], []
+            for answer in cited:
+                why = matcher.evidence(str(answer[0]), str(answer[1] or answer[0]), task_id)
+                if why is not None:
+                    found.append(answer)
+                    evidence.append(why.describe())
             due = due_day(deadline, today.year if today else None)
             if found:
                 first = day(found[0][2])[0]
@@ -98,7 +137,7 @@ def tasks_of(store: Store, assignee: str, *, as_of: str | None = None) -> list[T
             out.append(
                 TaskAssignment(
                     doc_id, number, doc_type, issued, issuer, path, text, role, via, deadline, deadline_text,
-                    status, [str(a[1] or a[0]) for a in found],
+                    status, [str(a[1] or a[0]) for a in found], evidence,
                 )
             )  # fmt: skip
     return sorted(out, key=lambda t: (t.issue_date or "", t.number_symbol or "", t.task))

@@ -11,6 +11,7 @@ from ..listing import Sheet, to_xlsx
 from .deps import require
 from .followup import CENTRAL, Directive, FollowUp, Response
 from .lookup import short_date
+from .output import evidence_text
 from .report_html import STATUS_LABELS
 from .store import ArchiveError
 
@@ -64,15 +65,17 @@ def followup_sheets(followup: FollowUp) -> list[Sheet]:
     )  # fmt: skip
     matrix = Sheet(
         "Nhiệm vụ × cơ quan",
-        ("task", "text", "deadline", "body", "province", "role", "status", "answered_by"),
+        ("task", "text", "deadline", "body", "province", "role", "status", "answered_by", "evidence"),
         [
             {"task": t.path, "text": t.text, "deadline": t.deadline, "body": a.name,
              "province": a.province or "", "role": a.role, "status": STATUS_LABELS.get(a.status, a.status),
-             "answered_by": "; ".join(a.answered_by)}
+             "answered_by": "; ".join(a.answered_by), "evidence": evidence_text(a)}
             for t in followup.tasks
             for a in t.assignees
         ],
-        headings=("Mục", "Nhiệm vụ", "Hạn", "Cơ quan", "Tỉnh", "Vai trò", "Tình trạng", "Văn bản trả lời"),
+        headings=(
+            "Mục", "Nhiệm vụ", "Hạn", "Cơ quan", "Tỉnh", "Vai trò", "Tình trạng", "Văn bản trả lời", "Căn cứ",
+        ),
     )  # fmt: skip
     d = followup.directive
     involved: list[tuple[str, Directive | Response]] = [("Văn bản chỉ đạo", d)]

@@ -5,12 +5,16 @@ For a directive (stored, or a placeholder other documents cite) the follow-up gi
 - **responses**: the documents that cite or implement it, and (depth 2, 3…) the documents that
   implement those (a district acting on the province's letter that acted on the national one), each
   with its issuer, province, number, date and lag in days from the directive;
-- **tasks**: each task with its assignees; an assignee has answered when a response comes from it,
-  from a body under it (PARENT_OF), or, for a group ("Ban Chỉ đạo … các tỉnh, thành phố"), from one
-  of its members; an answer after the deadline is late, no answer after it is overdue;
-- **expected**: the bodies the directive addresses or tells to act, groups expanded to their members
-  on the directive's date (63 provinces before 2025-07-01, 34 after; a province's districts), each
-  answered, answered by another body of its province, open or overdue.
+- **tasks**: each task with its assignees; an assignee has answered a task when a response that
+  addresses it (:mod:`.taskmatch`: its citing sentence, subject and own tasks matched to the task, or
+  the directive cited as a whole) comes from it, from a body under it (PARENT_OF), or, for a group
+  ("Ban Chỉ đạo … các tỉnh, thành phố"), from one of its members; each answer keeps its evidence. An
+  answer after the deadline is late; no answer found is "not found in the archive" (open, or
+  overdue after the deadline), which says what the archive holds, not that the body did not act;
+- **expected** (the document-level view): the bodies the directive addresses or tells to act,
+  groups expanded to their members on the directive's date (63 provinces before 2025-07-01, 34
+  after; a province's districts), each answered, answered by another body of its province, open or
+  overdue.
 
 A lag is exact when both dates are; a date given to the month ("2021-03") counts from its first day.
 """
@@ -22,12 +26,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ..lexicon import task_match_words
 from ..names.bodies import place_phrase
 from ..names.keys import fold_key
 from ..values import EdgeType, FollowStatus, PartialDate
 from .lookup import CHUNK, AgencyRow, agencies, ancestors, find_document, is_member, label
 from .store import Store
 from .successors import districts_on, provinces_on
+from .taskmatch import DirectiveTask, Evidence, TaskMatcher
 
 CENTRAL = "Trung ương"
 
@@ -68,6 +74,7 @@ class Response:
     lag_days: int | None
     lag_exact: bool
     status: str = "stored"
+    via_id: str | None = None  # the id of the response it answers, at depth 2+
 
     @property
     def name(self) -> str:
@@ -89,6 +96,9 @@ class AssigneeStatus:
     first_lag_days: int | None = None
     members_answered: int | None = None
     members_expected: int | None = None
+    evidence: list[Evidence] = field(default_factory=list)  # why each response in answered_by counts
+    # its responses to the directive that address other tasks (so this one is not found in them)
+    other_responses: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -223,6 +233,7 @@ def _responses(store: Store, directive: Directive, depth: int) -> list[Response]
                 doc_id, number, doc_type, issued, subject, agency.name if agency else None, issuer_id,
                 province or (agency.province if agency else None), agency.level if agency else None,
                 relation, level, via_numbers.get(answers), lag, exact, status,
+                answers if level > 1 else None,
             )  # fmt: skip
             if relation == EdgeType.IMPLEMENTS:
                 next_frontier[doc_id] = None
@@ -278,6 +289,11 @@ def _members(group: AgencyRow, on: str | None) -> list[tuple[str, str | None]]:
         return []
     key = fold_key(group.name)
     prefix = group.name[: len(group.stem)] if key.startswith(group.stem) else group.stem
+    # "Thành viên Ban Chỉ đạo … các huyện": of each district, its Ban Chỉ đạo (listed once)
+    for word in task_match_words().get("member", ()):
+        if fold_key(prefix).startswith(word + " "):
+            prefix = prefix[len(word) + 1 :]
+            break
     prefix = prefix[:1].upper() + prefix[1:]
     if group.member_level == "province":
         return [(f"{prefix} {place_phrase(p)}", p) for p in provinces_on(on)]
@@ -320,6 +336,26 @@ def followup(
     )
     ids = [str(dst) for _, dst, _ in assigned] + [str(a[0]) for a in addressed]
     rows = agencies(store, [i.removeprefix("agency:") for i in ids])
+    names: dict[str, list[str]] = {}
+    for src, dst, _ in assigned:
+        body = rows.get(str(dst).removeprefix("agency:"))
+        if body is not None:
+            names.setdefault(str(src).removeprefix("task:"), []).append(body.name)
+    task_matcher = TaskMatcher(
+        store, directive.id, directive.number_symbol, directive.subject,
+        [DirectiveTask(str(t[0]), str(t[1]), str(t[2]), tuple(names.get(str(t[0]), ()))) for t in task_rows],
+        directive.issuer,
+    )  # fmt: skip
+    task_matcher.load((r.document_id, r.name, r.via_id) for r in sorted(responses, key=lambda r: r.depth))
+
+    def answering(found: list[Response], task_id: str) -> list[tuple[Response, Evidence]]:
+        out = []
+        for response in found:
+            evidence = task_matcher.evidence(response.document_id, response.name, task_id)
+            if evidence is not None:
+                out.append((response, evidence))
+        return out
+
     group_deadline: dict[str, str | None] = {}
     tasks: list[TaskStatus] = []
     for task_id, path, text, deadline, deadline_text in task_rows:
@@ -328,16 +364,22 @@ def followup(
             if src != f"task:{task_id}":
                 continue
             agency = rows[dst.removeprefix("agency:")]
-            answers = matcher.answers(agency)
+            found = matcher.answers(agency)
+            matched = answering(found, task_id)
+            answers = [r for r, _ in matched]
             lag = min((a.lag_days for a in answers if a.lag_days is not None), default=None)
             entry = AssigneeStatus(
                 agency.name, agency.id, role, agency.province, agency.collective,
                 _status(answers, deadline, today), [a.name for a in answers], lag,
+                evidence=[e for _, e in matched],
+                other_responses=[r.name for r in found if r not in answers],
             )  # fmt: skip
             members = _members(agency, directive.issue_date)
             if members:
                 entry.members_expected = len(members)
-                entry.members_answered = sum(bool(matcher.answers_by_name(n, p)) for n, p in members)
+                entry.members_answered = sum(
+                    bool(answering(matcher.answers_by_name(n, p), task_id)) for n, p in members
+                )
                 if 0 < entry.members_answered < entry.members_expected:
                     entry.status = FollowStatus.PARTIAL
             status.assignees.append(entry)

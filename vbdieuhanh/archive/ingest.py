@@ -16,7 +16,10 @@ see :mod:`dask_ingest`.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -50,9 +53,31 @@ from .write import write
 _WORKER: dict[str, Store] = {}
 
 
-def _init_worker(url: str) -> None:
+def _init_worker(url: str, parent: int) -> None:
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per process is fastest
+    # Ctrl-C goes to the whole process group: the parent stops the run, the workers print nothing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     _WORKER["store"] = connect(url, readonly=True)
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the ingest that started it dies (kill -9, OOM), not keep it running.
+
+    On Linux the kernel sends SIGTERM when the parent goes (prctl PR_SET_PDEATHSIG); the check of the
+    parent's id after it covers a parent that died before the call. Elsewhere nothing is done.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _known(digest: str) -> bool:
@@ -73,7 +98,7 @@ class _Pool:
     def _new(self) -> ProcessPoolExecutor:
         context = get_context("spawn")
         executor = ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url,)
+            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url, os.getpid())
         )
         try:
             executor.submit(os.getpid).result()
@@ -171,10 +196,21 @@ def ingest(
         workers = (os.cpu_count() or 1) if workers is None else workers
         enabled = show_progress(progress)
         total = count_items(paths) if enabled else 0
-        _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+        try:
+            _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+        except Exception as error:
+            if not store.driver_error(error):
+                raise
+            cause = " ".join(str(error).split())[:300] or type(error).__name__
+            raise ArchiveError(
+                redact(url),
+                f"the database failed after {report.stored} documents were stored ({cause}); "
+                "what is stored is whole: run the ingest again to go on",
+            ) from error
         return report
     finally:
-        store.close()
+        with contextlib.suppress(Exception):  # a connection already lost cannot be closed cleanly
+            store.close()
 
 
 def _save_corrections(url: str, corrections: str | Path | Mapping[str, Mapping[str, Any]]) -> list[str]:
@@ -234,14 +270,19 @@ def _run(
         results = (process(item, known) for item in iter_items(paths))
     with bar as live:
         task = live.add_task("ingest", total=total or None, rate=0.0, failed=0) if live is not None else None
-        for result in results:
-            _handle(store, resolver, report, result)
+        try:
+            for result in results:
+                _handle(store, resolver, report, result)
+                report.seconds = time.monotonic() - started
+                if live is not None:
+                    live.update(task, advance=1, rate=report.rate, failed=report.failed)
+                if time.monotonic() - last_save > 5:
+                    save_run(store, report)
+                    last_save = time.monotonic()
+        except KeyboardInterrupt:  # Ctrl-C: the run's counts are saved, unfinished; a re-run goes on
             report.seconds = time.monotonic() - started
-            if live is not None:
-                live.update(task, advance=1, rate=report.rate, failed=report.failed)
-            if time.monotonic() - last_save > 5:
-                save_run(store, report)
-                last_save = time.monotonic()
+            save_run(store, report)
+            raise
     report.seconds = time.monotonic() - started
     save_run(store, report, finished=True)
 
@@ -256,6 +297,8 @@ def _handle(store: Store, resolver: AgencyResolver, report: IngestReport, result
         return
     try:
         outcome = write(store, resolver, result.prepared, run_id=report.run_id, path=result.name)
+    except ArchiveError:
+        raise  # the database itself failed: nothing more can be stored in this run
     except Exception as error:
         cause = "database: " + describe(error)
         record_failure(store, report.run_id, result.name, result.digest, cause)

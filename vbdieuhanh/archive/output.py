@@ -6,14 +6,34 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..names.keys import fold_key
 from .assignments import TaskAssignment
-from .followup import CENTRAL, FollowUp
+from .followup import CENTRAL, AssigneeStatus, FollowUp
 from .lookup import short_date
 
 FOLLOWUP_COLUMNS = (
     "section", "province", "body", "number_symbol", "issue_date", "lag_days", "relation", "task", "role",
-    "status", "answered_by",
+    "status", "answered_by", "evidence",
 )  # fmt: skip
+# what a person reads for a status: nothing found is never "did not act"
+STATUS_TEXT = {
+    "open": "not found in the archive",
+    "overdue": "overdue: not found in the archive",
+    "province_answered": "another body of its province answered",
+}
+
+
+def status_text(status: str) -> str:
+    """The status as a person reads it ('open' → 'not found in the archive')."""
+    return STATUS_TEXT.get(str(status), str(status))
+
+
+def evidence_text(a: AssigneeStatus) -> str:
+    """Why each response counts for the task, and the body's responses that address other tasks."""
+    parts = [e.describe() for e in a.evidence]
+    if a.other_responses:
+        parts.append(f"{', '.join(a.other_responses)}: addresses other tasks")
+    return "; ".join(parts)
 
 
 def _lag(days: int | None, exact: bool = True) -> str:
@@ -45,11 +65,13 @@ def followup_rows(followup: FollowUp) -> list[dict[str, Any]]:
             members = f" ({a.members_answered}/{a.members_expected})" if a.members_expected else ""
             rows.append(
                 {"section": "task", "province": a.province or "", "body": a.name, "task": task.path,
-                 "role": a.role, "status": a.status + members, "answered_by": "; ".join(a.answered_by)}
+                 "role": a.role, "status": status_text(a.status) + members,
+                 "answered_by": "; ".join(a.answered_by), "evidence": evidence_text(a)}
             )  # fmt: skip
     for e in followup.expected:
         rows.append(
-            {"section": "expected", "province": e.province or CENTRAL, "body": e.name, "status": e.status,
+            {"section": "expected", "province": e.province or CENTRAL, "body": e.name,
+             "status": status_text(e.status),
              "lag_days": _lag(e.lag_days), "answered_by": "; ".join(e.answered_by)}
         )  # fmt: skip
     return rows
@@ -79,7 +101,7 @@ def followup_table(followup: FollowUp) -> str:
                 _lag(r.lag_days, r.lag_exact), r.relation.lower() + via,
             )  # fmt: skip
     tasks = Table(title="Tasks")
-    for column in ("task", "deadline", "assignee", "role", "status", "answered by"):
+    for column in ("task", "deadline", "assignee", "role", "status", "answered by: evidence"):
         tasks.add_column(column, overflow="fold")
     for task in followup.tasks:
         for a in task.assignees:
@@ -89,20 +111,28 @@ def followup_table(followup: FollowUp) -> str:
                 short_date(task.deadline),
                 a.name,
                 a.role,
-                a.status + members,
-                ", ".join(a.answered_by),
+                status_text(a.status) + members,
+                evidence_text(a),
             )
     parts: list[Any] = [head, responses, tasks]
     waiting = [e for e in followup.expected if e.status in ("overdue", "open", "province_answered")]
+    # one entry per body, even when two groups of the directive name it
+    waiting = list({fold_key(e.name): e for e in waiting}.values())
     if followup.expected:
         done = len(followup.expected) - len(waiting)
         listed = ", ".join(e.name for e in waiting[:12]) + (
             f" … (+{len(waiting) - 12})" if len(waiting) > 12 else ""
         )
-        parts.append(f"Expected bodies: {done}/{len(followup.expected)} answered. Not yet: {listed or '—'}")
+        parts.append(
+            f"Expected bodies: {done}/{len(followup.expected)} answered. "
+            f"No answer found in the archive: {listed or '—'}"
+        )
     overdue = followup.overdue()
     if overdue:
-        parts.append(f"Overdue: {len(overdue)} (task, body) pairs past their deadline with no answer")
+        parts.append(
+            f"Overdue: {len(overdue)} (task, body) pairs past their deadline with no answer found "
+            "in the archive"
+        )
     return _render(*parts)
 
 

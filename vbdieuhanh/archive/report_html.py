@@ -1,7 +1,9 @@
 """A follow-up as one self-contained HTML page (inline CSS and SVG, no script, nothing fetched).
 
 It shows the directive, a few counts, a timeline per province (each response placed by its date,
-with its lag), a table of bodies × tasks with the status of each, and the list of responses.
+with its lag), a table of bodies × tasks with the status of each, the evidence of each answer (the
+words or label of the response that match the task), and the list of responses. What was not found
+is labelled "chưa thấy văn bản trong kho" (not found in the archive), never "did not act".
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from pathlib import Path
 
 from .followup import CENTRAL, Expected, FollowUp, Response, TaskStatus, day, due_day
 from .lookup import short_date
+from .output import evidence_text
 
 STATUS_LABELS = {
     "answered": "đã thực hiện",
     "late": "thực hiện muộn",
     "partial": "một phần",
     "province_answered": "tỉnh đã có văn bản",
-    "overdue": "quá hạn",
-    "open": "chưa có văn bản",
+    "overdue": "quá hạn, chưa thấy trong kho",
+    "open": "chưa thấy trong kho",
     "none": "—",
 }
 _CSS = """
@@ -51,7 +54,7 @@ def _timeline(followup: FollowUp) -> str:
     dates = [d for r in followup.responses if (d := day(r.issue_date)[0])]
     deadlines = [d for t in followup.tasks if (d := due_day(t.deadline))]
     if not groups or start is None or not dates:
-        return "<p>Chưa có văn bản nào thực hiện hoặc viện dẫn văn bản này.</p>"
+        return "<p>Chưa thấy trong kho văn bản nào thực hiện hoặc viện dẫn văn bản này.</p>"
     end = max([*dates, *deadlines, start])
     span = max((end - start).days, 1)
     left, width, row = 190, 1000, 40
@@ -144,7 +147,7 @@ def _grouped_matrix(followup: FollowUp, bodies: Sequence[tuple[str, str | None, 
                 direct = next((a for a in task.assignees if a.name == name), None)
                 member = expected.get(name)
                 if direct is not None:
-                    cells.append(_cell(direct.status, ", ".join(direct.answered_by)))
+                    cells.append(_cell(direct.status, evidence_text(direct)))
                 elif member is not None and group in {a.name for a in task.assignees if a.role == "lead"}:
                     cells.append(_cell(_member_status(member, task, today), ", ".join(member.answered_by)))
                 else:
@@ -196,7 +199,7 @@ def _matrix(followup: FollowUp) -> str:
             leads = {a.name for a in task.assignees if a.role == "lead"}
             direct = next((a for a in task.assignees if a.name == member.name), None)
             if direct is not None:
-                cells.append(_cell(direct.status, ", ".join(direct.answered_by)))
+                cells.append(_cell(direct.status, evidence_text(direct)))
             elif member.group in leads:
                 cells.append(_cell(_member_status(member, task, today), ", ".join(member.answered_by)))
             else:
@@ -208,13 +211,50 @@ def _matrix(followup: FollowUp) -> str:
         cells = []
         for task in followup.tasks:
             found = next((a for a in task.assignees if a.name == name), None)
-            cells.append(_cell(found.status, ", ".join(found.answered_by)) if found else _cell("none"))
+            cells.append(_cell(found.status, evidence_text(found)) if found else _cell("none"))
         rows.append(f"<tr><td>{_text(name)}</td><td></td>{''.join(cells)}</tr>")
     legend = "".join(f'<span class="{k}">{escape(v)}</span>' for k, v in STATUS_LABELS.items() if k != "none")
     return (
         f'<p class="legend">{legend}</p><table class="matrix"><thead><tr><th>Cơ quan</th><th>Tỉnh</th>'
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+BASIS_LABELS = {
+    "label": "viện dẫn mục của nhiệm vụ",
+    "words": "từ ngữ trùng với nhiệm vụ",
+    "restated": "nhiệm vụ của văn bản trả lời nhắc lại",
+    "whole": "viện dẫn cả văn bản",
+    "via": "thực hiện văn bản cấp trên",
+}
+WHERE_LABELS = {"sentence": "câu viện dẫn", "subject": "trích yếu", "tasks": "nhiệm vụ", "": ""}
+
+
+def _evidence(followup: FollowUp) -> str:
+    """One row per (task, body, response): why the response counts for the task."""
+    rows = []
+    for task in followup.tasks:
+        for a in task.assignees:
+            for e in a.evidence:
+                said = ", ".join(e.words)
+                where = WHERE_LABELS.get(e.where, e.where)
+                cells = (
+                    f"<b>{escape(task.path)}</b>", _text(a.name), _text(e.response),
+                    escape(BASIS_LABELS.get(e.basis, e.basis)) + (f" ({escape(where)})" if where else ""),
+                    escape(said), escape(e.text),
+                )  # fmt: skip
+                rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            if a.other_responses and not a.evidence:
+                cells = (
+                    f"<b>{escape(task.path)}</b>", _text(a.name), escape(", ".join(a.other_responses)),
+                    "chưa thấy trong kho: văn bản này trả lời nhiệm vụ khác", "", "",
+                )  # fmt: skip
+                rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    if not rows:
+        return "<p>—</p>"
+    heads = ("Nhiệm vụ", "Cơ quan", "Văn bản trả lời", "Căn cứ", "Từ ngữ, mục trùng", "Câu, trích yếu")
+    head = "".join(f"<th>{h}</th>" for h in heads)
+    return f'<table class="evidence"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _response_row(r: Response) -> str:
@@ -279,6 +319,7 @@ def render(followup: FollowUp) -> str:
         f'<section class="cards">{card_html}</section>'
         f"<section><h2>Dòng thời gian theo tỉnh</h2>{_timeline(followup)}</section>"
         f"<section><h2>Nhiệm vụ × cơ quan</h2>{_matrix(followup)}</section>"
+        f"<section><h2>Căn cứ xác định nhiệm vụ đã trả lời</h2>{_evidence(followup)}</section>"
         f"<section><h2>Văn bản thực hiện, viện dẫn</h2>{_responses(followup)}</section>"
         f"<footer>vbdieuhanh · tình hình đến ngày {escape(short_date(followup.as_of))} · "
         f"mã văn bản {escape(directive.id)}</footer>"

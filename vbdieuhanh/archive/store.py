@@ -10,6 +10,7 @@ document, retried when the database reports a lock conflict or a deadlock.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
 import time
@@ -98,10 +99,21 @@ class Store:
                 with self.transaction():
                     return work()
             except Exception as error:
+                if self._lost(error):  # server stopped, disk full: one line, not the driver's traceback
+                    cause = " ".join(str(error).split())[:300] or type(error).__name__
+                    raise ArchiveError(redact(self.url), f"the database failed: {cause}") from error
                 if not self._retryable(error) or attempt == RETRIES - 1:
                     raise
                 time.sleep(0.01 * 2**attempt)
         raise AssertionError("unreachable")
+
+    def _lost(self, error: Exception) -> bool:
+        """Is the error the database's own failure (connection lost, disk full), not a conflict?"""
+        return False
+
+    def driver_error(self, error: BaseException) -> bool:
+        """Does the error come from the database driver (sqlite3, psycopg)?"""
+        return isinstance(error, sqlite3.Error)
 
     def close(self) -> None:
         raise NotImplementedError
@@ -117,9 +129,15 @@ class SQLiteStore(Store):
         self.path = path
         try:
             if readonly:
-                # quoted: a '#' or '?' in the path would end it inside a URI
+                # quoted: a '#' or '?' in the path would end it inside a URI; on read-only media
+                # (the folder cannot be written) no lock or WAL file can be made: read it immutable
+                immutable = "&immutable=1" if not _writable(Path(path).parent) else ""
                 self.conn = sqlite3.connect(
-                    f"file:{quote(path)}?mode=ro", uri=True, isolation_level=None, timeout=60
+                    f"file:{quote(path)}?mode=ro{immutable}",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=60,
+                    check_same_thread=False,
                 )
             else:
                 if path != ":memory:":
@@ -134,6 +152,11 @@ class SQLiteStore(Store):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, params)
+
+    def _lost(self, error: Exception) -> bool:
+        text = str(error).lower()
+        causes = ("disk is full", "disk i/o error", "readonly database", "unable to open")
+        return isinstance(error, sqlite3.OperationalError) and any(cause in text for cause in causes)
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
@@ -201,6 +224,12 @@ class PostgresStore(Store):
     def has_table(self, name: str) -> bool:
         return self.scalar("SELECT to_regclass(?)", (name,)) is not None
 
+    def _lost(self, error: Exception) -> bool:
+        return isinstance(error, self._errors.OperationalError) and not self._retryable(error)
+
+    def driver_error(self, error: BaseException) -> bool:
+        return isinstance(error, self._errors.Error)
+
     def _retryable(self, error: Exception) -> bool:
         errors = self._errors
         return isinstance(
@@ -217,6 +246,19 @@ def sqlite_path(url: str) -> str | None:
         path = url[len("sqlite://") :]
         return (path[1:] if path.startswith("/") else path) or ":memory:"
     return None if "://" in url else url
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def on_read_only_media(url: str) -> bool:
+    """Is the SQLite archive a URL names on media this process cannot write (a read-only mount, a
+    folder without write permission)? Then reading commands open it read-only."""
+    path = sqlite_path(url)
+    if path is None or path == ":memory:" or not Path(path).exists():
+        return False
+    return not (_writable(Path(path)) and _writable(Path(path).parent))
 
 
 def connect(url: str = DEFAULT_URL, *, readonly: bool = False) -> Store:
