@@ -28,6 +28,23 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+# C0 and C1 controls but tab and newline, DEL, and the bidi controls that reorder what a terminal shows
+_TERMINAL_UNSAFE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(value: Any) -> str:
+    """``value`` as text a terminal shows as it is: an escape sequence in a file name or a field
+    (colours, OSC-8 links, a cleared screen) is written out as ``\\x1b``, never sent.
+
+    >>> terminal_text("a\x1b[31mred")
+    'a\\x1b[31mred'
+    """
+    return _TERMINAL_UNSAFE_RE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
+        str(value),
+    )
+
+
 def xml_text(value: Any) -> Any:
     """``value`` without the characters XML 1.0 cannot hold (a string), or unchanged."""
     return _XML_INVALID_RE.sub("", value) if isinstance(value, str) else value

@@ -27,6 +27,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .cells import terminal_text
 from .command import (
     CONTEXT_SETTINGS,
     Settings,
@@ -50,7 +51,7 @@ def _table(document: Document, lang: str = "vi") -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=document.file or "document", show_header=False, expand=False)
+    table = Table(title=terminal_text(document.file or "document"), show_header=False, expand=False)
     table.add_column("field", style="bold")
     table.add_column("value", overflow="fold")
     issuer = document.issuer
@@ -105,7 +106,7 @@ def _table(document: Document, lang: str = "vi") -> str:
             f"{task.text[:160]}{'…' if len(task.text) > 160 else ''}{' → ' + who if who else ''}{due}",
         )
     buffer = io.StringIO()
-    Console(file=buffer, width=120).print(table)
+    Console(file=buffer, width=120, markup=False, highlight=False).print(table)  # text is never markup
     return buffer.getvalue()
 
 
@@ -180,11 +181,15 @@ def run_parse(
     check_xlsx_target(fmt, out)
     exclude = None if with_text else {"text"}
     files = list(iter_inputs(paths))
+    lang = settings().lang
+    if not files:
+        print(message("msg_no_documents", lang, paths=terminal_text(", ".join(paths))), file=sys.stderr)
+        return 1
     results: list[tuple[str, Document | None, str | None]] = []
     streamed: list[str] = []
-    lang = settings().lang
 
     def report(line: str) -> None:
+        line = terminal_text(line)
         if bar is not None:
             bar.console.print(line, markup=False, highlight=False)
         else:
@@ -382,6 +387,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line for the user, the traceback with -v
+        if state.verbosity > 0:
+            import traceback
+
+            traceback.print_exc()
+        cause = terminal_text(" ".join(f"{type(error).__name__}: {error}".split())[:300])
+        print(message("msg_internal", state.lang, cause=cause), file=sys.stderr)
+        return 70
     return int(result or 0)
 
 

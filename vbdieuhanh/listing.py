@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .cells import safe_cell
+from .cells import safe_cell, terminal_text
 from .vocab import data_rows
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
@@ -94,7 +94,7 @@ def display(value: Any) -> str:
         return f"{value[5:7]}/{value[:4]}"  # a date without its day (2021-03): 03/2021
     if isinstance(value, (list, tuple)):
         return "; ".join(display(v) for v in value)
-    return str(value)
+    return terminal_text(value)
 
 
 def _flat(value: Any) -> Any:
@@ -111,13 +111,13 @@ def to_table(sheets: Sequence[Sheet], lang: str = "vi", width: int = 140) -> str
     from rich.table import Table
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width)
+    console = Console(file=buffer, width=width, markup=False, highlight=False)  # text is never markup
     for sheet in sheets:
         title = sheet.title or f"{label(sheet.name, lang)}: {len(sheet.rows)}"
         if not sheet.columns:
             console.print(title)
             continue
-        table = Table(title=title)
+        table = Table(title=terminal_text(title))
         for column in sheet.columns:
             table.add_column(label(column, lang), overflow="fold", no_wrap=column in _NO_WRAP)
         for row in sheet.rows:

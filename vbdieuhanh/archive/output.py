@@ -44,7 +44,7 @@ def _render(*tables: Any) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=140)
+    console = Console(file=buffer, width=140, markup=False, highlight=False)  # text is never markup
     for table in tables:
         console.print(table)
     return buffer.getvalue()
