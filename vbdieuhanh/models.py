@@ -111,7 +111,14 @@ class Deadline(_Model):
         "('trong quý II'), or days counted from an event ('trong thời hạn 05 ngày làm việc kể từ …'); "
         "on: the day it takes place ('vào ngày'); recurring: repeats ('hằng tháng').",
     )
-    recurrence: str | None = Field(None, description="daily, weekly, monthly, quarterly, yearly…")
+    recurrence: (
+        Literal["daily", "weekly", "monthly", "quarterly", "semiannual", "yearly", "periodic", "continuous"]
+        | None
+    ) = Field(
+        None,
+        description="How often (data/recurrence.tsv): periodic = 'định kỳ' without a period, continuous = "
+        "'thường xuyên'.",
+    )
     source: Source | None = Field(None, description="Where the deadline phrase is written.")
 
 
@@ -207,7 +214,7 @@ class Document(_Model):
         SCHEMA_VERSION, description="Version of this record's schema (SCHEMA_VERSION)."
     )
     file: str | None = Field(None, description="Path of the input file, if any.")
-    format: str = Field(
+    format: Literal["text", "pdf", "docx", "doc", "rtf", "html", "ocr"] = Field(
         "text", description="The reader that read the file: text, pdf, docx, doc, rtf, html, ocr."
     )
     pages: int | None = Field(None, description="Number of pages of the input (1 for text input).")
