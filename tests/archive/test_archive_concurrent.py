@@ -9,15 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from variants import bulk_letters
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_two_ingests_into_one_sqlite_file(tmp_path: Path) -> None:
     folder = tmp_path / "letters"
-    folder.mkdir()
-    text = (ROOT / "samples" / "laichau_UBND-VX_2021-03.txt").read_text(encoding="utf-8")
-    for i in range(40):
-        (folder / f"letter_{i:02d}.txt").write_text(text.replace("Số:", f"Số: {i + 1}", 1), encoding="utf-8")
+    bulk_letters(folder, 40)
     db = tmp_path / "vb.db"
     script = (
         "import sys; from vbdieuhanh.archive.ingest import ingest\n"

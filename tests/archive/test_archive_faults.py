@@ -7,25 +7,21 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from variants import bulk_letters
 
 from vbdieuhanh.archive import ingest as ingest_module
 from vbdieuhanh.archive import open_archive
 from vbdieuhanh.archive.ingest import ingest
 from vbdieuhanh.archive.store import ArchiveError, connect
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def _letters(folder: Path, count: int) -> Path:
-    folder.mkdir()
-    text = (ROOT / "samples" / "laichau_UBND-VX_2021-03.txt").read_text(encoding="utf-8")
-    for i in range(count):
-        (folder / f"letter_{i:02d}.txt").write_text(text.replace("Số:", f"Số: {i + 1}", 1), encoding="utf-8")
+def _folder(folder: Path, count: int) -> Path:
+    bulk_letters(folder, count)  # distinct real-looking letters
     return folder
 
 
 def test_disk_full_mid_ingest_is_one_line_and_a_rerun_goes_on(tmp_path: Path, monkeypatch) -> None:
-    folder = _letters(tmp_path / "letters", 8)
+    folder = _folder(tmp_path / "letters", 8)
     url = str(tmp_path / "vb.db")
     real_write = ingest_module.write
     written = []
@@ -48,7 +44,7 @@ def test_disk_full_mid_ingest_is_one_line_and_a_rerun_goes_on(tmp_path: Path, mo
 
 def test_a_driver_error_while_logging_is_one_line(tmp_path: Path, monkeypatch) -> None:
     """The connection lost while the run records a failure: the driver's error becomes one line."""
-    folder = _letters(tmp_path / "letters", 2)
+    folder = _folder(tmp_path / "letters", 2)
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     url = str(tmp_path / "vb.db")
 

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from variants import bulk_letters
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,10 +40,7 @@ def _alive(pid: int) -> bool:
 
 def test_workers_end_with_a_killed_ingest(tmp_path: Path) -> None:
     folder = tmp_path / "letters"
-    folder.mkdir()
-    text = (ROOT / "samples" / "laichau_UBND-VX_2021-03.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (folder / f"letter_{i}.txt").write_text(text.replace("Số:", f"Số: {i + 1}", 1), encoding="utf-8")
+    bulk_letters(folder, 400)
     script = (
         "import sys; from vbdieuhanh.archive.ingest import ingest\n"
         "if __name__ == '__main__':\n"
@@ -74,10 +72,7 @@ def test_ctrl_c_stops_the_run_quietly_and_saves_its_counts(tmp_path: Path) -> No
     import sqlite3
 
     folder = tmp_path / "letters"
-    folder.mkdir()
-    text = (ROOT / "samples" / "laichau_UBND-VX_2021-03.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (folder / f"letter_{i}.txt").write_text(text.replace("Số:", f"Số: {i + 1}", 1), encoding="utf-8")
+    bulk_letters(folder, 3000)
     db = tmp_path / "vb.db"
     script = (
         "import sys; from vbdieuhanh.archive.ingest import ingest\n"
@@ -98,7 +93,7 @@ def test_ctrl_c_stops_the_run_quietly_and_saves_its_counts(tmp_path: Path) -> No
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len([p for p in _children(parent.pid) if _alive(p)]) < 2:
         time.sleep(0.2)
-    time.sleep(1.5)  # some documents stored
+    time.sleep(1.0)  # some documents stored
     os.killpg(parent.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
     _, stderr = parent.communicate(timeout=60)
     assert parent.returncode == 130
