@@ -6,20 +6,17 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, NO_CHROMIUM, chromium, dump_dom
 from variants import build_realistic
 
 from vbdieuhanh.archive.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = next(
-    (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None
-)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +58,7 @@ def test_followup_as_table_json_and_csv(archive_db: str) -> None:
     assert [t["task"] for t in json.loads(tasks.stdout) if t["number_symbol"] == "512/BYT-KCB"] == ["1", "2"]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to check the HTML report")
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_html_report_renders_in_headless_chromium(archive_db: str, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     _cli("followup", "45/CV-BCĐQG", "--db", archive_db, "--as-of", "2021-10-01", "--html", str(page))
@@ -70,13 +67,7 @@ def test_html_report_renders_in_headless_chromium(archive_db: str, tmp_path: Pat
         "the page must be self-contained"
     )
     assert "<script" not in html
-    flags = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-    ]  # fmt: skip
-    dom = subprocess.run(
-        [CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120
-    ).stdout
+    dom = dump_dom(page, tmp_path / "profile")
     assert "Theo dõi thực hiện: Công văn 45/CV-BCĐQG" in dom
     assert dom.count("<circle") == 7  # six provinces' letters and the district's, on the timeline
     matrix = dom[dom.index('class="matrix"') :]
@@ -85,8 +76,5 @@ def test_html_report_renders_in_headless_chromium(archive_db: str, tmp_path: Pat
     assert matrix.count("<tr>") == 1 + 63 + 1 + 1
     assert "quá hạn" in matrix and "đã thực hiện" in matrix and "tỉnh đã có văn bản" in matrix
     shot = tmp_path / "report.png"
-    subprocess.run(
-        [CHROMIUM, *flags, "--window-size=1280,1800", f"--screenshot={shot}", page.as_uri()],
-        capture_output=True, timeout=120,
-    )  # fmt: skip
+    chromium(page, tmp_path / "profile", "--window-size=1280,1800", f"--screenshot={shot}")
     assert shot.exists() and shot.stat().st_size > 20_000
