@@ -18,11 +18,13 @@ from browser import CHROMIUM, NO_CHROMIUM, dump_dom
 from variants import committee_letter, national_letter
 
 import vbdieuhanh
+from vbdieuhanh.archive.report_html import SECTION_AT
 from vbdieuhanh.cli import main
 from vbdieuhanh.corrections import SCHEMA, apply_corrections
 from vbdieuhanh.review import write_review
 
 DIRECTIVE = "45/CV-BCĐQG"
+LONG = "46/CV-BCĐQG"  # 16 tasks: the report's matrix has one row per task, by section
 # each payload marks what it would create with an id starting 'pwned', and what it would run
 # with data-pwned on <body> or 'PWNED' in the title
 TITLE = "<script>document.title='PWNED'</script>"
@@ -38,6 +40,8 @@ FILE_IMG = "<img src=x id=pwned-file onerror=\"document.body.setAttribute('data-
 NUMBER = f"121/BCĐ-CBVX{SVG.replace('pwned-svg', 'pwned-number')}"
 SIGNER = f"Nguyễn Văn {IMG.replace('pwned-img', 'pwned-signer')}"
 PAGE_TITLE = f"Rà soát </title>{IMG.replace('pwned-img', 'pwned-title')}"  # review --title
+ASSIGNEE = f"Hội Chữ thập đỏ {SVG.replace('pwned-svg', 'pwned-assignee')}"
+LEAD = "Ban Chỉ đạo vận động hiến máu tình nguyện các tỉnh, thành phố"
 
 
 def _directive() -> str:
@@ -57,6 +61,15 @@ def _directive() -> str:
     return text
 
 
+def _long_directive() -> str:
+    """A national letter of 16 tasks, the fourth with markup."""
+    text = national_letter(46, date(2021, 7, 22), date(2021, 8, 31), "các nội dung trọng tâm")
+    head, rest = text.split("1. Tăng cường", 1)
+    tasks = [f"{i}. Tổ chức tuyên truyền hiến máu tình nguyện đợt {i} tại địa phương." for i in range(1, 17)]
+    tasks[3] = f"4. Tổ chức hiến máu {CLOSE} tại địa phương."
+    return head + "\n\n".join(tasks) + "\n\n" + rest[rest.index("Nơi nhận:") :]
+
+
 def _response(province: str, number: int, lag: int) -> str:
     """A province's letter carrying the directive out, with markup in its subject and issuer."""
     cited = f"Công văn số {DIRECTIVE} ngày 20/7/2021"  # no issuer: the hostile one would not match
@@ -69,8 +82,7 @@ def _response(province: str, number: int, lag: int) -> str:
 class Pages:
     """The pages written from the hostile letters, and the records they were written from."""
 
-    report: Path
-    followup: dict[str, Any]
+    reports: dict[str, tuple[Path, dict[str, Any]]]  # number → the page, the JSON of the follow-up
     review: Path
     documents: list[vbdieuhanh.Document]
     corrected_review: Path
@@ -85,21 +97,33 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     letters.mkdir()
     files = {
         "BCDQG_45.txt": _directive(),
+        "BCDQG_46.txt": _long_directive(),
         f"LC_120 {FILE_IMG}.txt": _response("Lai Châu", 120, 9),
         "CB_121.txt": _response("Cao Bằng", 121, 10),
     }
     for name, text in files.items():
         (letters / name).write_text(text, encoding="utf-8")
-    digest = hashlib.sha256((letters / "CB_121.txt").read_bytes()).hexdigest()
+    assignees = [{"name": LEAD, "role": "lead"}, {"name": ASSIGNEE, "role": "coordinate"}]
+    fixes = {
+        "CB_121.txt": {"number_symbol": NUMBER},
+        "BCDQG_45.txt": {"task[2].assignees": assignees},
+        "BCDQG_46.txt": {"task[4].assignees": assignees},
+    }
+    entries = [
+        {"file": name, "sha256": hashlib.sha256((letters / name).read_bytes()).hexdigest(), "set": values}
+        for name, values in fixes.items()
+    ]
     corrections = folder / "corrections.json"
-    fix = {"file": "CB_121.txt", "sha256": digest, "set": {"number_symbol": NUMBER}}
-    corrections.write_text(json.dumps({"schema": SCHEMA, "documents": [fix]}), encoding="utf-8")
+    corrections.write_text(json.dumps({"schema": SCHEMA, "documents": entries}), encoding="utf-8")
     db = str(folder / "archive.db")
     ingest = ["-q", "ingest", str(letters), "--db", db, "--workers", "0", "--corrections", str(corrections)]
     assert main(ingest) == 0
-    report, data = folder / "report.html", folder / "followup.json"
-    followup = ["followup", DIRECTIVE, "--db", db, "--as-of", "2021-10-01", "-f", "json", "-o", str(data)]
-    assert main([*followup, "--html", str(report)]) == 0
+    reports = {}
+    for number in (DIRECTIVE, LONG):
+        report, data = folder / f"report-{number[:2]}.html", folder / f"followup-{number[:2]}.json"
+        followup = ["followup", number, "--db", db, "--as-of", "2021-10-01", "-f", "json", "-o", str(data)]
+        assert main([*followup, "--html", str(report)]) == 0
+        reports[number] = (report, json.loads(data.read_text(encoding="utf-8")))
     paths = sorted(letters.iterdir())
     review = folder / "review.html"
     assert main(["review", *map(str, paths), "--html", str(review), "--title", PAGE_TITLE]) == 0
@@ -107,8 +131,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Pages:
     directive = next(d for d in documents if d.file and d.file.endswith("BCDQG_45.txt"))
     corrected = apply_corrections(directive, {"number_symbol": NUMBER, "signer.name": SIGNER})
     corrected_review = write_review([(corrected, "0" * 64)], folder / "corrected.html")
-    return Pages(report, json.loads(data.read_text(encoding="utf-8")), review, documents, corrected_review,
-                 corrected, folder)  # fmt: skip
+    return Pages(reports, review, documents, corrected_review, corrected, folder)
 
 
 # ---- reading a page --------------------------------------------------------------------------------
@@ -200,29 +223,35 @@ def _static(html: str, own_scripts: int) -> None:
 # ---- the payloads reached the fields ---------------------------------------------------------------
 
 
-def _followup_fields(pages: Pages) -> dict[str, str]:
-    """The follow-up's hostile values, as the archive gave them back."""
-    data = pages.followup
-    directive, tasks = data["directive"], {t["path"]: t["text"] for t in data["tasks"]}
+def _followup_fields(pages: Pages, number: str) -> dict[str, str]:
+    """A follow-up's hostile values, as the archive gave them back."""
+    data = pages.reports[number][1]
+    directive, tasks = data["directive"], {t["path"]: t for t in data["tasks"]}
+    if number == LONG:
+        return {"task 4": tasks["4"]["text"], "task 4 coordinate": tasks["4"]["assignees"][-1]["name"]}
     responses = {r["province"]: r for r in data["responses"]}
-    fields = {
+    return {
         "directive subject": directive["subject"],
         "directive issuer": directive["issuer"],
         "directive id": directive["id"],
-        "task 1": tasks["1"],
-        "task 2": tasks["2"],
+        "task 1": tasks["1"]["text"],
+        "task 2": tasks["2"]["text"],
+        "task 2 coordinate (corrected)": tasks["2"]["assignees"][-1]["name"],
         "response subject": responses["Lai Châu"]["subject"],
         "response issuer": responses["Cao Bằng"]["issuer"],
         "response number (corrected)": responses["Cao Bằng"]["number_symbol"],
     }
-    return fields
 
 
 def test_the_payloads_reached_the_fields(pages: Pages) -> None:
     """What the parser and the archive kept: else the pages would prove nothing."""
-    fields = _followup_fields(pages)
+    fields = _followup_fields(pages, DIRECTIVE)
     assert TITLE in fields["directive subject"] and CLOSE in fields["task 1"] and LINK in fields["task 2"]
     assert IMG in fields["response subject"] and fields["response number (corrected)"] == NUMBER
+    assert fields["task 2 coordinate (corrected)"] == ASSIGNEE
+    assert len(pages.reports[LONG][1]["tasks"]) >= SECTION_AT
+    assert _followup_fields(pages, LONG) == {"task 4": CLOSE.join(("Tổ chức hiến máu ", " tại địa phương.")),
+                                             "task 4 coordinate": ASSIGNEE}  # fmt: skip
     for name in ("directive issuer", "directive id", "response issuer"):
         assert re.search(r"<(img|svg) ", fields[name], re.I), name  # the header's markup, its case changed
     directive = next(d for d in pages.documents if d.number_symbol == DIRECTIVE)
@@ -239,12 +268,18 @@ def test_the_payloads_reached_the_fields(pages: Pages) -> None:
 # ---- the pages -------------------------------------------------------------------------------------
 
 
-def test_followup_report_written_escaped(pages: Pages) -> None:
-    html = pages.report.read_text(encoding="utf-8")
+REPORTS = pytest.mark.parametrize(("number", "svgs"), [(DIRECTIVE, 1), (LONG, 0)], ids=["45", "46"])
+
+
+@REPORTS
+def test_followup_report_written_escaped(pages: Pages, number: str, svgs: int) -> None:
+    """``svgs``: the page's own (the timeline, when there are responses)."""
+    html = pages.reports[number][0].read_text(encoding="utf-8")
+    assert ('class="matrix grouped"' in html) is (number == LONG)  # both kinds of the matrix
     _static(html, own_scripts=0)
     page = _read(html)
-    _inert(page, own_scripts=0, own_svgs=1)
-    missing = [name for name, value in _followup_fields(pages).items() if not page.holds(value)]
+    _inert(page, own_scripts=0, own_svgs=svgs)
+    missing = [name for name, value in _followup_fields(pages, number).items() if not page.holds(value)]
     assert missing == []
 
 
@@ -273,12 +308,13 @@ def _review_values(pages: Pages) -> dict[str, str]:
     }
 
 
+@REPORTS
 @pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
-def test_followup_report_in_chromium_runs_nothing(pages: Pages) -> None:
-    page = _read(dump_dom(pages.report, pages.folder / "profile-report"))
-    _inert(page, own_scripts=0, own_svgs=1)
-    assert page.title.startswith(f"Theo dõi thực hiện Công văn {DIRECTIVE}")
-    missing = [name for name, value in _followup_fields(pages).items() if not page.holds(value)]
+def test_followup_report_in_chromium_runs_nothing(pages: Pages, number: str, svgs: int) -> None:
+    page = _read(dump_dom(pages.reports[number][0], pages.folder / f"profile-report-{number[:2]}"))
+    _inert(page, own_scripts=0, own_svgs=svgs)
+    assert page.title == f"Theo dõi thực hiện Công văn {number}"
+    missing = [name for name, value in _followup_fields(pages, number).items() if not page.holds(value)]
     assert missing == []
 
 
