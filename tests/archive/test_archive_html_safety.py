@@ -284,6 +284,7 @@ def test_followup_report_written_escaped(pages: Pages, number: str, svgs: int) -
 
 
 def test_review_pages_written_escaped(pages: Pages) -> None:
+    """The review page of the letters, and one of a record with a corrected number and signer."""
     for path in (pages.review, pages.corrected_review):
         html = path.read_text(encoding="utf-8")
         _static(html, own_scripts=2)
@@ -311,6 +312,7 @@ def _review_values(pages: Pages) -> dict[str, str]:
 @REPORTS
 @pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_followup_report_in_chromium_runs_nothing(pages: Pages, number: str, svgs: int) -> None:
+    """The report, opened: nothing ran or was created, every hostile value is shown as text."""
     page = _read(dump_dom(pages.reports[number][0], pages.folder / f"profile-report-{number[:2]}"))
     _inert(page, own_scripts=0, own_svgs=svgs)
     assert page.title == f"Theo dõi thực hiện Công văn {number}"
@@ -320,6 +322,7 @@ def test_followup_report_in_chromium_runs_nothing(pages: Pages, number: str, svg
 
 @pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 def test_review_page_in_chromium_runs_nothing(pages: Pages) -> None:
+    """The review page, opened: its own script ran, nothing else did; the values are text."""
     page = _read(dump_dom(pages.review, pages.folder / "profile-review"))
     _inert(page, own_scripts=2, own_svgs=0)
     assert [a.get("data-marks-visible") for a in page.find("body")] != [None]  # the page's own script ran

@@ -184,6 +184,7 @@ def _clean_exit(code: int, err: str) -> None:
 def test_hostile_values_are_only_data(
     archive: str, baseline: dict[str, int], case: str, payload: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A clean exit, no row a literal match would not give, the archive unchanged and intact."""
     code, out, err = _run([*ARGUMENTS[case](payload), "--db", archive, "-f", "json"], capsys)
     _clean_exit(code, err)
     if code == 0:
@@ -207,6 +208,7 @@ def test_the_literal_matches_find_something(archive: str, capsys: pytest.Capture
 
 
 def test_hostile_file_names_are_stored_as_written(archive: str, baseline: dict[str, int]) -> None:
+    """Paths given to ``ingest`` reach the archive as values, whole."""
     files = {Path(str(f)).name for (f,) in _query(archive, "SELECT file FROM versions")}
     assert {f"{p}.txt" for p in PAYLOADS.values()} <= files
     logged = {Path(str(f)).name for (f,) in _query(archive, "SELECT path FROM ingest_log")}
