@@ -52,7 +52,8 @@ def test_a_driver_error_while_logging_is_one_line(tmp_path: Path, monkeypatch) -
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(ingest_module, "record_failure", lost)
-    with pytest.raises(ArchiveError, match=r"the database failed after \d+ documents .*run the ingest again"):
+    expected = r"the database failed \(disk I/O error\) after \d+ documents; .*run the ingest again"
+    with pytest.raises(ArchiveError, match=expected):
         ingest([str(folder)], url, workers=0, progress=False)
 
 

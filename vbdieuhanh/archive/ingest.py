@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -113,7 +113,8 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new()
 
-    def run(self, batches: Iterable[list[Item]]) -> Iterator[Result]:
+    def run(self, batches: Iterable[list[Item]], idle: Callable[[], None] | None = None) -> Iterator[Result]:
+        """Results of the batches as they come; ``idle`` runs before waiting for one."""
         window = 2 * self.workers
         pending: dict[Future[list[Result]], list[Item]] = {}
         source = iter(batches)
@@ -123,6 +124,8 @@ class _Pool:
                     pending[self.executor.submit(_process_batch, batch)] = batch
                 if not pending:
                     return
+                if idle is not None and not any(future.done() for future in pending):
+                    idle()
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 broken: list[list[Item]] = []
                 for future in done:
@@ -204,8 +207,8 @@ def ingest(
             cause = " ".join(str(error).split())[:300] or type(error).__name__
             raise ArchiveError(
                 redact(url),
-                f"the database failed after {report.stored} documents were stored ({cause}); "
-                "what is stored is whole: run the ingest again to go on",
+                f"the database failed ({cause}) after {report.stored} documents; each document "
+                "in the archive is whole: run the ingest again to go on",
             ) from error
         return report
     finally:
@@ -261,14 +264,14 @@ def _run(
     resolver = AgencyResolver(store)
     started = last_save = time.monotonic()
     if workers > 0:
-        results = _Pool(url, workers).run(batches(iter_items(paths), batch))
+        results = _Pool(url, workers).run(batches(iter_items(paths), batch), idle=store.flush)
     else:
 
         def known(digest: str) -> bool:
             return store.one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
 
         results = (process(item, known) for item in iter_items(paths))
-    with bar as live:
+    with bar as live, store.grouped():
         task = live.add_task("ingest", total=total or None, rate=0.0, failed=0) if live is not None else None
         try:
             for result in results:

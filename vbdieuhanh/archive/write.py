@@ -164,7 +164,9 @@ def _write(
         (p.hash, doc_id, version, path or p.file, p.format, p.record_json, at, run_id),
     )
     _write_graph(store, resolver, p, doc_id, issuer)
-    store.execute("DELETE FROM search_text WHERE document_id = ?", (doc_id,))
+    if row is not None:  # only a stored document has a search row: in SQLite's FTS5 table this
+        # look-up by an unindexed column reads every row, so a new document must not make it
+        store.execute("DELETE FROM search_text WHERE document_id = ?", (doc_id,))
     store.execute("INSERT INTO search_text (document_id, folded) VALUES (?, ?)", (doc_id, p.search_text))
     _drop_orphans(store, old_targets)
     if run_id is not None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 ENV_PREFIX = "VBDH_"
 
@@ -59,23 +60,33 @@ class Limits:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """Defaults, changed by ``VBDH_<FIELD>`` variables (``VBDH_MAX_PAGES=50``)."""
-        environ = dict(os.environ) if environ is None else environ
-        changes: dict[str, int | float] = {}
-        for item in dataclasses.fields(cls):
-            raw = environ.get(ENV_PREFIX + item.name.upper())
-            if raw is None or not raw.strip():
-                continue
-            kind = float if item.type in ("float", float) else int
-            try:
-                value = kind(raw.strip().replace("_", ""))
-            except ValueError as error:
-                raise ValueError(f"{ENV_PREFIX}{item.name.upper()} must be a number, not {raw!r}") from error
-            if value <= 0:
-                raise ValueError(f"{ENV_PREFIX}{item.name.upper()} must be positive, not {raw!r}")
-            changes[item.name] = value
-        return cls(**changes)  # type: ignore[arg-type]
+        environ = os.environ if environ is None else environ
+        return _limits_from(tuple(environ.get(name) for name in _env_names()))
+
+
+@cache
+def _env_names() -> tuple[str, ...]:
+    return tuple(ENV_PREFIX + item.name.upper() for item in dataclasses.fields(Limits))
+
+
+@lru_cache(maxsize=64)
+def _limits_from(raws: tuple[str | None, ...]) -> Limits:
+    """The limits the values of the VBDH_ variables give (remembered: read for every file)."""
+    changes: dict[str, int | float] = {}
+    for item, raw in zip(dataclasses.fields(Limits), raws, strict=True):
+        if raw is None or not raw.strip():
+            continue
+        kind = float if item.type in ("float", float) else int
+        try:
+            value = kind(raw.strip().replace("_", ""))
+        except ValueError as error:
+            raise ValueError(f"{ENV_PREFIX}{item.name.upper()} must be a number, not {raw!r}") from error
+        if value <= 0:
+            raise ValueError(f"{ENV_PREFIX}{item.name.upper()} must be positive, not {raw!r}")
+        changes[item.name] = value
+    return Limits(**changes)  # type: ignore[arg-type]
 
 
 _current: ContextVar[Limits | None] = ContextVar("vbdieuhanh_limits", default=None)
