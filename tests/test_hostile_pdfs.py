@@ -6,10 +6,15 @@ pages, broken cross-reference tables, page trees that loop or lie about their si
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import vbdieuhanh
+from vbdieuhanh.errors import VbdhError
 from vbdieuhanh.readers.pdf import read_pdf
 
 TEXT = b"BT /F1 12 Tf 72 720 Td (Cong van so 12 cua Uy ban nhan dan tinh ve viec hop) Tj ET"
@@ -40,7 +45,7 @@ def build(objects: dict[int, bytes]) -> bytes:
     return bytes(out)
 
 
-def letter(**changes: bytes) -> dict[int, bytes]:
+def letter(changes: dict[int, bytes] | None = None) -> dict[int, bytes]:
     """The objects of a one-page letter (catalog 1, page tree 2, text 3, font 4, page 5), changed."""
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -49,8 +54,23 @@ def letter(**changes: bytes) -> dict[int, bytes]:
         4: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         5: PAGE,
     }
-    objects.update({int(key[1:]): value for key, value in changes.items()})
+    objects.update(changes or {})
     return objects
+
+
+def outcome(path: Path, seconds: float = 10) -> str:
+    """'record' when the file parses, else the code of its one-line typed error; within ``seconds``."""
+    started = time.monotonic()
+    try:
+        document = vbdieuhanh.parse_file(path)
+    except VbdhError as error:
+        assert "\n" not in str(error) and str(error).startswith(str(path))
+        result = error.code
+    else:
+        assert document.text.startswith("Cong van so 12")
+        result = "record"
+    assert time.monotonic() - started < seconds
+    return result
 
 
 # --- thousands of pages ---------------------------------------------------------------------------
@@ -58,9 +78,8 @@ def letter(**changes: bytes) -> dict[int, bytes]:
 
 def many_pages(count: int) -> bytes:
     """A text PDF of ``count`` pages sharing one content stream."""
-    objects = letter(o2=b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
-        count, b" ".join(b"%d 0 R" % (10 + i) for i in range(count))
-    ))  # fmt: skip
+    kids = b" ".join(b"%d 0 R" % (10 + i) for i in range(count))
+    objects = letter({2: b"<< /Type /Pages /Count %d /Kids [%s] >>" % (count, kids)})
     del objects[5]
     objects.update({10 + i: PAGE for i in range(count)})
     return build(objects)
@@ -78,3 +97,123 @@ def test_a_pdf_of_2500_pages_is_read_to_the_page_limit(tmp_path: Path) -> None:
     assert "has 2500 pages; only the first 500 were read" in layout.notes[0].message
     document = vbdieuhanh.parse_file(path)
     assert [w.code for w in document.warnings if w.code == "pages_limited"] == ["pages_limited"]
+
+
+# --- broken cross-reference tables ----------------------------------------------------------------
+
+
+def _xref(data: bytes) -> int:
+    found = re.search(rb"startxref\n(\d+)", data)
+    assert found is not None
+    return int(found.group(1))
+
+
+def _shift_offsets(data: bytes) -> bytes:
+    return re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7), data)
+
+
+def _cut_table(data: bytes) -> bytes:
+    at = _xref(data)
+    table = data[at:].split(b"\n")
+    return data[:at] + b"\n".join(table[:4]) + b"\n" + data[data.index(b"trailer") :]
+
+
+def _past_the_end(data: bytes) -> bytes:
+    return data.replace(b"startxref\n%d" % _xref(data), b"startxref\n%d" % (10 * len(data)))
+
+
+def _no_trailer(data: bytes) -> bytes:
+    return data[: data.index(b"trailer")] + b"startxref\n%d\n%%%%EOF\n" % _xref(data)
+
+
+def _no_table(data: bytes) -> bytes:
+    return data[: _xref(data)] + b"%%EOF\n"
+
+
+def _huge_table(data: bytes) -> bytes:
+    return data[: _xref(data)] + b"xref\n0 999999999\nzzzz" + data[data.index(b"trailer") :]
+
+
+# what pdfium (pypdfium2 5.15) makes of each: it rebuilds a table it cannot use from the objects,
+# but not without a trailer to name the catalog
+BROKEN_XREFS = [
+    ("wrong_offsets", _shift_offsets, "record"),
+    ("truncated_table", _cut_table, "record"),
+    ("startxref_past_the_end", _past_the_end, "record"),
+    ("no_trailer", _no_trailer, "corrupt"),
+    ("no_table", _no_table, "corrupt"),
+    ("table_of_a_billion_entries", _huge_table, "corrupt"),
+]
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"), [(d, e) for _, d, e in BROKEN_XREFS], ids=[n for n, _, _ in BROKEN_XREFS]
+)
+def test_a_broken_cross_reference_table(
+    tmp_path: Path, damage: Callable[[bytes], bytes], expected: str
+) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(damage(build(letter())))
+    assert outcome(path) == expected
+
+
+# --- page trees that loop or lie ------------------------------------------------------------------
+
+
+def _chain(depth: int, twice: bool) -> dict[int, bytes]:
+    """A page tree ``depth`` nodes deep; with ``twice`` each node lists the next one twice, so the
+    tree has 2**depth paths to its one page."""
+    nodes = {2: b"<< /Type /Pages /Count 1 /Kids [10 0 R] >>"}
+    for i in range(depth):
+        kid = b"5 0 R" if i == depth - 1 else b"%d 0 R" % (11 + i)
+        nodes[10 + i] = b"<< /Type /Pages /Count 1 /Kids [%s] >>" % (kid + b" " + kid if twice else kid)
+    return nodes
+
+
+PAGE_TREES = [
+    ("kids_include_the_node", letter({2: b"<< /Type /Pages /Count 2 /Kids [5 0 R 2 0 R] >>"}), "corrupt"),
+    (
+        "kids_include_an_ancestor",
+        letter(
+            {
+                2: b"<< /Type /Pages /Count 2 /Kids [6 0 R] >>",
+                6: b"<< /Type /Pages /Parent 2 0 R /Count 2 /Kids [5 0 R 2 0 R] >>",
+                5: PAGE.replace(b"/Parent 2 0 R", b"/Parent 6 0 R"),
+            }
+        ),
+        "record",
+    ),
+    (
+        "parent_cycle",
+        letter(
+            {
+                2: b"<< /Type /Pages /Parent 6 0 R /Count 1 /Kids [5 0 R] >>",
+                6: b"<< /Type /Pages /Parent 2 0 R /Count 1 /Kids [2 0 R] >>",
+            }
+        ),
+        "record",
+    ),
+    ("page_its_own_parent", letter({5: PAGE.replace(b"/Parent 2 0 R", b"/Parent 5 0 R")}), "record"),
+    ("count_huge", letter({2: b"<< /Type /Pages /Count 2147483647 /Kids [5 0 R] >>"}), "record"),
+    (
+        "count_beyond_64_bits",
+        letter({2: b"<< /Type /Pages /Count 99999999999999999999 /Kids [5 0 R] >>"}),
+        "record",
+    ),
+    ("count_negative", letter({2: b"<< /Type /Pages /Count -5 /Kids [5 0 R] >>"}), "record"),
+    (
+        "100000_levels_deep",
+        letter(_chain(100_000, twice=False)),
+        "corrupt",
+    ),
+    ("2_to_the_60_paths", letter(_chain(60, twice=True)), "record"),
+]
+
+
+@pytest.mark.parametrize(
+    ("objects", "expected"), [(o, e) for _, o, e in PAGE_TREES], ids=[n for n, _, _ in PAGE_TREES]
+)
+def test_a_page_tree_that_loops_or_lies(tmp_path: Path, objects: dict[int, bytes], expected: str) -> None:
+    path = tmp_path / "tree.pdf"
+    path.write_bytes(build(objects))
+    assert outcome(path) == expected
