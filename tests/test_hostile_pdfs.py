@@ -6,15 +6,22 @@ pages, broken cross-reference tables, page trees that loop or lie about their si
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import subprocess
+import sys
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import vbdieuhanh
-from vbdieuhanh.errors import VbdhError
+from vbdieuhanh.errors import FileTooLargeError, VbdhError
+from vbdieuhanh.readers import pdf_streams, read_file
+from vbdieuhanh.readers.limits import use_limits
 from vbdieuhanh.readers.pdf import read_pdf
 
 TEXT = b"BT /F1 12 Tf 72 720 Td (Cong van so 12 cua Uy ban nhan dan tinh ve viec hop) Tj ET"
@@ -217,3 +224,101 @@ def test_a_page_tree_that_loops_or_lies(tmp_path: Path, objects: dict[int, bytes
     path = tmp_path / "tree.pdf"
     path.write_bytes(build(objects))
     assert outcome(path) == expected
+
+
+# --- inflate bombs ----------------------------------------------------------------------------------
+
+
+def zeros(megabytes: int) -> bytes:
+    """Flate data of ``megabytes`` MiB of zeros (about 1,000 times smaller)."""
+    compressor = zlib.compressobj()
+    block = bytes(1 << 20)
+    return b"".join([*(compressor.compress(block) for _ in range(megabytes)), compressor.flush()])
+
+
+def _bomb(tmp_path: Path, *contents: bytes, layers: int = 1) -> Path:
+    """The letter with more content streams after its text, each of the given Flate data (inflated
+    ``layers`` times over)."""
+    refs = b" ".join(b"%d 0 R" % (10 + i) for i in range(len(contents)))
+    objects = letter({5: PAGE.replace(b"/Contents 3 0 R", b"/Contents [3 0 R %s]" % refs)})
+    flate = b" /Filter [%s]" % b" ".join([b"/FlateDecode"] * layers)
+    objects.update({10 + i: stream(data, flate) for i, data in enumerate(contents)})
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(build(objects))
+    return path
+
+
+MB = 1 << 20
+
+
+def test_a_stream_that_inflates_past_the_limit_is_refused(tmp_path: Path) -> None:
+    path = _bomb(tmp_path, zeros(3))
+    with use_limits(max_stream_bytes=4 * MB):
+        assert outcome(path) == "record"
+    with use_limits(max_stream_bytes=2 * MB), pytest.raises(FileTooLargeError) as raised:
+        read_file(path)
+    assert re.search(
+        r"the stream at byte [\d,]+ inflates to more than 2 MB \(limit max_stream_bytes\)", str(raised.value)
+    )
+
+
+def test_flate_inside_flate_is_inflated_layer_by_layer(tmp_path: Path) -> None:
+    data = zeros(3)
+    for _ in range(5):
+        data = zlib.compress(data)
+    path = _bomb(tmp_path, data, layers=6)  # 3 MB from some 50 bytes: pdfium inflates every layer
+    assert path.stat().st_size < 2_000
+    with use_limits(max_stream_bytes=4 * MB):
+        assert outcome(path) == "record"
+    with use_limits(max_stream_bytes=2 * MB), pytest.raises(FileTooLargeError, match="max_stream_bytes"):
+        read_file(path)
+
+
+def test_streams_that_inflate_past_the_limit_together_are_refused(tmp_path: Path) -> None:
+    path = _bomb(tmp_path, zeros(2), zeros(2), zeros(2))
+    with use_limits(max_stream_bytes=3 * MB, max_inflated_bytes=7 * MB):
+        assert outcome(path) == "record"
+    with (
+        use_limits(max_stream_bytes=3 * MB, max_inflated_bytes=5 * MB),
+        pytest.raises(FileTooLargeError) as raised,
+    ):
+        read_file(path)
+    assert "the streams of the PDF inflate to more than 5 MB (limit max_inflated_bytes)" in str(raised.value)
+
+
+_READ_IN_A_CHILD = """
+import resource, sys, time
+import vbdieuhanh
+from vbdieuhanh.errors import VbdhError
+started = time.monotonic()
+try:
+    vbdieuhanh.parse_file(sys.argv[1])
+    outcome = "record"
+except VbdhError as error:
+    outcome = error.code
+print(outcome, time.monotonic() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_a_500_mb_content_stream_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """pdfium would inflate it whole: 1 GB of memory and 5 s for a 510 KB file."""
+    path = _bomb(tmp_path, zeros(500))
+    assert path.stat().st_size < 600_000
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(path)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )  # fmt: skip
+    code, seconds, megabytes = done.stdout.split()
+    assert code == "too_large"
+    assert int(megabytes) < 250, f"{megabytes} MB"
+    assert float(seconds) < 20
+
+
+@pytest.mark.parametrize("block", [7, 8, 9, 16, 1 << 22])
+def test_stream_keywords_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    data = build(letter()) + b"stream\r\nstream\rxstream\n" + b"x" * 13 + b"stream\r\n"
+    monkeypatch.setattr(pdf_streams, "SCAN_CHUNK", block)
+    expected = [found.end() for found in re.finditer(rb"stream(?:\r\n|\n|\r)", data)]
+    assert list(pdf_streams._stream_starts(io.BytesIO(data))) == expected
+    assert len(expected) == 6  # the letter's 'stream' and 'endstream', and the four added
