@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -63,9 +63,9 @@ class Limits:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """Defaults, changed by ``VBDH_<FIELD>`` variables (``VBDH_MAX_PAGES=50``)."""
-        environ = dict(os.environ) if environ is None else environ
+        environ = os.environ if environ is None else environ  # looked up, not copied: read per file
         changes: dict[str, int | float] = {}
         for item in dataclasses.fields(cls):
             raw = environ.get(ENV_PREFIX + item.name.upper())
