@@ -15,6 +15,8 @@ import re
 import signal
 import stat
 import struct
+import subprocess
+import sys
 import time
 import warnings
 import zipfile
@@ -306,6 +308,64 @@ def test_nested_zips_are_read_to_a_bounded_depth(tmp_path: Path) -> None:
     assert document.file == f"{path}!inner.zip!letter.txt"
     with use_limits(max_zip_depth=3):
         assert [i.member for i in iter_items([str(path)])][-1] == "deeper.zip!inner.zip!letter.txt"
+
+
+MEMBERS = 100_000
+_LIST_IN_A_CHILD = """
+import re, sys, time
+from vbdieuhanh.archive.inputs import iter_items
+
+def peak():  # this process's (ru_maxrss counts the parent's too: it survives exec)
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+
+before = peak()
+started = time.monotonic()
+sample = [item for index, item in enumerate(iter_items([sys.argv[1]])) if index % 100 == 0]
+listed = time.monotonic() - started
+started = time.monotonic()
+digests = {item.digest() for item in sample if item.error is None}
+grown = peak() - before
+print(len(sample), len(digests), listed, time.monotonic() - started, grown // 1024, sample[0].error)
+"""
+
+
+@pytest.fixture(scope="module")
+def big_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """100,000 empty letters after 160 MB of nothing (a sparse file: no disk, no time to write)."""
+    path = tmp_path_factory.mktemp("zip") / "many.zip"
+    with path.open("wb") as handle:
+        handle.truncate(160 << 20)
+        handle.seek(160 << 20)
+        with zipfile.ZipFile(handle, "w") as archive:
+            for index in range(MEMBERS):
+                archive.writestr(zipfile.ZipInfo(f"d/{index:06d}.txt"), b"")
+    return path
+
+
+def _list_in_a_child(path: Path, **env: str) -> tuple[int, str, int, float, float, int]:
+    """List the zip's members in a new process; digest every 100th: what it took (seconds, MB)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LIST_IN_A_CHILD, str(path)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), **env},
+    )  # fmt: skip
+    sampled, digests, listed, digested, megabytes, error = done.stdout.split(maxsplit=5)
+    return int(sampled), error.strip(), int(digests), float(listed), float(digested), int(megabytes)
+
+
+def test_a_zip_of_100000_members_is_listed_in_bounded_memory(big_zip: Path) -> None:
+    """Members are listed from zipfile's directory, one item at a time; a zip is opened once per
+    process: reading the 170 MB zip into memory, or opening it again per member, fails here."""
+    sampled, _, digests, listed, digested, megabytes = _list_in_a_child(big_zip)
+    assert sampled == MEMBERS // 100 and digests == 1  # all empty: one digest
+    assert megabytes < 120, f"{megabytes} MB"
+    assert listed < 30 and digested < 20, (listed, digested)
+
+
+def test_a_zip_over_the_member_limit_is_refused_before_it_is_listed(big_zip: Path) -> None:
+    sampled, error, digests, _, _, megabytes = _list_in_a_child(big_zip, VBDH_MAX_ZIP_MEMBERS="50000")
+    assert (sampled, error, digests) == (1, "too_large: more than 50,000 members (limit max_zip_members)", 0)
+    assert megabytes < 15, f"{megabytes} MB"  # zipfile's objects for 100,000 members: some 60 MB
 
 
 # --- DOCX ---------------------------------------------------------------------------------------
