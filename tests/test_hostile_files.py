@@ -17,6 +17,7 @@ import stat
 import struct
 import subprocess
 import sys
+import threading
 import time
 import warnings
 import zipfile
@@ -368,6 +369,35 @@ def test_a_zip_over_the_member_limit_is_refused_before_it_is_listed(big_zip: Pat
     assert megabytes < 15, f"{megabytes} MB"  # zipfile's objects for 100,000 members: some 60 MB
 
 
+_INGEST_IN_A_CHILD = """
+import re, resource, sys, time
+from vbdieuhanh.archive.ingest import ingest
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    report = ingest([sys.argv[1]], sys.argv[2], workers=2, progress=False)
+    status = open("/proc/self/status").read()
+    parent = int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(report.seen, report.failed, time.monotonic() - started, parent, workers, report.failures[0][1])
+"""
+
+
+@pytest.mark.slow
+def test_a_zip_of_100000_empty_members_is_ingested_in_bounded_memory(big_zip: Path, tmp_path: Path) -> None:
+    """Each member is a failure in the log ('empty'); the run ends, its memory flat (48 s here)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _INGEST_IN_A_CHILD, str(big_zip), str(tmp_path / "vb.db")],
+        capture_output=True, text=True, timeout=600, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )  # fmt: skip
+    seen, failed, seconds, parent, workers, failure = done.stdout.split(maxsplit=5)
+    assert int(seen) == int(failed) == MEMBERS
+    assert failure.strip() == "empty: the file is empty (0 bytes)"
+    assert int(parent) < 250 and int(workers) < 250, (parent, workers)
+    assert float(seconds) < 300
+
+
 # --- DOCX ---------------------------------------------------------------------------------------
 
 
@@ -571,6 +601,73 @@ def test_a_hanging_tesseract_is_stopped(tmp_path: Path, monkeypatch: pytest.Monk
     ):
         read_image(image)
     assert time.monotonic() - started < 10
+
+
+REAL_DOC = Path(__file__).parent / "data" / "real" / "cantho_QD-09-2010-QD-UBND.doc"
+
+
+def _processes_with(text: str) -> list[int]:
+    """Live processes whose command line holds ``text`` (a zombie's is empty)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+    return found
+
+
+def _long_rtf(path: Path) -> Path:
+    """An RTF table of 10,000 rows: LibreOffice converts it in minutes."""
+    rows = b"".join(
+        rb"\trowd\cellx3000\cellx6000\intbl C\'f4ng v\'e4n %d\cell %d\cell\row" % (i, i)
+        for i in range(10_000)
+    )
+    path.write_bytes(rb"{\rtf1\ansi{\fonttbl{\f0 Times New Roman;}}\f0 " + rows + b"}")
+    return path
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(
+    not Path("/usr/bin/soffice").exists(), reason="LibreOffice is not installed (/usr/bin/soffice)"
+)
+@pytest.mark.parametrize(("name", "timeout"), [("old.doc", 0.5), ("long.rtf", 1.0)])
+def test_a_real_libreoffice_is_stopped_with_its_whole_process_tree(
+    tmp_path: Path, name: str, timeout: float
+) -> None:
+    """The kill of LibreOffice's process group, met with the real soffice script and soffice.bin: on a
+    real .doc while it starts, on a long RTF while it converts (killing only the script would wait
+    for soffice.bin, which holds the pipes, to finish)."""
+    from vbdieuhanh.readers import legacy
+
+    path = tmp_path / name
+    if name.endswith(".doc"):
+        path.write_bytes(REAL_DOC.read_bytes())
+    else:
+        _long_rtf(path)
+    profile = legacy._profile_dir().as_uri()  # on the command line of each of its processes
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            seen.extend(pid for pid in _processes_with(profile) if pid not in seen)
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(
+            TimeLimitError, match=rf"within {timeout:g} s \(limit convert_timeout\)"
+        ) as raised:
+            read_file(path, limits=Limits(convert_timeout=timeout))
+    finally:
+        stop.set()
+        watcher.join()
+    assert time.monotonic() - started < 10
+    one_line(raised.value, path)
+    assert len(seen) >= 2, seen  # the soffice script and the program it started
+    assert _processes_with(profile) == []
 
 
 def _png_header(width: int, height: int) -> bytes:
