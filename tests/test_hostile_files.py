@@ -15,6 +15,9 @@ import re
 import signal
 import stat
 import struct
+import subprocess
+import sys
+import threading
 import time
 import warnings
 import zipfile
@@ -308,6 +311,93 @@ def test_nested_zips_are_read_to_a_bounded_depth(tmp_path: Path) -> None:
         assert [i.member for i in iter_items([str(path)])][-1] == "deeper.zip!inner.zip!letter.txt"
 
 
+MEMBERS = 100_000
+_LIST_IN_A_CHILD = """
+import re, sys, time
+from vbdieuhanh.archive.inputs import iter_items
+
+def peak():  # this process's (ru_maxrss counts the parent's too: it survives exec)
+    return int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+
+before = peak()
+started = time.monotonic()
+sample = [item for index, item in enumerate(iter_items([sys.argv[1]])) if index % 100 == 0]
+listed = time.monotonic() - started
+started = time.monotonic()
+digests = {item.digest() for item in sample if item.error is None}
+grown = peak() - before
+print(len(sample), len(digests), listed, time.monotonic() - started, grown // 1024, sample[0].error)
+"""
+
+
+@pytest.fixture(scope="module")
+def big_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """100,000 empty letters after 160 MB of nothing (a sparse file: no disk, no time to write)."""
+    path = tmp_path_factory.mktemp("zip") / "many.zip"
+    with path.open("wb") as handle:
+        handle.truncate(160 << 20)
+        handle.seek(160 << 20)
+        with zipfile.ZipFile(handle, "w") as archive:
+            for index in range(MEMBERS):
+                archive.writestr(zipfile.ZipInfo(f"d/{index:06d}.txt"), b"")
+    return path
+
+
+def _list_in_a_child(path: Path, **env: str) -> tuple[int, str, int, float, float, int]:
+    """List the zip's members in a new process; digest every 100th: what it took (seconds, MB)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LIST_IN_A_CHILD, str(path)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), **env},
+    )  # fmt: skip
+    sampled, digests, listed, digested, megabytes, error = done.stdout.split(maxsplit=5)
+    return int(sampled), error.strip(), int(digests), float(listed), float(digested), int(megabytes)
+
+
+def test_a_zip_of_100000_members_is_listed_in_bounded_memory(big_zip: Path) -> None:
+    """Members are listed from zipfile's directory, one item at a time; a zip is opened once per
+    process: reading the 170 MB zip into memory, or opening it again per member, fails here."""
+    sampled, _, digests, listed, digested, megabytes = _list_in_a_child(big_zip)
+    assert sampled == MEMBERS // 100 and digests == 1  # all empty: one digest
+    assert megabytes < 120, f"{megabytes} MB"
+    assert listed < 30 and digested < 20, (listed, digested)
+
+
+def test_a_zip_over_the_member_limit_is_refused_before_it_is_listed(big_zip: Path) -> None:
+    sampled, error, digests, _, _, megabytes = _list_in_a_child(big_zip, VBDH_MAX_ZIP_MEMBERS="50000")
+    assert (sampled, error, digests) == (1, "too_large: more than 50,000 members (limit max_zip_members)", 0)
+    assert megabytes < 15, f"{megabytes} MB"  # zipfile's objects for 100,000 members: some 60 MB
+
+
+_INGEST_IN_A_CHILD = """
+import re, resource, sys, time
+from vbdieuhanh.archive.ingest import ingest
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    report = ingest([sys.argv[1]], sys.argv[2], workers=2, progress=False)
+    status = open("/proc/self/status").read()
+    parent = int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(report.seen, report.failed, time.monotonic() - started, parent, workers, report.failures[0][1])
+"""
+
+
+@pytest.mark.slow
+def test_a_zip_of_100000_empty_members_is_ingested_in_bounded_memory(big_zip: Path, tmp_path: Path) -> None:
+    """Each member is a failure in the log ('empty'); the run ends, its memory flat (48 s here)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _INGEST_IN_A_CHILD, str(big_zip), str(tmp_path / "vb.db")],
+        capture_output=True, text=True, timeout=600, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )  # fmt: skip
+    seen, failed, seconds, parent, workers, failure = done.stdout.split(maxsplit=5)
+    assert int(seen) == int(failed) == MEMBERS
+    assert failure.strip() == "empty: the file is empty (0 bytes)"
+    assert int(parent) < 250 and int(workers) < 250, (parent, workers)
+    assert float(seconds) < 300
+
+
 # --- DOCX ---------------------------------------------------------------------------------------
 
 
@@ -511,6 +601,73 @@ def test_a_hanging_tesseract_is_stopped(tmp_path: Path, monkeypatch: pytest.Monk
     ):
         read_image(image)
     assert time.monotonic() - started < 10
+
+
+REAL_DOC = Path(__file__).parent / "data" / "real" / "cantho_QD-09-2010-QD-UBND.doc"
+
+
+def _processes_with(text: str) -> list[int]:
+    """Live processes whose command line holds ``text`` (a zombie's is empty)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+    return found
+
+
+def _long_rtf(path: Path) -> Path:
+    """An RTF table of 10,000 rows: LibreOffice converts it in minutes."""
+    rows = b"".join(
+        rb"\trowd\cellx3000\cellx6000\intbl C\'f4ng v\'e4n %d\cell %d\cell\row" % (i, i)
+        for i in range(10_000)
+    )
+    path.write_bytes(rb"{\rtf1\ansi{\fonttbl{\f0 Times New Roman;}}\f0 " + rows + b"}")
+    return path
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(
+    not Path("/usr/bin/soffice").exists(), reason="LibreOffice is not installed (/usr/bin/soffice)"
+)
+@pytest.mark.parametrize(("name", "timeout"), [("old.doc", 0.5), ("long.rtf", 1.0)])
+def test_a_real_libreoffice_is_stopped_with_its_whole_process_tree(
+    tmp_path: Path, name: str, timeout: float
+) -> None:
+    """The kill of LibreOffice's process group, met with the real soffice script and soffice.bin: on a
+    real .doc while it starts, on a long RTF while it converts (killing only the script would wait
+    for soffice.bin, which holds the pipes, to finish)."""
+    from vbdieuhanh.readers import legacy
+
+    path = tmp_path / name
+    if name.endswith(".doc"):
+        path.write_bytes(REAL_DOC.read_bytes())
+    else:
+        _long_rtf(path)
+    profile = legacy._profile_dir().as_uri()  # on the command line of each of its processes
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            seen.extend(pid for pid in _processes_with(profile) if pid not in seen)
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(
+            TimeLimitError, match=rf"within {timeout:g} s \(limit convert_timeout\)"
+        ) as raised:
+            read_file(path, limits=Limits(convert_timeout=timeout))
+    finally:
+        stop.set()
+        watcher.join()
+    assert time.monotonic() - started < 10
+    one_line(raised.value, path)
+    assert len(seen) >= 2, seen  # the soffice script and the program it started
+    assert _processes_with(profile) == []
 
 
 def _png_header(width: int, height: int) -> bytes:

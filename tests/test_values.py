@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -59,6 +61,18 @@ def test_enums_are_their_strings() -> None:
     warning = ParseWarning(code="missing_date", message="no date")
     assert warning.code is WarningCode.MISSING_DATE
     assert warning.model_dump(mode="json")["code"] == "missing_date"
+
+
+def test_every_note_a_reader_writes_is_a_warning_code() -> None:
+    """A reader's note becomes a ParseWarning: a code outside WarningCode would make parse_file fail."""
+    readers = Path(__file__).parents[1] / "vbdieuhanh" / "readers"
+    codes = {
+        code
+        for path in readers.glob("*.py")
+        for code in re.findall(r'ReaderNote\(\s*"(\w+)"', path.read_text(encoding="utf-8"))
+    }
+    assert len(codes) >= 10  # the search finds the notes
+    assert codes <= {str(code) for code in WarningCode}, codes - {str(code) for code in WarningCode}
 
 
 def test_an_unknown_warning_code_is_refused() -> None:

@@ -134,6 +134,10 @@ class WarningCode(StrEnum):
     GARBLED_TEXT_LAYER = "garbled_text_layer"
     ANNOTATIONS_UNREAD = "annotations_unread"
     RUNNING_HEADER = "running_header"
+    PAGES_LIMITED = "pages_limited"
+    OCR_PAGES_LIMITED = "ocr_pages_limited"
+    INVALID_BYTES = "invalid_bytes"
+    CHARSET_IGNORED = "charset_ignored"
 
 
 class EdgeType(StrEnum):

@@ -37,6 +37,10 @@ class Limits:
     """All the parts of a DOCX package together, uncompressed (the sizes its zip directory declares)."""
     max_part_bytes: int = 128 * 1024 * 1024
     """One part of a DOCX package (word/document.xml, an image …), uncompressed."""
+    max_stream_bytes: int = 256 * 1024 * 1024
+    """One stream of a PDF, inflated (pdfium inflates a page's content stream whole into memory)."""
+    max_inflated_bytes: int = 2 * 1024 * 1024 * 1024
+    """All the streams of a PDF together, inflated."""
     max_pages: int = 500
     """PDF pages read; the pages after them are left out, with a note."""
     max_ocr_pages: int = 100

@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import CorruptFileError, EmptyDocumentError, EncryptedFileError, UnreadableFileError
 from ..layout import Layout, Line, ReaderNote
-from . import pdf_annotations, pdf_pdfium
+from . import pdf_annotations, pdf_pdfium, pdf_streams
 from .columns import PageWords, Style, Word, assemble
 from .limits import current
 from .ocr_repair import repair_lines
@@ -47,6 +47,7 @@ def read_pdf(path: str | Path, *, engine: str = "pdfium", ocr: str = "auto", ocr
     path = Path(path)
     regular_size(path)
     _check_complete(path)
+    pdf_streams.check_streams(path)
     document = _open(path)
     try:
         return _read(document, path, engine, ocr, ocr_lang)

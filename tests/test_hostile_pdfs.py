@@ -1,0 +1,325 @@
+"""Hostile PDFs end within the documented limits (docs/limits.md): a record, or one typed line.
+
+Every PDF is written here by hand, object by object, so that its damage is exact: thousands of
+pages, broken cross-reference tables, page trees that loop or lie about their size.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import vbdieuhanh
+from vbdieuhanh.errors import FileTooLargeError, VbdhError
+from vbdieuhanh.readers import pdf_streams, read_file
+from vbdieuhanh.readers.limits import use_limits
+from vbdieuhanh.readers.pdf import read_pdf
+
+TEXT = b"BT /F1 12 Tf 72 720 Td (Cong van so 12 cua Uy ban nhan dan tinh ve viec hop) Tj ET"
+PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+    b"/Resources << /Font << /F1 4 0 R >> >> >>"
+)
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    """A stream object's body: its dictionary (``/Length`` and ``extra``) and its bytes."""
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def build(objects: dict[int, bytes]) -> bytes:
+    """A PDF of these objects (by number; 1 is the catalog) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref = len(out)
+    size = max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def letter(changes: dict[int, bytes] | None = None) -> dict[int, bytes]:
+    """The objects of a one-page letter (catalog 1, page tree 2, text 3, font 4, page 5), changed."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Count 1 /Kids [5 0 R] >>",
+        3: stream(TEXT),
+        4: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        5: PAGE,
+    }
+    objects.update(changes or {})
+    return objects
+
+
+def outcome(path: Path, seconds: float = 10) -> str:
+    """'record' when the file parses, else the code of its one-line typed error; within ``seconds``."""
+    started = time.monotonic()
+    try:
+        document = vbdieuhanh.parse_file(path)
+    except VbdhError as error:
+        assert "\n" not in str(error) and str(error).startswith(str(path))
+        result = error.code
+    else:
+        assert document.text.startswith("Cong van so 12")
+        result = "record"
+    assert time.monotonic() - started < seconds
+    return result
+
+
+# --- thousands of pages ---------------------------------------------------------------------------
+
+
+def many_pages(count: int) -> bytes:
+    """A text PDF of ``count`` pages sharing one content stream."""
+    kids = b" ".join(b"%d 0 R" % (10 + i) for i in range(count))
+    objects = letter({2: b"<< /Type /Pages /Count %d /Kids [%s] >>" % (count, kids)})
+    del objects[5]
+    objects.update({10 + i: PAGE for i in range(count)})
+    return build(objects)
+
+
+def test_a_pdf_of_2500_pages_is_read_to_the_page_limit(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(many_pages(2500))
+    started = time.monotonic()
+    layout = read_pdf(path, ocr="never")
+    assert time.monotonic() - started < 30
+    assert layout.pages == 2500
+    assert {line.page for line in layout.lines if line.text} == set(range(1, 501))
+    assert [note.code for note in layout.notes] == ["pages_limited"]
+    assert "has 2500 pages; only the first 500 were read" in layout.notes[0].message
+    document = vbdieuhanh.parse_file(path)
+    assert [w.code for w in document.warnings if w.code == "pages_limited"] == ["pages_limited"]
+
+
+# --- broken cross-reference tables ----------------------------------------------------------------
+
+
+def _xref(data: bytes) -> int:
+    found = re.search(rb"startxref\n(\d+)", data)
+    assert found is not None
+    return int(found.group(1))
+
+
+def _shift_offsets(data: bytes) -> bytes:
+    return re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7), data)
+
+
+def _cut_table(data: bytes) -> bytes:
+    at = _xref(data)
+    table = data[at:].split(b"\n")
+    return data[:at] + b"\n".join(table[:4]) + b"\n" + data[data.index(b"trailer") :]
+
+
+def _past_the_end(data: bytes) -> bytes:
+    return data.replace(b"startxref\n%d" % _xref(data), b"startxref\n%d" % (10 * len(data)))
+
+
+def _no_trailer(data: bytes) -> bytes:
+    return data[: data.index(b"trailer")] + b"startxref\n%d\n%%%%EOF\n" % _xref(data)
+
+
+def _no_table(data: bytes) -> bytes:
+    return data[: _xref(data)] + b"%%EOF\n"
+
+
+def _huge_table(data: bytes) -> bytes:
+    return data[: _xref(data)] + b"xref\n0 999999999\nzzzz" + data[data.index(b"trailer") :]
+
+
+# what pdfium (pypdfium2 5.15) makes of each: it rebuilds a table it cannot use from the objects,
+# but not without a trailer to name the catalog
+BROKEN_XREFS = [
+    ("wrong_offsets", _shift_offsets, "record"),
+    ("truncated_table", _cut_table, "record"),
+    ("startxref_past_the_end", _past_the_end, "record"),
+    ("no_trailer", _no_trailer, "corrupt"),
+    ("no_table", _no_table, "corrupt"),
+    ("table_of_a_billion_entries", _huge_table, "corrupt"),
+]
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"), [(d, e) for _, d, e in BROKEN_XREFS], ids=[n for n, _, _ in BROKEN_XREFS]
+)
+def test_a_broken_cross_reference_table(
+    tmp_path: Path, damage: Callable[[bytes], bytes], expected: str
+) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(damage(build(letter())))
+    assert outcome(path) == expected
+
+
+# --- page trees that loop or lie ------------------------------------------------------------------
+
+
+def _chain(depth: int, twice: bool) -> dict[int, bytes]:
+    """A page tree ``depth`` nodes deep; with ``twice`` each node lists the next one twice, so the
+    tree has 2**depth paths to its one page."""
+    nodes = {2: b"<< /Type /Pages /Count 1 /Kids [10 0 R] >>"}
+    for i in range(depth):
+        kid = b"5 0 R" if i == depth - 1 else b"%d 0 R" % (11 + i)
+        nodes[10 + i] = b"<< /Type /Pages /Count 1 /Kids [%s] >>" % (kid + b" " + kid if twice else kid)
+    return nodes
+
+
+PAGE_TREES = [
+    ("kids_include_the_node", letter({2: b"<< /Type /Pages /Count 2 /Kids [5 0 R 2 0 R] >>"}), "corrupt"),
+    (
+        "kids_include_an_ancestor",
+        letter(
+            {
+                2: b"<< /Type /Pages /Count 2 /Kids [6 0 R] >>",
+                6: b"<< /Type /Pages /Parent 2 0 R /Count 2 /Kids [5 0 R 2 0 R] >>",
+                5: PAGE.replace(b"/Parent 2 0 R", b"/Parent 6 0 R"),
+            }
+        ),
+        "record",
+    ),
+    (
+        "parent_cycle",
+        letter(
+            {
+                2: b"<< /Type /Pages /Parent 6 0 R /Count 1 /Kids [5 0 R] >>",
+                6: b"<< /Type /Pages /Parent 2 0 R /Count 1 /Kids [2 0 R] >>",
+            }
+        ),
+        "record",
+    ),
+    ("page_its_own_parent", letter({5: PAGE.replace(b"/Parent 2 0 R", b"/Parent 5 0 R")}), "record"),
+    ("count_huge", letter({2: b"<< /Type /Pages /Count 2147483647 /Kids [5 0 R] >>"}), "record"),
+    (
+        "count_beyond_64_bits",
+        letter({2: b"<< /Type /Pages /Count 99999999999999999999 /Kids [5 0 R] >>"}),
+        "record",
+    ),
+    ("count_negative", letter({2: b"<< /Type /Pages /Count -5 /Kids [5 0 R] >>"}), "record"),
+    (
+        "100000_levels_deep",
+        letter(_chain(100_000, twice=False)),
+        "corrupt",
+    ),
+    ("2_to_the_60_paths", letter(_chain(60, twice=True)), "record"),
+]
+
+
+@pytest.mark.parametrize(
+    ("objects", "expected"), [(o, e) for _, o, e in PAGE_TREES], ids=[n for n, _, _ in PAGE_TREES]
+)
+def test_a_page_tree_that_loops_or_lies(tmp_path: Path, objects: dict[int, bytes], expected: str) -> None:
+    path = tmp_path / "tree.pdf"
+    path.write_bytes(build(objects))
+    assert outcome(path) == expected
+
+
+# --- inflate bombs ----------------------------------------------------------------------------------
+
+
+def zeros(megabytes: int) -> bytes:
+    """Flate data of ``megabytes`` MiB of zeros (about 1,000 times smaller)."""
+    compressor = zlib.compressobj()
+    block = bytes(1 << 20)
+    return b"".join([*(compressor.compress(block) for _ in range(megabytes)), compressor.flush()])
+
+
+def _bomb(tmp_path: Path, *contents: bytes, layers: int = 1) -> Path:
+    """The letter with more content streams after its text, each of the given Flate data (inflated
+    ``layers`` times over)."""
+    refs = b" ".join(b"%d 0 R" % (10 + i) for i in range(len(contents)))
+    objects = letter({5: PAGE.replace(b"/Contents 3 0 R", b"/Contents [3 0 R %s]" % refs)})
+    flate = b" /Filter [%s]" % b" ".join([b"/FlateDecode"] * layers)
+    objects.update({10 + i: stream(data, flate) for i, data in enumerate(contents)})
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(build(objects))
+    return path
+
+
+MB = 1 << 20
+
+
+def test_a_stream_that_inflates_past_the_limit_is_refused(tmp_path: Path) -> None:
+    path = _bomb(tmp_path, zeros(3))
+    with use_limits(max_stream_bytes=4 * MB):
+        assert outcome(path) == "record"
+    with use_limits(max_stream_bytes=2 * MB), pytest.raises(FileTooLargeError) as raised:
+        read_file(path)
+    assert re.search(
+        r"the stream at byte [\d,]+ inflates to more than 2 MB \(limit max_stream_bytes\)", str(raised.value)
+    )
+
+
+def test_flate_inside_flate_is_inflated_layer_by_layer(tmp_path: Path) -> None:
+    data = zeros(3)
+    for _ in range(5):
+        data = zlib.compress(data)
+    path = _bomb(tmp_path, data, layers=6)  # 3 MB from some 50 bytes: pdfium inflates every layer
+    assert path.stat().st_size < 2_000
+    with use_limits(max_stream_bytes=4 * MB):
+        assert outcome(path) == "record"
+    with use_limits(max_stream_bytes=2 * MB), pytest.raises(FileTooLargeError, match="max_stream_bytes"):
+        read_file(path)
+
+
+def test_streams_that_inflate_past_the_limit_together_are_refused(tmp_path: Path) -> None:
+    path = _bomb(tmp_path, zeros(2), zeros(2), zeros(2))
+    with use_limits(max_stream_bytes=3 * MB, max_inflated_bytes=7 * MB):
+        assert outcome(path) == "record"
+    with (
+        use_limits(max_stream_bytes=3 * MB, max_inflated_bytes=5 * MB),
+        pytest.raises(FileTooLargeError) as raised,
+    ):
+        read_file(path)
+    assert "the streams of the PDF inflate to more than 5 MB (limit max_inflated_bytes)" in str(raised.value)
+
+
+_READ_IN_A_CHILD = """
+import re, sys, time
+import vbdieuhanh
+from vbdieuhanh.errors import VbdhError
+started = time.monotonic()
+try:
+    vbdieuhanh.parse_file(sys.argv[1])
+    outcome = "record"
+except VbdhError as error:
+    outcome = error.code
+status = open("/proc/self/status").read()  # the peak of this process (ru_maxrss counts the parent's)
+print(outcome, time.monotonic() - started, int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1)) // 1024)
+"""
+
+
+def test_a_500_mb_content_stream_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """pdfium would inflate it whole: 1 GB of memory and 5 s for a 510 KB file."""
+    path = _bomb(tmp_path, zeros(500))
+    assert path.stat().st_size < 600_000
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(path)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )  # fmt: skip
+    code, seconds, megabytes = done.stdout.split()
+    assert code == "too_large"
+    assert int(megabytes) < 250, f"{megabytes} MB"
+    assert float(seconds) < 20
+
+
+@pytest.mark.parametrize("block", [7, 8, 9, 16, 1 << 22])
+def test_stream_keywords_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    data = build(letter()) + b"stream\r\nstream\rxstream\n" + b"x" * 13 + b"stream\r\n"
+    monkeypatch.setattr(pdf_streams, "SCAN_CHUNK", block)
+    expected = [found.end() for found in re.finditer(rb"stream(?:\r\n|\n|\r)", data)]
+    assert list(pdf_streams._stream_starts(io.BytesIO(data))) == expected
+    assert len(expected) == 6  # the letter's 'stream' and 'endstream', and the four added
