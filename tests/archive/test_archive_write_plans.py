@@ -6,11 +6,12 @@ letters took 157 s, 108 of them in that statement)."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from variants import bulk_letters
+from variants import COMMITTEE, bulk_letters, council_letter, national_letter
 
 from vbdieuhanh.archive import store as store_module
 from vbdieuhanh.archive.ingest import ingest
@@ -34,6 +35,13 @@ def test_ingesting_new_documents_into_a_stored_archive_reads_no_table_whole(
 ) -> None:
     bulk_letters(tmp_path / "first", 20)
     bulk_letters(tmp_path / "second", 20, start=20)
+    # provinces answer directives the archive does not hold yet (placeholders); then they arrive
+    for number in range(60, 63):
+        cited = f"Công văn số {number}/CV-BCĐQG ngày 13/5/2021 của {COMMITTEE}"
+        answer = council_letter("Lai Châu", number + 100, date(2021, 6, 1), cited)
+        (tmp_path / "first" / f"answer-{number}.txt").write_text(answer, encoding="utf-8")
+        directive = national_letter(number, date(2021, 5, 13), date(2021, 6, 30), "V/v hiến máu")
+        (tmp_path / "second" / f"directive-{number}.txt").write_text(directive, encoding="utf-8")
     db = tmp_path / "vb.db"
     ingest([str(tmp_path / "first")], str(db), workers=0, progress=False)
     statements: dict[str, Any] = {}
@@ -45,7 +53,10 @@ def test_ingesting_new_documents_into_a_stored_archive_reads_no_table_whole(
 
     monkeypatch.setattr(store_module.SQLiteStore, "execute", recording)
     report = ingest([str(tmp_path / "second")], str(db), workers=0, progress=False)
-    assert report.stored == 20
+    assert report.stored == 23
+    with sqlite3.connect(db) as conn:  # the directives took the place of their placeholders
+        statuses = conn.execute("SELECT status FROM documents WHERE number_symbol LIKE '6_/CV-BCĐQG'")
+        assert [row[0] for row in statuses] == ["stored"] * 3
     checked = 0
     with sqlite3.connect(db) as conn:
         for sql, params in statements.items():

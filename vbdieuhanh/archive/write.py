@@ -164,8 +164,8 @@ def _write(
         (p.hash, doc_id, version, path or p.file, p.format, p.record_json, at, run_id),
     )
     _write_graph(store, resolver, p, doc_id, issuer)
-    if row is not None:  # only a stored document has a search row: in SQLite's FTS5 table this
-        # look-up by an unindexed column reads every row, so a new document must not make it
+    if row is not None and row[0] == "stored":  # only a stored document has a search row: in FTS5
+        # this look-up by an unindexed column reads every row; a new document or a placeholder must not
         store.execute("DELETE FROM search_text WHERE document_id = ?", (doc_id,))
     store.execute("INSERT INTO search_text (document_id, folded) VALUES (?, ?)", (doc_id, p.search_text))
     _drop_orphans(store, old_targets)
