@@ -68,13 +68,13 @@ def test_a_disk_full_mid_ingest_leaves_whole_documents_and_a_rerun_stores_the_re
 
     first = _ingest_cli(folder, db)
     assert first.returncode == 1, first.stderr
-    assert "full" in first.stderr and "Traceback" not in first.stderr
+    assert "full" in first.stderr and "Traceback" not in first.stderr, first.stderr
     assert len(first.stderr.strip().splitlines()) == 1, first.stderr
 
     subprocess.run(["mount", "-o", "remount,size=64m", str(small_disk)], check=True)
     with sqlite3.connect(db) as conn:
         stored = [Path(row[0]).name for row in conn.execute("SELECT file FROM versions")]
-    assert 0 < len(stored) < len(files)
+    assert 0 < len(stored) < len(files), (len(stored), first.stderr)
     part = tmp_path / "stored"
     part.mkdir()
     for name in stored:

@@ -37,10 +37,16 @@ _TYPES["sqlite"].update(
     search_table="CREATE VIRTUAL TABLE search_text USING fts5("
     "document_id UNINDEXED, folded, tokenize = 'unicode61 remove_diacritics 2')",
     search_index="SELECT 1",
+    # the FTS5 row of each document: its document_id column has no index, so a row is found by rowid
+    search_rows="CREATE TABLE search_rows (document_id TEXT PRIMARY KEY, row INTEGER NOT NULL)",
+    search_rows_fill="INSERT INTO search_rows (document_id, row) "
+    "SELECT document_id, MAX(rowid) FROM search_text GROUP BY document_id",
 )
 _TYPES["postgresql"].update(
     search_table="CREATE TABLE search_text (document_id TEXT PRIMARY KEY, folded TEXT NOT NULL)",
     search_index="CREATE INDEX search_text_tsv ON search_text USING gin (to_tsvector('simple', folded))",
+    search_rows="SELECT 1",  # search_text is keyed by document_id there
+    search_rows_fill="SELECT 1",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -130,6 +136,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "{search_index}",
         ),
     ),
+    Migration(4, "the search row of each document (SQLite)", ("{search_rows}", "{search_rows_fill}")),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -164,10 +164,7 @@ def _write(
         (p.hash, doc_id, version, path or p.file, p.format, p.record_json, at, run_id),
     )
     _write_graph(store, resolver, p, doc_id, issuer)
-    if row is not None and row[0] == "stored":  # only a stored document has a search row: in FTS5
-        # this look-up by an unindexed column reads every row; a new document or a placeholder must not
-        store.execute("DELETE FROM search_text WHERE document_id = ?", (doc_id,))
-    store.execute("INSERT INTO search_text (document_id, folded) VALUES (?, ?)", (doc_id, p.search_text))
+    _write_search_row(store, doc_id, p.search_text, replace=row is not None and row[0] == "stored")
     _drop_orphans(store, old_targets)
     if run_id is not None:
         store.execute(
@@ -269,6 +266,28 @@ def _target(store: Store, resolver: AgencyResolver, cited: CitationRow, citing_i
             ),
         )
     return placeholder
+
+
+def _write_search_row(store: Store, doc_id: str, folded: str, *, replace: bool) -> None:
+    """The document's row of the search index, replacing its old one (a new version).
+
+    In SQLite the index is an FTS5 table whose document_id column has no index: the old row is found
+    by its rowid, kept in search_rows (a delete by document_id reads the whole table, and made an
+    ingest slow down as the archive grew). In PostgreSQL document_id is the table's key."""
+    if store.dialect != "sqlite":
+        if replace:
+            store.execute("DELETE FROM search_text WHERE document_id = ?", (doc_id,))
+        store.execute("INSERT INTO search_text (document_id, folded) VALUES (?, ?)", (doc_id, folded))
+        return
+    old = store.scalar("SELECT row FROM search_rows WHERE document_id = ?", (doc_id,))
+    if old is not None:
+        store.execute("DELETE FROM search_text WHERE rowid = ?", (old,))
+    cursor = store.execute("INSERT INTO search_text (document_id, folded) VALUES (?, ?)", (doc_id, folded))
+    store.execute(
+        "INSERT INTO search_rows (document_id, row) VALUES (?, ?) "
+        "ON CONFLICT (document_id) DO UPDATE SET row = excluded.row",
+        (doc_id, cursor.lastrowid),
+    )
 
 
 def _write_graph(
