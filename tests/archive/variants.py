@@ -299,7 +299,13 @@ def bulk_letters(folder: Path, count: int, *, start: int = 0) -> list[Path]:
     for i in range(start, start + count):
         row = dict(rows[i % len(rows)])
         number, symbol = row["so_ky_hieu"].split("/", 1)
-        row["so_ky_hieu"] = f"{int(number) + 10_000 * (i // len(rows))}/{symbol}"
+        cycle = i // len(rows)
+        # numbers stay within six digits, as real ones do (longer ones are not read as numbers);
+        # past 100 cycles the year moves on instead
+        row["so_ky_hieu"] = f"{int(number) + 10_000 * (cycle % 100)}/{symbol}"
+        if cycle >= 100:
+            day, month, year = row["ngay_ban_hanh"].split("/")
+            row["ngay_ban_hanh"] = f"{day}/{month}/{int(year) + cycle // 100}"
         path = folder / f"bd_{i:06d}.txt"
         path.write_text(binhduong_letter(row), encoding="utf-8")
         paths.append(path)
