@@ -33,6 +33,7 @@ from .batch import (
     IngestReport,
     Result,
     batches,
+    database_failed,
     describe,
     process,
     progress_bar,
@@ -50,7 +51,7 @@ from .write import write
 
 # --- workers ------------------------------------------------------------------------------------
 
-_WORKER: dict[str, Store] = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _init_worker(url: str, parent: int) -> None:
@@ -58,7 +59,9 @@ def _init_worker(url: str, parent: int) -> None:
     # Ctrl-C goes to the whole process group: the parent stops the run, the workers print nothing
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
-    _WORKER["store"] = connect(url, readonly=True)
+    # connected at the first file, not here: a database that is down would make the pool print
+    # the initializer's traceback; in a file's work it is that file's one-line failure
+    _WORKER["url"] = url
 
 
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
@@ -81,6 +84,8 @@ def _die_with(parent: int) -> None:
 
 
 def _known(digest: str) -> bool:
+    if "store" not in _WORKER:
+        _WORKER["store"] = connect(_WORKER["url"], readonly=True)
     return _WORKER["store"].one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
 
 
@@ -201,12 +206,7 @@ def ingest(
         except Exception as error:
             if not store.driver_error(error):
                 raise
-            cause = " ".join(str(error).split())[:300] or type(error).__name__
-            raise ArchiveError(
-                redact(url),
-                f"the database failed after {report.stored} documents were stored ({cause}); "
-                "what is stored is whole: run the ingest again to go on",
-            ) from error
+            raise database_failed(url, report, error) from error
         return report
     finally:
         with contextlib.suppress(Exception):  # a connection already lost cannot be closed cleanly
