@@ -29,7 +29,7 @@ import click
 
 from ..errors import MissingDependencyError
 from ..listing import FORMATS, Sheet, flatten, message
-from .store import DEFAULT_URL
+from .store import DEFAULT_URL, redact
 
 if TYPE_CHECKING:
     from .api import Archive
@@ -102,7 +102,7 @@ def run_ingest(
     for name, cause in report.failures[:SHOWN_FAILURES]:
         print(f"  failed: {name}: {cause}", file=sys.stderr)
     if report.failed > len(report.failures[:SHOWN_FAILURES]):
-        print(f"  … all {report.failed}: vbdieuhanh failures --db {db}", file=sys.stderr)
+        print(f"  … all {report.failed}: vbdieuhanh failures --db {redact(db)}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
