@@ -93,6 +93,21 @@ def _process_batch(items: list[Item]) -> list[Result]:
     return [process(item, _known) for item in items]
 
 
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold back SIGINT while the pool may start a worker: the worker is spawned with it blocked,
+    so a Ctrl-C while it still imports (before its initializer ignores SIGINT) prints no traceback
+    from it; here the signal arrives as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 class _Pool:
     """A process pool that survives a worker's death: the batch it held is retried item by item."""
 
@@ -106,7 +121,9 @@ class _Pool:
             self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url, os.getpid())
         )
         try:
-            executor.submit(os.getpid).result()
+            with _ctrl_c_held():
+                first = executor.submit(os.getpid)
+            first.result()
         except BrokenProcessPool as error:
             executor.shutdown(wait=False)
             raise ArchiveError(
@@ -125,7 +142,7 @@ class _Pool:
         try:
             while True:
                 while len(pending) < window and (batch := next(source, None)) is not None:
-                    pending[self.executor.submit(_process_batch, batch)] = batch
+                    pending[self._submit(batch)] = batch
                 if not pending:
                     return
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -145,10 +162,14 @@ class _Pool:
         finally:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def _submit(self, batch: list[Item]) -> Future[list[Result]]:
+        with _ctrl_c_held():  # the pool may start a worker for it
+            return self.executor.submit(_process_batch, batch)
+
     def _one_by_one(self, batch: list[Item]) -> Iterator[Result]:
         for item in batch:
             try:
-                yield from self.executor.submit(_process_batch, [item]).result()
+                yield from self._submit([item]).result()
             except BrokenProcessPool:
                 self._restart()
                 yield Result(item.name, error="crash: the worker process died while reading this file")
