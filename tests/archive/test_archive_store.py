@@ -11,7 +11,7 @@ from variants import committee_letter, national_letter, short_date
 import vbdieuhanh
 from vbdieuhanh.archive import ArchiveError, open_archive
 from vbdieuhanh.archive.migrations import LATEST, MIGRATIONS, Migration, migrate, schema_version
-from vbdieuhanh.archive.store import connect, redact
+from vbdieuhanh.archive.store import connect, lock_id, redact
 
 CITED = f"Công văn số 45/CV-BCĐQG ngày {short_date(date(2021, 7, 20))}"
 
@@ -123,3 +123,47 @@ def test_reading_commands_refuse_a_path_that_holds_no_archive(archive_url: str) 
         assert archive.stats()["documents"] == 0
     with open_archive(archive_url, create=False) as archive:
         assert archive.stats()["documents"] == 0
+
+
+def test_writers_of_one_province_do_not_wait_for_each_other_once_its_bodies_are_known(make_url) -> None:
+    """Every PostgreSQL writer locked the provinces of all the bodies of its document for its whole
+    transaction, so two writers of Lai Châu letters took turns (at 50,000 letters, 88 % of the
+    server's statement time was waiting for those locks). Bodies this writer has already resolved
+    are not locked again; new ones still are."""
+    import psycopg
+
+    from vbdieuhanh.archive.prepare import prepare
+    from vbdieuhanh.archive.resolve import AgencyResolver
+    from vbdieuhanh.archive.write import write
+
+    url = make_url("postgres")
+    store = connect(url)
+    migrate(store)
+    resolver = AgencyResolver(store)
+    first = prepare(vbdieuhanh.parse_text(letter(number=127)), "a" * 64)
+    assert "province:Lai Châu" in first.lock_keys(resolver.settled)  # its bodies are new here
+    assert write(store, resolver, first).status == "stored"
+    second = prepare(vbdieuhanh.parse_text(letter(number=128)), "b" * 64)
+    assert [k for k in second.lock_keys(resolver.settled) if not k.startswith("doc:")] == []
+    with psycopg.connect(url) as other:  # another writer, creating a body of Lai Châu, holds its lock
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (lock_id("province:Lai Châu"),))
+        store.execute("SET lock_timeout = '5s'")
+        assert write(store, resolver, second).status == "stored"
+        held = other.execute(
+            "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+        )
+        assert held.fetchone() == (1,)
+    store.close()
+
+
+def test_a_postgres_writer_locks_every_key_in_one_statement(make_url) -> None:
+    import psycopg
+
+    url = make_url("postgres")
+    store = connect(url)
+    keys = ["doc:1/UBND-VX", "agency:b", "province:Lai Châu", "agency:a", "agency:b"]
+    with store.transaction(), psycopg.connect(url, autocommit=True) as other:
+        store.lock(keys)
+        taken = [other.execute("SELECT pg_try_advisory_lock(%s)", (lock_id(k),)).fetchone()[0] for k in keys]
+        assert taken == [False] * len(keys)
+    store.close()

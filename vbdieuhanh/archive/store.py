@@ -218,8 +218,9 @@ class PostgresStore(Store):
             yield
 
     def lock(self, keys: Iterable[str]) -> None:
-        for number in sorted({lock_id(k) for k in keys}):
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (number,))
+        numbers = sorted({lock_id(k) for k in keys})
+        if numbers:  # one round trip; unnest keeps the order, so writers lock in the same order
+            self.conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", (numbers,))
 
     def has_table(self, name: str) -> bool:
         return self.scalar("SELECT to_regclass(?)", (name,)) is not None

@@ -119,7 +119,7 @@ def _write(
     if known is not None:
         return Outcome("unchanged", known[0], known[1])
     if store.concurrent_writers:
-        store.lock(p.lock_keys())
+        store.lock(p.lock_keys(resolver.settled))
     at = now()
     chain = [resolver.resolve(found) for found in p.issuer_chain]
     for child, parent in pairwise(chain):
