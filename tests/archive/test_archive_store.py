@@ -127,9 +127,9 @@ def test_reading_commands_refuse_a_path_that_holds_no_archive(archive_url: str) 
 
 def test_writers_of_one_province_do_not_wait_for_each_other_once_its_bodies_are_known(make_url) -> None:
     """Every PostgreSQL writer locked the provinces of all the bodies of its document for its whole
-    transaction, so two writers of Lai Châu letters took turns (at 50,000 letters, 88 % of the
-    server's statement time was waiting for those locks). Bodies this writer has already resolved
-    are not locked again; new ones still are."""
+    transaction, so two writers of Lai Châu letters took turns (in benchmarks/dask_postgres.py at
+    50,000 letters, waiting for those locks was 77 % of the server's statement time). Bodies this
+    writer has already resolved are not locked again; new ones still are."""
     import psycopg
 
     from vbdieuhanh.archive.prepare import prepare
