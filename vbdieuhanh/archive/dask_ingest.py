@@ -3,8 +3,8 @@
 Each task takes a batch of items and, on the worker, reads, hashes, skips stored bytes, parses,
 prepares and writes every document in its own transaction straight into the archive, so the client
 is not a bottleneck. Use PostgreSQL: its writers run side by side, and advisory locks on
-number-symbols and bodies keep two workers from creating the same placeholder or agency twice
-(SQLite works too, one writer at a time). The client streams batches through a bounded window and
+number-symbols and on the bodies a worker has not resolved yet keep two workers from creating the
+same placeholder or agency twice (SQLite works too, one writer at a time). The client streams batches through a bounded window and
 counts outcomes. Files must be readable at the same paths on every worker (a shared file system).
 
     vbdieuhanh ingest /shared/archive --db postgresql://… --scheduler tcp://scheduler:8786
