@@ -74,7 +74,7 @@ def run_ingest(
     db: str,
     *,
     workers: int | None = None,
-    batch: int = 16,
+    batch: int | None = None,
     progress: bool | None = None,
     scheduler: str | None = None,
     corrections: str | None = None,
@@ -276,7 +276,7 @@ def register(group: click.Group) -> None:
     @click.argument("paths", nargs=-1, required=True)
     @db_option
     @click.option("--workers", type=int, default=None, help="parsing processes [default: CPUs; 0: none]")
-    @click.option("--batch", type=int, default=16, help="files per worker task")
+    @click.option("--batch", type=int, help="files per worker task [default: 16; on Dask: 128]")
     @click.option("--scheduler", help="run on this Dask scheduler (tcp://host:8786)")
     @click.option("--progress/--no-progress", default=None, help="progress bar [default: on a terminal]")
     @click.option(
@@ -289,7 +289,7 @@ def register(group: click.Group) -> None:
         paths: tuple[str, ...],
         db: str,
         workers: int | None,
-        batch: int,
+        batch: int | None,
         scheduler: str | None,
         progress: bool | None,
         corrections: str | None,

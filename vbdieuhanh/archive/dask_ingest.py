@@ -4,8 +4,9 @@ Each task takes a batch of items and, on the worker, reads, hashes, skips stored
 prepares and writes every document in its own transaction straight into the archive, so the client
 is not a bottleneck. Use PostgreSQL: its writers run side by side, and advisory locks on
 number-symbols and on the bodies a worker has not resolved yet keep two workers from creating the
-same placeholder or agency twice (SQLite works too, one writer at a time). The client streams batches through a bounded window and
-counts outcomes. Files must be readable at the same paths on every worker (a shared file system).
+same placeholder or agency twice (SQLite works too, one writer at a time). The client streams
+batches through a bounded window and counts outcomes. Files must be readable at the same paths on
+every worker (a shared file system).
 
     vbdieuhanh ingest /shared/archive --db postgresql://… --scheduler tcp://scheduler:8786
 """
@@ -37,6 +38,9 @@ from .resolve import AgencyResolver
 from .store import ArchiveError, Store, connect, sqlite_path
 from .write import write
 
+# files per task: the client and the scheduler spend about 6 ms of CPU on a task, 0.37 ms a document
+# at 16 files a task and 0.05 ms at 128 (benchmarks/dask_postgres.py, docs/scale.md)
+DASK_BATCH = 128
 _WRITERS: dict[str, tuple[Store, AgencyResolver]] = {}
 
 
@@ -109,7 +113,7 @@ def ingest_dask(
     *,
     scheduler: str | None = None,
     client: Any = None,
-    batch: int = 16,
+    batch: int = DASK_BATCH,
     progress: bool | None = None,
     command: str = "ingest",
 ) -> IngestReport:

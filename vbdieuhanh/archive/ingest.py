@@ -42,7 +42,7 @@ from .batch import (
     show_progress,
     start_run,
 )
-from .dask_ingest import ingest_dask
+from .dask_ingest import DASK_BATCH, ingest_dask
 from .inputs import Item, count_items, iter_items
 from .migrations import migrate
 from .resolve import AgencyResolver
@@ -51,6 +51,7 @@ from .write import write
 
 # --- workers ------------------------------------------------------------------------------------
 
+BATCH = 16  # files per task of the local pool
 _WORKER: dict[str, Any] = {}
 
 
@@ -183,7 +184,7 @@ def ingest(
     url: str,
     *,
     workers: int | None = None,
-    batch: int = 16,
+    batch: int | None = None,
     progress: bool | None = None,
     scheduler: str | None = None,
     client: Any = None,
@@ -198,7 +199,7 @@ def ingest(
     ``{sha256: {path: value}}``, saved in the archive before the run and applied on top of the
     parsed records (now, and whenever these bytes are written again); the parse is kept.
     """
-    if batch < 1:
+    if batch is not None and batch < 1:
         raise ArchiveError(redact(url), f"--batch must be 1 or more (files per worker task), not {batch}")
     if workers is not None and workers < 0:
         raise ArchiveError(redact(url), f"--workers must be 0 or more, not {workers}")
@@ -213,7 +214,13 @@ def ingest(
         return report
     if scheduler or client is not None:
         return ingest_dask(
-            paths, url, scheduler=scheduler, client=client, batch=batch, progress=progress, command=command
+            paths,
+            url,
+            scheduler=scheduler,
+            client=client,
+            batch=batch or DASK_BATCH,
+            progress=progress,
+            command=command,
         )
     store = connect(url)
     try:
@@ -223,7 +230,7 @@ def ingest(
         enabled = show_progress(progress)
         total = count_items(paths) if enabled else 0
         try:
-            _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+            _run(store, url, paths, report, workers, batch or BATCH, progress_bar(enabled), total)
         except Exception as error:
             if not store.driver_error(error):
                 raise
