@@ -167,3 +167,13 @@ def test_a_postgres_writer_locks_every_key_in_one_statement(make_url) -> None:
         taken = [other.execute("SELECT pg_try_advisory_lock(%s)", (lock_id(k),)).fetchone()[0] for k in keys]
         assert taken == [False] * len(keys)
     store.close()
+
+
+def test_a_documents_search_text_does_not_stay_in_the_word_cache() -> None:
+    """Each document's folded text stayed in strip_marks' cache: +14 KB a document in the writer."""
+    from vbdieuhanh.archive.prepare import fold_search
+    from vbdieuhanh.tones import strip_marks
+
+    held = strip_marks.cache_info().currsize
+    assert fold_search(letter(number=991) + "\nHIẾN MÁU Đ").endswith("hien mau d")
+    assert strip_marks.cache_info().currsize == held
