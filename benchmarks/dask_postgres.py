@@ -1,7 +1,7 @@
 """The Dask ingest into PostgreSQL, measured: documents/s, CPU and database time per document, size
 on disk per document, peak memory, and where the time goes.
 
-    python benchmarks/dask_postgres.py [--docs 50000] [--batch 16] [--url postgresql://…] [--json out.json]
+    python benchmarks/dask_postgres.py [--docs 50000] [--batch 128] [--url postgresql://…] [--json out.json]
 
 Without ``--url`` it starts a throwaway PostgreSQL cluster (tests/archive/pgcluster.py: initdb and
 pg_ctl, loopback, as the ``postgres`` user when root) with the server's default durability (fsync on,
@@ -53,6 +53,7 @@ from ingest import generate  # noqa: E402  (benchmarks/ingest.py: the same corpu
 from pgcluster import Cluster, schema_url  # noqa: E402
 
 from vbdieuhanh.archive import open_archive  # noqa: E402
+from vbdieuhanh.archive.dask_ingest import DASK_BATCH  # noqa: E402
 from vbdieuhanh.archive.ingest import ingest  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -243,7 +244,7 @@ def summarise(args: argparse.Namespace, report: Any, raw: dict[str, Any]) -> dic
         "unchanged": report.unchanged,
         "failed": report.failed,
         "files": raw["files"],
-        "batch": args.batch,
+        "batch": args.batch or DASK_BATCH,
         "tasks": int(total("task_calls")),
         "workers": len(workers),
         "seconds": round(seconds, 1),
@@ -304,7 +305,9 @@ def _cpu_model() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=50_000, help="documents to generate and ingest")
-    parser.add_argument("--batch", type=int, default=16, help="files per Dask task (the CLI's --batch)")
+    parser.add_argument(
+        "--batch", type=int, help=f"files per Dask task (the CLI's --batch; default {DASK_BATCH})"
+    )
     parser.add_argument("--workers", type=int, default=2, help="Dask worker processes, one thread each")
     parser.add_argument("--url", help="a PostgreSQL server to use instead of a throwaway cluster")
     parser.add_argument("--json", type=Path, help="also write the result here")
