@@ -82,11 +82,10 @@ class Prepared:
 
     def lock_keys(self, settled: Callable[[Body], bool] = lambda body: False) -> list[str]:
         """What concurrent writers of this document must not write at the same time: its number,
-        the numbers it cites, its bodies and their provinces (whose successor links they create).
-        A body ``settled`` (already resolved by a committed transaction) is left out: it creates
-        nothing, and locking its province made every writer of a province wait for the others."""
+        its bodies and their provinces (whose successor links they create). A body ``settled``
+        (already resolved by a committed transaction) is left out: it creates nothing, and locking
+        its province made every writer of a province wait for the others."""
         keys = {f"doc:{self.ns_key}"} if self.ns_key else set()
-        keys.update(f"doc:{c.ns_key}" for c in self.citations)
         found = [*self.issuer_chain, *(b for b, _ in self.addressees), *(b for b, _ in self.recipients)]
         found += [b for task in self.tasks for b, _, _ in task.assignees]
         found += [c.issuer for c in self.citations if c.issuer is not None]
@@ -94,6 +93,11 @@ class Prepared:
         keys.update(f"agency:{b.key}" for b in found)
         keys.update(f"province:{b.province}" for b in found if b.province)
         return sorted(keys)
+
+    def cited_keys(self) -> list[str]:
+        """The numbers it cites: locked shared, so that citers of one number write side by side
+        and only the writer of that number, or of its placeholder, waits for them."""
+        return sorted({f"doc:{c.ns_key}" for c in self.citations})
 
 
 def _flatten(tasks: list[Task]) -> list[tuple[Task, str | None, int]]:

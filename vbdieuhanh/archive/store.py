@@ -82,9 +82,9 @@ class Store:
         raise NotImplementedError
         yield
 
-    def lock(self, keys: Iterable[str]) -> None:
-        """Serialise writers that touch the same keys (until the transaction ends); SQLite has one
-        writer at a time already."""
+    def lock(self, keys: Iterable[str], shared: Iterable[str] = ()) -> None:
+        """Serialise writers that touch the same keys (until the transaction ends); ``shared`` keys
+        only keep out the writers that lock them alone. SQLite has one writer at a time already."""
 
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
@@ -217,10 +217,15 @@ class PostgresStore(Store):
         with self.conn.transaction():
             yield
 
-    def lock(self, keys: Iterable[str]) -> None:
-        numbers = sorted({lock_id(k) for k in keys})
-        if numbers:  # one round trip; unnest keeps the order, so writers lock in the same order
-            self.conn.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", (numbers,))
+    def lock(self, keys: Iterable[str], shared: Iterable[str] = ()) -> None:
+        alone = {lock_id(k) for k in keys}
+        modes = sorted({**{lock_id(k): True for k in shared}, **dict.fromkeys(alone, False)}.items())
+        if modes:  # one round trip; unnest keeps the order, so writers lock in the same order
+            self.conn.execute(
+                "SELECT CASE WHEN s THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END "
+                "FROM unnest(%s::bigint[], %s::boolean[]) AS t(k, s)",
+                ([k for k, _ in modes], [s for _, s in modes]),
+            )
 
     def has_table(self, name: str) -> bool:
         return self.scalar("SELECT to_regclass(?)", (name,)) is not None
