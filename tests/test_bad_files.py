@@ -96,3 +96,18 @@ def test_good_pdf_of_the_same_maker_reads(tmp_path: Path) -> None:
     path = tmp_path / "good.pdf"
     path.write_bytes(_pdf())
     assert vbdieuhanh.parse_file(path).text.startswith("UBND TINH LAI CHAU")
+
+
+def test_an_error_crosses_a_process_pool_whole(tmp_path: Path) -> None:
+    """The error a worker process raises reaches the parent as itself: it could not be unpickled
+    (its __init__ takes two arguments), which broke the pool."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
+    with pool, pytest.raises(CorruptFileError) as raised:
+        pool.submit(vbdieuhanh.parse_file, bad).result(timeout=120)
+    assert (raised.value.path, raised.value.code) == (str(bad), "corrupt")
+    assert "truncated" in raised.value.cause

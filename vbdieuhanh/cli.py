@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -363,6 +364,9 @@ def _register_all() -> None:
 
 
 _register_all()
+# psycopg reports what it meets while closing a lost connection through Python's last-resort handler
+# (a line on stderr); the command's one-line error already says the database failed
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

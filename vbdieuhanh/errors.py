@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # control characters (a newline, ESC of a terminal sequence), bidi overrides, lone surrogates
 _UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -26,6 +27,17 @@ class VbdhError(Exception):
         self.path = path
         self.cause = cause
         super().__init__(f"{printable(str(path))}: {printable(cause)}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled whole (a process pool or a Dask worker sends it back), whatever the subclass takes."""
+        return _rebuild, (type(self), self.path, self.cause, self.__dict__)
+
+
+def _rebuild(kind: type[VbdhError], path: str, cause: str, state: dict[str, Any]) -> VbdhError:
+    error = kind.__new__(kind)
+    VbdhError.__init__(error, path, cause)
+    error.__dict__.update(state)
+    return error
 
 
 class UnreadableFileError(VbdhError):

@@ -9,12 +9,7 @@ Each test gets its own schema, so tests never see each other's rows.
 from __future__ import annotations
 
 import os
-import pwd
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,33 +18,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from pgcluster import Cluster, ClusterUnavailable, schema_url
 from variants import SAMPLES
 
 BACKENDS = ("sqlite", "postgres")
-
-
-def _pg_bin() -> Path | None:
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
-    return versions[-1].parent if versions else None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_owner(command: list[str], user: str | None) -> list[str]:
-    if user is None:
-        return command
-    return (
-        ["runuser", "-u", user, "--", *command]
-        if shutil.which("runuser")
-        else ["su", user, "-c", " ".join(command)]
-    )
 
 
 @pytest.fixture(scope="session")
@@ -64,70 +36,14 @@ def pg_server() -> Iterator[str]:
     if url:
         yield url
         return
-    bindir = _pg_bin()
-    if bindir is None:
-        pytest.skip("no PostgreSQL: set VBDH_TEST_PG_URL or install the server (initdb, pg_ctl)")
-    user = None
-    if os.geteuid() == 0:
-        try:
-            pwd.getpwnam("postgres")
-        except KeyError:
-            pytest.skip("running as root without a 'postgres' user to own a throwaway cluster")
-        user = "postgres"
-    base = Path(tempfile.mkdtemp(prefix="vbdh-pg-", dir="/tmp"))
-    if user:
-        shutil.chown(base, user)
-    data, port = base / "data", _free_port()
-    init = [
-        str(bindir / "initdb"),
-        "-D",
-        str(data),
-        "-U",
-        "postgres",
-        "--auth=trust",
-        "-E",
-        "UTF8",
-        "--locale=C.UTF-8",
-    ]
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    start = [
-        str(bindir / "pg_ctl"),
-        "-D",
-        str(data),
-        "-o",
-        options,
-        "-l",
-        str(base / "log.txt"),
-        "-w",
-        "start",
-    ]
     try:
-        subprocess.run(_as_owner(init, user), check=True, capture_output=True, timeout=120)
-        subprocess.run(_as_owner(start, user), check=True, capture_output=True, timeout=120)
-    except (subprocess.SubprocessError, OSError) as error:
-        shutil.rmtree(base, ignore_errors=True)
-        pytest.skip(f"could not start a throwaway PostgreSQL cluster: {error}")
+        cluster = Cluster()
+    except ClusterUnavailable as error:
+        pytest.skip(str(error))
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield cluster.url()
     finally:
-        stop = [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
-        subprocess.run(_as_owner(stop, user), capture_output=True, timeout=120)
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def _schema_url(server: str) -> tuple[str, Callable[[], None]]:
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-
-    def drop() -> None:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-
-    joiner = "&" if "?" in server else "?"
-    return f"{server}{joiner}options=-csearch_path%3D{schema}", drop
+        cluster.remove()
 
 
 @pytest.fixture
@@ -138,7 +54,7 @@ def make_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callabl
     def make(backend: str) -> str:
         if backend == "sqlite":
             return str(tmp_path / f"archive-{len(cleanups)}-{uuid.uuid4().hex[:6]}.db")
-        url, drop = _schema_url(request.getfixturevalue("pg_server"))
+        url, drop = schema_url(request.getfixturevalue("pg_server"))
         cleanups.append(drop)
         return url
 
@@ -159,7 +75,7 @@ def module_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     if request.param == "sqlite":
         yield str(tmp_path_factory.mktemp("archive") / "archive.db")
         return
-    url, drop = _schema_url(request.getfixturevalue("pg_server"))
+    url, drop = schema_url(request.getfixturevalue("pg_server"))
     yield url
     drop()
 

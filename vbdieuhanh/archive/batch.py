@@ -14,7 +14,7 @@ from ..errors import VbdhError
 from .inputs import Item
 from .migrations import now
 from .prepare import Prepared, prepare
-from .store import Store
+from .store import ArchiveError, Store, redact
 
 FAILURE_SAMPLE = 20
 
@@ -68,6 +68,16 @@ def describe(error: BaseException) -> str:
         return f"{error.code}: {error.cause}"
     text = " ".join(str(error).split()) or "no message"
     return f"{type(error).__name__}: {text[:300]}"
+
+
+def database_failed(url: str, report: IngestReport, error: BaseException) -> ArchiveError:
+    """The one line that ends a run whose database failed (connection lost, server stopped)."""
+    cause = error.cause if isinstance(error, VbdhError) else " ".join(str(error).split())[:300]
+    return ArchiveError(
+        redact(url),
+        f"the database failed ({cause or type(error).__name__}) after {report.stored} documents; "
+        "each document in the archive is whole: run the ingest again to go on",
+    )
 
 
 def process(item: Item, known: Callable[[str], bool]) -> Result:

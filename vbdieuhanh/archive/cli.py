@@ -29,7 +29,7 @@ import click
 
 from ..errors import MissingDependencyError
 from ..listing import FORMATS, Sheet, flatten, message
-from .store import DEFAULT_URL
+from .store import DEFAULT_URL, redact
 
 if TYPE_CHECKING:
     from .api import Archive
@@ -74,7 +74,7 @@ def run_ingest(
     db: str,
     *,
     workers: int | None = None,
-    batch: int = 16,
+    batch: int | None = None,
     progress: bool | None = None,
     scheduler: str | None = None,
     corrections: str | None = None,
@@ -102,7 +102,7 @@ def run_ingest(
     for name, cause in report.failures[:SHOWN_FAILURES]:
         print(f"  failed: {name}: {cause}", file=sys.stderr)
     if report.failed > len(report.failures[:SHOWN_FAILURES]):
-        print(f"  … all {report.failed}: vbdieuhanh failures --db {db}", file=sys.stderr)
+        print(f"  … all {report.failed}: vbdieuhanh failures --db {redact(db)}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -276,7 +276,7 @@ def register(group: click.Group) -> None:
     @click.argument("paths", nargs=-1, required=True)
     @db_option
     @click.option("--workers", type=int, default=None, help="parsing processes [default: CPUs; 0: none]")
-    @click.option("--batch", type=int, default=16, help="files per worker task")
+    @click.option("--batch", type=int, help="files per worker task [default: 16; on Dask: 128]")
     @click.option("--scheduler", help="run on this Dask scheduler (tcp://host:8786)")
     @click.option("--progress/--no-progress", default=None, help="progress bar [default: on a terminal]")
     @click.option(
@@ -289,7 +289,7 @@ def register(group: click.Group) -> None:
         paths: tuple[str, ...],
         db: str,
         workers: int | None,
-        batch: int,
+        batch: int | None,
         scheduler: str | None,
         progress: bool | None,
         corrections: str | None,

@@ -33,6 +33,7 @@ from .batch import (
     IngestReport,
     Result,
     batches,
+    database_failed,
     describe,
     process,
     progress_bar,
@@ -41,7 +42,7 @@ from .batch import (
     show_progress,
     start_run,
 )
-from .dask_ingest import ingest_dask
+from .dask_ingest import DASK_BATCH, ingest_dask
 from .inputs import Item, count_items, iter_items
 from .migrations import migrate
 from .resolve import AgencyResolver
@@ -50,7 +51,8 @@ from .write import write
 
 # --- workers ------------------------------------------------------------------------------------
 
-_WORKER: dict[str, Store] = {}
+BATCH = 16  # files per task of the local pool
+_WORKER: dict[str, Any] = {}
 
 
 def _init_worker(url: str, parent: int) -> None:
@@ -58,7 +60,9 @@ def _init_worker(url: str, parent: int) -> None:
     # Ctrl-C goes to the whole process group: the parent stops the run, the workers print nothing
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
-    _WORKER["store"] = connect(url, readonly=True)
+    # connected at the first file, not here: a database that is down would make the pool print
+    # the initializer's traceback; in a file's work it is that file's one-line failure
+    _WORKER["url"] = url
 
 
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
@@ -81,11 +85,28 @@ def _die_with(parent: int) -> None:
 
 
 def _known(digest: str) -> bool:
+    if "store" not in _WORKER:
+        _WORKER["store"] = connect(_WORKER["url"], readonly=True)
     return _WORKER["store"].one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
 
 
 def _process_batch(items: list[Item]) -> list[Result]:
     return [process(item, _known) for item in items]
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold back SIGINT while the pool may start a worker: the worker is spawned with it blocked,
+    so a Ctrl-C while it still imports (before its initializer ignores SIGINT) prints no traceback
+    from it; here the signal arrives as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 class _Pool:
@@ -101,7 +122,9 @@ class _Pool:
             self.workers, mp_context=context, initializer=_init_worker, initargs=(self.url, os.getpid())
         )
         try:
-            executor.submit(os.getpid).result()
+            with _ctrl_c_held():
+                first = executor.submit(os.getpid)
+            first.result()
         except BrokenProcessPool as error:
             executor.shutdown(wait=False)
             raise ArchiveError(
@@ -121,7 +144,7 @@ class _Pool:
         try:
             while True:
                 while len(pending) < window and (batch := next(source, None)) is not None:
-                    pending[self.executor.submit(_process_batch, batch)] = batch
+                    pending[self._submit(batch)] = batch
                 if not pending:
                     return
                 if idle is not None and not any(future.done() for future in pending):
@@ -143,10 +166,14 @@ class _Pool:
         finally:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
+    def _submit(self, batch: list[Item]) -> Future[list[Result]]:
+        with _ctrl_c_held():  # the pool may start a worker for it
+            return self.executor.submit(_process_batch, batch)
+
     def _one_by_one(self, batch: list[Item]) -> Iterator[Result]:
         for item in batch:
             try:
-                yield from self.executor.submit(_process_batch, [item]).result()
+                yield from self._submit([item]).result()
             except BrokenProcessPool:
                 self._restart()
                 yield Result(item.name, error="crash: the worker process died while reading this file")
@@ -160,7 +187,7 @@ def ingest(
     url: str,
     *,
     workers: int | None = None,
-    batch: int = 16,
+    batch: int | None = None,
     progress: bool | None = None,
     scheduler: str | None = None,
     client: Any = None,
@@ -175,7 +202,7 @@ def ingest(
     ``{sha256: {path: value}}``, saved in the archive before the run and applied on top of the
     parsed records (now, and whenever these bytes are written again); the parse is kept.
     """
-    if batch < 1:
+    if batch is not None and batch < 1:
         raise ArchiveError(redact(url), f"--batch must be 1 or more (files per worker task), not {batch}")
     if workers is not None and workers < 0:
         raise ArchiveError(redact(url), f"--workers must be 0 or more, not {workers}")
@@ -190,7 +217,13 @@ def ingest(
         return report
     if scheduler or client is not None:
         return ingest_dask(
-            paths, url, scheduler=scheduler, client=client, batch=batch, progress=progress, command=command
+            paths,
+            url,
+            scheduler=scheduler,
+            client=client,
+            batch=batch or DASK_BATCH,
+            progress=progress,
+            command=command,
         )
     store = connect(url)
     try:
@@ -200,16 +233,11 @@ def ingest(
         enabled = show_progress(progress)
         total = count_items(paths) if enabled else 0
         try:
-            _run(store, url, paths, report, workers, batch, progress_bar(enabled), total)
+            _run(store, url, paths, report, workers, batch or BATCH, progress_bar(enabled), total)
         except Exception as error:
             if not store.driver_error(error):
                 raise
-            cause = " ".join(str(error).split())[:300] or type(error).__name__
-            raise ArchiveError(
-                redact(url),
-                f"the database failed ({cause}) after {report.stored} documents; each document "
-                "in the archive is whole: run the ingest again to go on",
-            ) from error
+            raise database_failed(url, report, error) from error
         return report
     finally:
         with contextlib.suppress(Exception):  # a connection already lost cannot be closed cleanly

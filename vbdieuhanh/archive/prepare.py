@@ -9,6 +9,7 @@ document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import Document, Indicator, Task
@@ -79,17 +80,24 @@ class Prepared:
     def year(self) -> int | None:
         return int(self.issue_date[:4]) if self.issue_date else None
 
-    def lock_keys(self) -> list[str]:
+    def lock_keys(self, settled: Callable[[Body], bool] = lambda body: False) -> list[str]:
         """What concurrent writers of this document must not write at the same time: its number,
-        the numbers it cites, its bodies and their provinces (whose successor links they create)."""
+        its bodies and their provinces (whose successor links they create). A body ``settled``
+        (already resolved by a committed transaction) is left out: it creates nothing, and locking
+        its province made every writer of a province wait for the others."""
         keys = {f"doc:{self.ns_key}"} if self.ns_key else set()
-        keys.update(f"doc:{c.ns_key}" for c in self.citations)
         found = [*self.issuer_chain, *(b for b, _ in self.addressees), *(b for b, _ in self.recipients)]
         found += [b for task in self.tasks for b, _, _ in task.assignees]
         found += [c.issuer for c in self.citations if c.issuer is not None]
+        found = [b for b in found if not settled(b)]
         keys.update(f"agency:{b.key}" for b in found)
         keys.update(f"province:{b.province}" for b in found if b.province)
         return sorted(keys)
+
+    def cited_keys(self) -> list[str]:
+        """The numbers it cites: locked shared, so that citers of one number write side by side
+        and only the writer of that number, or of its placeholder, waits for them."""
+        return sorted({f"doc:{c.ns_key}" for c in self.citations})
 
 
 def _flatten(tasks: list[Task]) -> list[tuple[Task, str | None, int]]:
@@ -196,5 +204,7 @@ def search_text(document: Document) -> str:
 
 
 def fold_search(text: str) -> str:
-    """Lower case, no tone marks or accents, đ → d: how search compares words."""
-    return strip_marks(text).lower() if text else ""
+    """Lower case, no tone marks or accents, đ → d: how search compares words. Not through
+    strip_marks' cache, which is for names and words: a document's whole text would stay in it
+    (16,384 of them: a Dask worker grew to 470 MB over 50,000 letters)."""
+    return strip_marks.__wrapped__(text).lower() if text else ""

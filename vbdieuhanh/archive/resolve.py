@@ -70,6 +70,11 @@ class AgencyResolver:
     def rollback(self) -> None:
         self._pending.clear()
 
+    def settled(self, found: Body) -> bool:
+        """Was the body resolved by a committed transaction of this writer? Then resolving it again
+        reads nothing and creates nothing."""
+        return found.key in self._cache
+
     def resolve(self, found: Body, method: str = "exact") -> Resolved:
         """The agency id of a body, creating the agency if the archive has none like it."""
         known = self._cache.get(found.key) or self._pending.get(found.key)

@@ -95,9 +95,9 @@ class Store:
     def flush(self) -> None:
         """Commit the documents a group holds, before waiting for more (no group: nothing to do)."""
 
-    def lock(self, keys: Iterable[str]) -> None:
-        """Serialise writers that touch the same keys (until the transaction ends); SQLite has one
-        writer at a time already."""
+    def lock(self, keys: Iterable[str], shared: Iterable[str] = ()) -> None:
+        """Serialise writers that touch the same keys (until the transaction ends); ``shared`` keys
+        only keep out the writers that lock them alone. SQLite has one writer at a time already."""
 
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
@@ -287,9 +287,15 @@ class PostgresStore(Store):
         with self.conn.transaction():
             yield
 
-    def lock(self, keys: Iterable[str]) -> None:
-        for number in sorted({lock_id(k) for k in keys}):
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (number,))
+    def lock(self, keys: Iterable[str], shared: Iterable[str] = ()) -> None:
+        alone = {lock_id(k) for k in keys}
+        modes = sorted({**{lock_id(k): True for k in shared}, **dict.fromkeys(alone, False)}.items())
+        if modes:  # one round trip; unnest keeps the order, so writers lock in the same order
+            self.conn.execute(
+                "SELECT CASE WHEN s THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END "
+                "FROM unnest(%s::bigint[], %s::boolean[]) AS t(k, s)",
+                ([k for k, _ in modes], [s for _, s in modes]),
+            )
 
     def has_table(self, name: str) -> bool:
         return self.scalar("SELECT to_regclass(?)", (name,)) is not None

@@ -119,7 +119,7 @@ def _write(
     if known is not None:
         return Outcome("unchanged", known[0], known[1])
     if store.concurrent_writers:
-        store.lock(p.lock_keys())
+        store.lock(p.lock_keys(resolver.settled), shared=p.cited_keys())
     at = now()
     chain = [resolver.resolve(found) for found in p.issuer_chain]
     for child, parent in pairwise(chain):
@@ -222,8 +222,12 @@ def _merge_placeholders(store: Store, p: Prepared, doc_id: str, issuer_id: str |
         )
 
 
-def _target(store: Store, resolver: AgencyResolver, cited: CitationRow, citing_id: str) -> str:
-    """The document a citation names: stored, already a placeholder, or a new placeholder."""
+def _target(
+    store: Store, resolver: AgencyResolver, cited: CitationRow, citing_id: str, *, alone: bool = False
+) -> str:
+    """The document a citation names: stored, already a placeholder, or a new placeholder. Its
+    number is locked shared; a placeholder is made only under the number's own lock (``alone``),
+    after looking again: another citer may have made it meanwhile."""
     issuer = resolver.resolve(cited.issuer) if cited.issuer else None
     issuer_id = issuer.id if issuer else None
     province = cited.issuer.province if cited.issuer else None
@@ -241,6 +245,9 @@ def _target(store: Store, resolver: AgencyResolver, cited: CitationRow, citing_i
             best, best_score = doc_id, score
     if best is not None:
         return best
+    if store.concurrent_writers and not alone:
+        store.lock([f"doc:{cited.ns_key}"])
+        return _target(store, resolver, cited, citing_id, alone=True)
     placeholder = document_key(cited.ns_key, cited.date, issuer_id)
     inserted = store.one(
         "INSERT INTO documents (id, status, doc_type, number, number_symbol, ns_key, issue_date, year, "
