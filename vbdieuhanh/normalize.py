@@ -54,6 +54,9 @@ _HOMOGLYPHS = dict(
     )
 )
 _REPLACE.update(_HOMOGLYPHS)
+# lone surrogates (parse_text of a str decoded with "surrogateescape"): U+FFFD, one for one, as the
+# readers' scrub does, so the record can be encoded and stored
+_REPLACE.update(dict.fromkeys(map(chr, range(0xD800, 0xE000)), "\ufffd"))
 # Markdown a converter or a crawler left: bold runs, an italic star on a word's edge ("*Hà Nội,",
 # "2025*"; a bullet "* " and a footnote "(*)" stay), a table cell's bar at a line's ends, a heading's
 # hashes. A bar between two cells is a column gap (see ``_GAP_RE``).
