@@ -1,10 +1,16 @@
-"""Time grows linearly with the input: crafted inputs at 1×, 4× and 16× their size.
+"""Time grows linearly with the input: crafted inputs at 4× and at 64× a unit size, 16× apart.
 
 Each family once took quadratic time (issue 11): many percentages in one sentence
 (extract/indicators.py), a long tab-separated line in the header (zones.py column gaps), a run-on
 sentence naming many bodies (extract/tasks.py bodies_at), thousands of items all labelled "1.".
+The fuzzing issue added the others, three of which were quadratic too: a flood of combining marks
+of two classes (CPython's NFC orders them by swaps), a run of spaces in a line that lost its breaks
+(relines.py rescanned the spaces at each one it gave back) and thousands of "Số:" lines (each read
+as a citation and checked against every earlier one).
 A quadratic family takes about 256 times longer at 16× the size; the bound below allows 64 (the
 machine's noise, caches warming), so the test fails on quadratic growth and passes on linear.
+With ``--runslow`` two families run again at the sizes the issue names (a 5 MB line, 100,000 list
+items), against a sixteenth of that size.
 """
 
 from __future__ import annotations
@@ -20,6 +26,12 @@ HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 12/UBND-VX\nKiên Giang, ngày 05 tháng 01 năm 2021\n"
     "V/v báo cáo kết quả\nKính gửi: Sở Y tế\n"
 )
+
+SENTENCE = (
+    "Sở Y tế chủ trì, phối hợp với UBND các huyện thực hiện Công văn số 15/SYT-NV ngày 05/01/2021 "
+    "trước ngày 30/6/2021. "
+)
+MARKERS = ["-", "+", "a)", None]  # None: the item's number
 
 FAMILIES: dict[str, Callable[[int], str]] = {
     "percentages in one sentence": lambda n: (
@@ -38,12 +50,42 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "items all labelled 1.": lambda n: (
         HEAD + "".join(f"1. Sở Y tế thực hiện việc số {i}.\n" for i in range(50 * n))
     ),
+    # about 7 KB a unit: 5 MB at 720
+    "one line that lost its breaks": lambda n: HEAD.replace("\n", " ") + SENTENCE * (60 * n),
+    # 100,000 items at 1,600
+    "list items": lambda n: (
+        HEAD + "".join(f"{MARKERS[i % 4] or f'{i}.'} Sở Y tế thực hiện việc số {i};\n" for i in range(64 * n))
+    ),
+    "deep numbering": lambda n: (
+        HEAD
+        + "".join(f"{'1.' * (i % 12 + 1)} Sở Y tế thực hiện việc số {i}.\n" for i in range(50 * n))
+        + "1." * (100 * n)
+        + " Sở Y tế.\n"
+    ),
+    "a run of Số:": lambda n: HEAD + "Số: " * (500 * n) + "\nSố:" + " Số: 12/" * (200 * n) + "\n",
+    "Số: lines": lambda n: HEAD + "Số: 15/SYT-NV\n" * (200 * n),
+    "digits and slashes": lambda n: (
+        HEAD + "9" * (2000 * n) + "\n" + "12/" * (500 * n) + "\n" + "/" * (1000 * n)
+    ),
+    "capital letters": lambda n: (
+        "ỦY BAN NHÂN DÂN TỈNH " * (50 * n)
+        + "\n"
+        + HEAD
+        + "ỦY BAN NHÂN DÂN TỈNH " * (50 * n)
+        + "A" * (500 * n)
+    ),
+    "a flood of combining marks": lambda n: HEAD + "Sở Y tế" + "\u0301\u0323" * (1000 * n) + " thực hiện.\n",
+    "a run of spaces in a line that lost its breaks": lambda n: (
+        HEAD.replace("\n", " ") + "a" + " " * (1000 * n) + "b\n"
+    ),
 }
+# the issue's sizes: a 5 MB line, 100,000 list items
+FULL_SIZE = {"one line that lost its breaks": 720, "list items": 1600}
 
 
-def _seconds(text: str) -> float:
+def _seconds(text: str, repeat: int = 3) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(repeat):
         start = time.perf_counter()
         vbdieuhanh.parse_text(text)
         best = min(best, time.perf_counter() - start)
@@ -55,4 +97,12 @@ def test_time_grows_linearly(family: str) -> None:
     make = FAMILIES[family]
     vbdieuhanh.parse_text(make(1))  # caches warmed
     small, large = _seconds(make(4)), _seconds(make(64))
+    assert large / small < 64, f"{family}: 16× the input took {large / small:.0f}× the time"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", FULL_SIZE)
+def test_time_grows_linearly_at_full_size(family: str) -> None:
+    make, n = FAMILIES[family], FULL_SIZE[family]
+    small, large = _seconds(make(n // 16), repeat=1), _seconds(make(n), repeat=1)
     assert large / small < 64, f"{family}: 16× the input took {large / small:.0f}× the time"

@@ -54,6 +54,9 @@ _HOMOGLYPHS = dict(
     )
 )
 _REPLACE.update(_HOMOGLYPHS)
+# lone surrogates (parse_text of a str decoded with "surrogateescape"): U+FFFD, one for one, as the
+# readers' scrub does, so the record can be encoded and stored
+_REPLACE.update(dict.fromkeys(map(chr, range(0xD800, 0xE000)), "\ufffd"))
 # Markdown a converter or a crawler left: bold runs, an italic star on a word's edge ("*Hà Nội,",
 # "2025*"; a bullet "* " and a footnote "(*)" stay), a table cell's bar at a line's ends, a heading's
 # hashes. A bar between two cells is a column gap (see ``_GAP_RE``).
@@ -148,7 +151,7 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     start = 0
     for i in range(1, len(raw) + 1):
         if i == len(raw) or not unicodedata.combining(raw[i]):
-            clusters.append((start, unicodedata.normalize("NFC", raw[start:i])))
+            clusters.append((start, _nfc_cluster(raw[start:i])))
             start = i
     composed = "".join(c for _, c in clusters)
     text, inner = clean_line(composed) if unicodedata.is_normalized("NFC", composed) else (composed, [(0, 0)])
@@ -163,6 +166,17 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
         for k in range(next_norm - norm):
             chunks.append((norm + k, composed_to_raw[min(comp + k, len(composed_to_raw) - 1)]))
     return text, chunks or [(0, 0)]
+
+
+_LONG_CLUSTER = 32  # characters: no letter carries this many marks; a flood of them does
+
+
+def _nfc_cluster(cluster: str) -> str:
+    """NFC of a letter and its marks; a flood of marks is put in canonical order first (a stable
+    sort by combining class, n log n): CPython's NFC orders them by swaps, quadratic in their number."""
+    if len(cluster) > _LONG_CLUSTER:
+        cluster = "".join(sorted(cluster, key=unicodedata.combining))  # a letter's class is 0: first
+    return unicodedata.normalize("NFC", cluster)
 
 
 # --- the normalised document --------------------------------------------------------------------

@@ -20,7 +20,9 @@ from .vocab import glyphs
 
 LONG_LINE = 600  # characters: a line this long holding most of the text has lost its breaks
 MOST_OF_THE_TEXT = 0.6
-_STARS = r"\**\s*"  # Markdown bold marks a crawler left around a part
+# Markdown bold marks a crawler left around a part; spaces only after them: after the "\s+" before
+# it, a "\s*" of its own would rescan the spaces at each step the "\s+" gives back (quadratic)
+_STARS = r"(?:\*+\s*)?"
 _PLACE_WORD = rf"[{UPPER}][{LOWER}]*\.?"
 
 

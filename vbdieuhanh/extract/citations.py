@@ -8,6 +8,7 @@ Mentions of one number-symbol merge into one citation, in the order of first men
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from ..lexicon import (
@@ -315,29 +316,51 @@ def _place_after_comma_re() -> re.Pattern[str]:
     return re.compile(rf",\s*(?=(?:{_alternation(_place_words())})\s+[{UPPER}])")
 
 
+class _Claimed:
+    """The union of the spans already read as citations, as sorted disjoint spans: a look-up is a
+    bisection, so a text of thousands of cites is not read in quadratic time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def add(self, span: Seg) -> None:
+        start, end = span
+        if start >= end:
+            return
+        lo, hi = bisect_left(self.ends, start), bisect_right(self.starts, end)
+        if lo < hi:  # spans it touches or overlaps merge with it
+            start, end = min(start, self.starts[lo]), max(end, self.ends[hi - 1])
+        self.starts[lo:hi], self.ends[lo:hi] = [start], [end]
+
+
 def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:
     """Citations in the subject and body, merged by number-symbol, in order of first mention."""
     found: list[tuple[int, Citation]] = []
-    claimed: list[Seg] = []
+    claimed = _Claimed()
     if own is None or own.blank:
         own = _title_number(ctx) or own
     for start, end in ctx.regions():
         for scanner in (_AMENDING_LAW, _law_re()):
             for law in ctx.hits(scanner, start, end):
-                if any(a <= law.start() < b for a, b in claimed):
+                if law.start() in claimed:
                     continue
                 citation, span = _law_citation(ctx, law, end, issuer)
                 if citation is not None:
                     found.append((span[0], citation))
-                    claimed.append(span)
+                    claimed.add(span)
         for regex in (_PARTY_SCAN, _CITED_SCAN):
             for match in ctx.hits(regex, start, end):
-                if any(a <= match.start() < b for a, b in claimed):
+                if match.start() in claimed:
                     continue
                 citation, span = _number_citation(ctx, match, start, end, issuer)
                 if citation is None or _is_self(ctx, citation, span, own, start):
                     continue
-                claimed.append(span)
+                claimed.add(span)
                 found.append((span[0], citation))
     found.sort(key=lambda item: item[0])
     _share_date_and_issuer(ctx, found)

@@ -13,6 +13,7 @@ names, else the document's; the province is the one the sentence names, else the
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from functools import cache
@@ -165,6 +166,8 @@ def extract_indicators(text: str, *, province: str | None = None, year: int | No
         for match in figures:
             unit = match.group("unit").lower()
             value = _value(match.group("num"))
+            if not math.isfinite(value):  # over 300 digits: no figure (JSON would write null)
+                continue
             after = sentence[match.end() : match.end() + 30]
             if unit == "%" and previous is not None and _share_re().match(after):
                 previous.share_of_target = value
