@@ -96,6 +96,7 @@ def test_ctrl_c_stops_the_run_quietly_and_saves_its_counts(tmp_path: Path) -> No
         if db.exists():
             with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(db)) as conn:
                 stored = conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    assert parent.poll() is None, f"the ingest ended before its Ctrl-C ({stored} documents seen stored)"
     os.killpg(parent.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
     _, stderr = parent.communicate(timeout=60)
     assert parent.returncode == 130
