@@ -16,15 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tables import sqlite_counts
 from variants import bulk_letters
 
 from vbdieuhanh.archive.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
-COUNTED = (
-    "documents", "versions", "agencies", "agency_aliases", "agency_links", "tasks", "edges", "indicators",
-    "merges", "search_text",
-)  # fmt: skip
 
 
 @pytest.fixture
@@ -40,12 +37,6 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _counts(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
 
 
 def _ingest_cli(folder: Path, db: Path) -> subprocess.CompletedProcess[str]:
@@ -81,10 +72,10 @@ def test_a_disk_full_mid_ingest_leaves_whole_documents_and_a_rerun_stores_the_re
         (part / name).write_bytes((folder / name).read_bytes())
     reference = tmp_path / "reference.db"
     ingest([str(part)], str(reference), workers=0, progress=False)
-    assert _counts(db) == _counts(reference)  # each stored document whole, nothing half-written
+    assert sqlite_counts(db) == sqlite_counts(reference)  # each stored document whole, nothing half-written
 
     second = _ingest_cli(folder, db)
     assert second.returncode == 0, second.stderr
     everything = tmp_path / "everything.db"
     ingest([str(folder)], str(everything), workers=0, progress=False)
-    assert _counts(db) == _counts(everything)
+    assert sqlite_counts(db) == sqlite_counts(everything)

@@ -8,22 +8,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tables import sqlite_counts
 from variants import bulk_letters
 
 from vbdieuhanh.archive import write as write_module
 from vbdieuhanh.archive.ingest import ingest
 from vbdieuhanh.archive.store import GROUP_DOCUMENTS
-
-COUNTED = (
-    "documents", "versions", "agencies", "agency_aliases", "agency_links", "tasks", "edges", "indicators",
-    "merges", "search_text",
-)  # fmt: skip
-
-
-def _counts(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
 
 
 def test_a_document_that_fails_inside_its_group_leaves_no_row_and_the_others_are_stored(
@@ -48,7 +38,7 @@ def test_a_document_that_fails_inside_its_group_leaves_no_row_and_the_others_are
     doomed.unlink()  # the same folder without the failed file, ingested cleanly
     reference = tmp_path / "reference.db"
     ingest([str(tmp_path / "letters")], str(reference), workers=0, progress=False)
-    assert _counts(db) == _counts(reference)  # no row of the failed document anywhere
+    assert sqlite_counts(db) == sqlite_counts(reference)  # no row of the failed document anywhere
 
 
 def test_readers_see_every_document_once_the_ingest_returns(tmp_path: Path) -> None:
