@@ -28,6 +28,8 @@ class Context:
     # stays its own while the Context lives
     _hits: dict[tuple[int, bool], _Hits] = field(default_factory=dict)
     _spans: dict[tuple[int, bool], _Spans] = field(default_factory=dict)  # the same for any_hit
+    _regions: list[Seg] | None = None  # ``regions()``, worked out once (the zones do not change)
+    _boxed: bool | None = None  # does any layout line have a box (PDF, OCR)?
 
     def hits(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> list[re.Match[str]]:
         """Matches of ``regex`` in the running text that lie in [start, end).
@@ -101,6 +103,11 @@ class Context:
         When the zones hold neither (a header scan that ran to the end of a short or damaged text),
         the text after the last header line is read as the body.
         """
+        if self._regions is None:
+            self._regions = self._find_regions()
+        return self._regions
+
+    def _find_regions(self) -> list[Seg]:
         zones = self.zones
         spans = []
         if zones.subject:
@@ -133,9 +140,11 @@ class Context:
         first = lines[first_line] if lines else None
         page = first.page if first else None
         block = first.block if first else None
+        if self._boxed is None:
+            self._boxed = any(line.bbox is not None for line in lines)
         bbox: BBox | None = None
-        for index in range(first_line, last_line + 1):
-            box = lines[index].bbox if lines else None
+        for index in range(first_line, last_line + 1) if self._boxed else ():
+            box = lines[index].bbox
             if box is None or (page is not None and lines[index].page != page):
                 continue
             bbox = (

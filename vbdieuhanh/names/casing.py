@@ -241,10 +241,13 @@ _LOCALITY_BARE = {strip_marks(word): word for word in locality_words("province")
 _FUZZY_CUTOFF = 0.85  # "quang ngaai" ~ "quang ngai"; a different province scores well below
 
 
+@lru_cache(maxsize=4096)
 def repair_province(name: str) -> str:
     """Give an OCR-damaged province at the end of a name its own spelling: '… tỉnh Lâm Đòng' →
     '… tỉnh Lâm Đồng', '… Tĩnh cao bằng' → '… tỉnh Cao Bằng'. Near misses are accepted only after
-    'tỉnh' or 'thành phố'; a name that already names a province is returned unchanged."""
+    'tỉnh' or 'thành phố'; a name that already names a province is returned unchanged.
+
+    Cached: issuers' names repeat from letter to letter, and an unknown one costs a fuzzy search."""
     if find_province(name):
         return name
     words = name.split()
