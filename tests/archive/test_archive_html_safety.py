@@ -337,3 +337,37 @@ def test_corrected_review_page_in_chromium_runs_nothing(pages: Pages) -> None:
     page = _read(dump_dom(pages.corrected_review, pages.folder / "profile-corrected"))
     _inert(page, own_scripts=2, own_svgs=0)
     assert page.holds(NUMBER) and page.holds(SIGNER)
+
+
+# ---- the pages' content security policy ---------------------------------------------------------------
+
+PLANTED = (
+    "<script>document.body.setAttribute('data-pwned','script')</script>"
+    "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\">"
+)
+
+
+def _planted(path: Path, folder: Path) -> Path:
+    """A copy of a written page with markup planted in its body, as if an escape had been missed."""
+    planted = folder / f"planted-{path.name}"
+    planted.write_text(path.read_text(encoding="utf-8").replace("<body>", "<body>" + PLANTED, 1), "utf-8")
+    return planted
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+def test_followup_report_policy_stops_a_planted_script(pages: Pages) -> None:
+    """The report's policy allows no script at all: planted markup does not run."""
+    planted = _planted(pages.reports[DIRECTIVE][0], pages.folder)
+    page = _read(dump_dom(planted, pages.folder / "profile-planted-report"))
+    assert len(page.find("script")) == 1  # the planted one is in the DOM, and did not run
+    assert [a for a in page.find("body") if "data-pwned" in a] == []
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+def test_review_page_policy_runs_only_its_own_script(pages: Pages) -> None:
+    """The review page's policy allows its own script by hash: it runs, a planted one does not."""
+    planted = _planted(pages.review, pages.folder)
+    page = _read(dump_dom(planted, pages.folder / "profile-planted-review"))
+    assert len(page.find("script")) == 3
+    assert [a for a in page.find("body") if "data-pwned" in a] == []
+    assert [a.get("data-marks-visible") for a in page.find("body")] != [None]  # the page's own script ran

@@ -14,6 +14,8 @@ text of a document can close the element or run as script.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 from collections.abc import Iterable, Sequence
@@ -26,6 +28,14 @@ from ..models import Document, Source
 
 STYLE_FILE = Path(__file__).with_name("page.css")
 SCRIPT_FILE = Path(__file__).with_name("page.js")
+
+
+def content_security_policy(script: str) -> str:
+    """The page's policy: nothing fetched, inline style, and of scripts only ``script`` (by its
+    hash), so markup that slipped past escaping could not run one."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data: blob:"
+
 
 LABELS = {
     "issuer": "cơ quan ban hành",
@@ -51,8 +61,6 @@ LABELS = {
     "warning": "cảnh báo",
 }
 # top-level fields whose span the record's ``sources`` gives (number and symbol share number_symbol's)
-# nothing is fetched: inline style and script only
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:"
 SCALARS = ("number_symbol", "place", "issue_date", "doc_type", "subject", "urgency", "secrecy", "archive")
 
 
@@ -283,9 +291,10 @@ def render_review(items: Iterable[tuple[Document, str | None]], *, title: str = 
         for kind, label in LABELS.items()
         if kind not in ("signer_name", "parent")
     )
+    script = SCRIPT_FILE.read_text(encoding="utf-8")
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_esc(title)}</title><style>{STYLE_FILE.read_text(encoding="utf-8")}</style></head>
 <body>
@@ -297,7 +306,7 @@ def render_review(items: Iterable[tuple[Document, str | None]], *, title: str = 
 <pre id="preview" hidden></pre></header>
 <main>{"".join(sections)}</main>
 <script type="application/json" id="vbdh-data" data-schema="{_esc(SCHEMA)}">{_json_for_script(data)}</script>
-<script>{SCRIPT_FILE.read_text(encoding="utf-8")}</script>
+<script>{script}</script>
 </body></html>
 """
 
