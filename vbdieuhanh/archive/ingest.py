@@ -44,6 +44,7 @@ from .batch import (
 )
 from .dask_ingest import DASK_BATCH, ingest_dask
 from .inputs import Item, count_items, iter_items
+from .interrupts import CtrlC, noted_ctrl_c
 from .migrations import migrate
 from .resolve import AgencyResolver
 from .store import ArchiveError, Store, connect, redact
@@ -52,6 +53,7 @@ from .write import write
 # --- workers ------------------------------------------------------------------------------------
 
 BATCH = 16  # files per task of the local pool
+_CTRL_C_POLL = 0.2  # seconds between looks at a noted Ctrl-C while the workers are busy
 _WORKER: dict[str, Any] = {}
 
 
@@ -136,8 +138,11 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new()
 
-    def run(self, batches: Iterable[list[Item]], idle: Callable[[], None] | None = None) -> Iterator[Result]:
-        """Results of the batches as they come; ``idle`` runs before waiting for one."""
+    def run(
+        self, batches: Iterable[list[Item]], ctrl_c: CtrlC, idle: Callable[[], None] | None = None
+    ) -> Iterator[Result]:
+        """Results of the batches as they come; ``idle`` runs before waiting for one; a Ctrl-C
+        noted in ``ctrl_c`` is raised while waiting."""
         window = 2 * self.workers
         pending: dict[Future[list[Result]], list[Item]] = {}
         source = iter(batches)
@@ -149,7 +154,10 @@ class _Pool:
                     return
                 if idle is not None and not any(future.done() for future in pending):
                     idle()
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                done: set[Future[list[Result]]] = set()
+                while not done:
+                    ctrl_c.check()
+                    done, _ = wait(pending, timeout=_CTRL_C_POLL, return_when=FIRST_COMPLETED)
                 broken: list[list[Item]] = []
                 for future in done:
                     batch = pending.pop(future)
@@ -291,15 +299,15 @@ def _run(
 ) -> None:
     resolver = AgencyResolver(store)
     started = last_save = time.monotonic()
-    if workers > 0:
-        results = _Pool(url, workers).run(batches(iter_items(paths), batch), idle=store.flush)
-    else:
+    with noted_ctrl_c() as ctrl_c, bar as live, store.grouped():
+        if workers > 0:
+            results = _Pool(url, workers).run(batches(iter_items(paths), batch), ctrl_c, idle=store.flush)
+        else:
 
-        def known(digest: str) -> bool:
-            return store.one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
+            def known(digest: str) -> bool:
+                return store.one("SELECT 1 FROM versions WHERE hash = ?", (digest,)) is not None
 
-        results = (process(item, known) for item in iter_items(paths))
-    with bar as live, store.grouped():
+            results = (process(item, known) for item in iter_items(paths))
         task = live.add_task("ingest", total=total or None, rate=0.0, failed=0) if live is not None else None
         try:
             for result in results:
@@ -310,6 +318,7 @@ def _run(
                 if time.monotonic() - last_save > 5:
                     save_run(store, report)
                     last_save = time.monotonic()
+                ctrl_c.check()
         except KeyboardInterrupt:  # Ctrl-C: the run's counts are saved, unfinished; a re-run goes on
             report.seconds = time.monotonic() - started
             save_run(store, report)
