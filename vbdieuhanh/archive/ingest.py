@@ -139,10 +139,14 @@ class _Pool:
         self.executor = self._new()
 
     def run(
-        self, batches: Iterable[list[Item]], ctrl_c: CtrlC, idle: Callable[[], None] | None = None
+        self,
+        batches: Iterable[list[Item]],
+        idle: Callable[[], None] | None = None,
+        ctrl_c: CtrlC | None = None,
     ) -> Iterator[Result]:
         """Results of the batches as they come; ``idle`` runs before waiting for one; a Ctrl-C
         noted in ``ctrl_c`` is raised while waiting."""
+        ctrl_c = ctrl_c or CtrlC()
         window = 2 * self.workers
         pending: dict[Future[list[Result]], list[Item]] = {}
         source = iter(batches)
@@ -301,7 +305,7 @@ def _run(
     started = last_save = time.monotonic()
     with noted_ctrl_c() as ctrl_c, bar as live, store.grouped():
         if workers > 0:
-            results = _Pool(url, workers).run(batches(iter_items(paths), batch), ctrl_c, idle=store.flush)
+            results = _Pool(url, workers).run(batches(iter_items(paths), batch), store.flush, ctrl_c)
         else:
 
             def known(digest: str) -> bool:
