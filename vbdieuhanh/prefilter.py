@@ -10,10 +10,8 @@ with its Aho-Corasick prefilter).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +32,8 @@ class Prefiltered:
         )
         object.__setattr__(self, "_leads", leads)
 
-    def finditer(
-        self, text: str, start: int, end: int, starts: list[int] | None = None
-    ) -> list[re.Match[str]]:
-        """Matches in text[start:end], in order, at most one per starting position; ``starts``: the
-        places where a trigger of this pattern or of others begins, when ``trigger_starts`` found
-        them, so that no trigger is looked for again."""
-        if starts is not None:
-            matches = []
-            for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
-                if text.startswith(self._leads, at, end) and (match := self.regex.match(text, at, end)):
-                    matches.append(match)
-            return matches
+    def finditer(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """Matches in text[start:end], in order, at most one per starting position."""
         found: dict[int, re.Match[str]] = {}
         for trigger in self._leads:
             at = text.find(trigger, start, end)
@@ -58,21 +46,45 @@ class Prefiltered:
         return [found[at] for at in sorted(found)]
 
 
-def trigger_starts(patterns: Iterable[Prefiltered], text: str, start: int, end: int) -> list[int]:
-    """Where a trigger of any of ``patterns`` begins in text[start:end], in order: one pass of one
-    pattern for them all (grouped by first letter), cheaper than a ``str.find`` pass per trigger."""
-    regex = _triggers_re(frozenset().union(*(pattern._leads for pattern in patterns)))
-    found = []
+def scan_together(
+    patterns: Sequence[Prefiltered], text: str, start: int, end: int
+) -> list[list[re.Match[str]]]:
+    """The matches of each of ``patterns`` in text[start:end], as its ``finditer`` gives them, in one
+    pass: one regex finds where any of their triggers begins (the longest one there), and only the
+    patterns with a trigger that begins there are tried."""
+    regex, tried = _dispatch(patterns)
+    found: list[list[re.Match[str]]] = [[] for _ in patterns]
     match = regex.search(text, start, end)
     while match is not None:
-        found.append(match.start())
-        match = regex.search(text, match.start() + 1, end)
+        at = match.start()
+        for index, pattern in tried[match.group()]:
+            if (hit := pattern.match(text, at, end)) is not None:
+                found[index].append(hit)
+        match = regex.search(text, at + 1, end)
     return found
 
 
-@cache
-def _triggers_re(triggers: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(grouped([re.escape(t) for t in sorted(triggers, key=len, reverse=True)]))
+_Dispatch = tuple[re.Pattern[str], dict[str, list[tuple[int, re.Pattern[str]]]]]
+# by the patterns' ids, with the patterns themselves (so that their ids stay theirs): hashing a
+# Prefiltered hashes its compiled regex and triggers
+_DISPATCH: dict[tuple[int, ...], tuple[Sequence[Prefiltered], _Dispatch]] = {}
+
+
+def _dispatch(patterns: Sequence[Prefiltered]) -> _Dispatch:
+    """The regex of all the patterns' triggers, longest first, and for each trigger the patterns
+    (index, regex) to try where it is the longest that begins: those with it or a prefix of it."""
+    key = tuple(map(id, patterns))
+    cached = _DISPATCH.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], patterns, strict=True)):
+        return cached[1]
+    leads = sorted({lead for pattern in patterns for lead in pattern._leads}, key=len, reverse=True)
+    regex = re.compile(grouped([re.escape(lead) for lead in leads]))
+    tried = {
+        lead: [(i, p.regex) for i, p in enumerate(patterns) if any(lead.startswith(o) for o in p._leads)]
+        for lead in leads
+    }
+    _DISPATCH[key] = (tuple(patterns), (regex, tried))
+    return regex, tried
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..layout import BBox
 from ..models import ParseWarning, Source
 from ..normalize import NormalizedText
-from ..prefilter import Prefiltered, Scanner, scan, trigger_starts
+from ..prefilter import Prefiltered, Scanner, scan, scan_together
 from ..zones import Seg, Zones
 
 _Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
@@ -53,17 +53,16 @@ class Context:
 
     def scan_together(self, regexes: tuple[Scanner, ...], *, lower: bool = False) -> None:
         """Scan ``regexes`` now, so that ``hits`` on them only look up: those that are Prefiltered
-        in one pass for all their triggers (``trigger_starts``), not one pass per trigger."""
+        in one pass for all their triggers (``prefilter.scan_together``), not one pass per trigger."""
         todo = [r for r in regexes if isinstance(r, Prefiltered) and (id(r), lower) not in self._hits]
         if not todo:
             return
         text = self.nt.lower if lower else self.nt.flat
-        regions = self.regions()
-        starts = [trigger_starts(todo, text, a, b) for a, b in regions]
-        for regex in todo:
-            matches = []
-            for (a, b), at in zip(regions, starts, strict=True):
-                matches += regex.finditer(text, a, b, at)
+        found: list[list[re.Match[str]]] = [[] for _ in todo]
+        for a, b in self.regions():
+            for matches, more in zip(found, scan_together(todo, text, a, b), strict=True):
+                matches += more
+        for regex, matches in zip(todo, found, strict=True):
             self._hits[(id(regex), lower)] = (regex, [m.start() for m in matches], matches)
 
     def any_hit(self, regexes: tuple[Scanner, ...], start: int, end: int, *, lower: bool = False) -> bool:
