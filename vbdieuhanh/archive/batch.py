@@ -14,7 +14,7 @@ from ..errors import VbdhError
 from .inputs import Item
 from .migrations import now
 from .prepare import Prepared, prepare
-from .store import ArchiveError, Store, redact
+from .store import ArchiveError, Store, lock_cause, redact
 
 FAILURE_SAMPLE = 20
 
@@ -70,13 +70,16 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text[:300]}"
 
 
-def database_failed(url: str, report: IngestReport, error: BaseException) -> ArchiveError:
-    """The one line that ends a run whose database failed (connection lost, server stopped)."""
-    cause = error.cause if isinstance(error, VbdhError) else " ".join(str(error).split())[:300]
+def database_failed(url: str, report: IngestReport | None, error: BaseException) -> ArchiveError:
+    """The one line that ends a run whose database failed (connection lost, server stopped, a lock
+    another program held longer than the busy timeout); ``report`` is None before the run began."""
+    cause = lock_cause(error)
+    if cause is None:
+        detail = error.cause if isinstance(error, VbdhError) else " ".join(str(error).split())[:300]
+        cause = f"the database failed ({detail or type(error).__name__})"
+    after = f" after {report.stored} documents" if report is not None else ""
     return ArchiveError(
-        redact(url),
-        f"the database failed ({cause or type(error).__name__}) after {report.stored} documents; "
-        "each document in the archive is whole: run the ingest again to go on",
+        redact(url), f"{cause}{after}; each document in the archive is whole: run the ingest again to go on"
     )
 
 

@@ -129,10 +129,11 @@ def ingest_dask(
             raise ArchiveError(str(scheduler), f"cannot reach the Dask scheduler: {error}") from error
     store = connect(url)
     held: dict[Any, list[Item]] = {}  # the futures in flight and their items
+    report: IngestReport | None = None
     try:
-        migrate(store)
-        report = IngestReport(start_run(store, command))
         try:
+            migrate(store)
+            report = IngestReport(start_run(store, command))
             _run(distributed, client, store, url, paths, report, batch, held, show_progress(progress))
         except Exception as error:
             if not store.driver_error(error):

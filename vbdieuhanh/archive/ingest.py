@@ -221,12 +221,12 @@ def ingest(
     command = command or "ingest " + " ".join(paths)
     if corrections is not None:
         stored = _save_corrections(url, corrections)
-        report = ingest(
+        corrected = ingest(
             paths, url, workers=workers, batch=batch, progress=progress, scheduler=scheduler,
             client=client, command=command,
         )  # fmt: skip
         _rederive(url, stored)
-        return report
+        return corrected
     if scheduler or client is not None:
         return ingest_dask(
             paths,
@@ -238,13 +238,14 @@ def ingest(
             command=command,
         )
     store = connect(url)
+    report: IngestReport | None = None
     try:
-        migrate(store)
-        report = IngestReport(start_run(store, command))
-        workers = (os.cpu_count() or 1) if workers is None else workers
-        enabled = show_progress(progress)
-        total = count_items(paths) if enabled else 0
         try:
+            migrate(store)
+            report = IngestReport(start_run(store, command))
+            workers = (os.cpu_count() or 1) if workers is None else workers
+            enabled = show_progress(progress)
+            total = count_items(paths) if enabled else 0
             _run(store, url, paths, report, workers, batch or BATCH, progress_bar(enabled), total)
         except Exception as error:
             if not store.driver_error(error):
@@ -273,6 +274,10 @@ def _save_corrections(url: str, corrections: str | Path | Mapping[str, Mapping[s
         migrate(store)
         save_corrections(store, found)
         return [h for h in found if store.one("SELECT 1 FROM versions WHERE hash = ?", (h,))]
+    except Exception as error:
+        if not store.driver_error(error):
+            raise
+        raise database_failed(url, None, error) from error
     finally:
         store.close()
 
@@ -287,6 +292,10 @@ def _rederive(url: str, digests: list[str]) -> None:
         resolver = AgencyResolver(store)
         for digest in digests:
             rederive(store, resolver, digest)
+    except Exception as error:
+        if not store.driver_error(error):
+            raise
+        raise database_failed(url, None, error) from error
     finally:
         store.close()
 

@@ -32,6 +32,7 @@ DEFAULT_URL = "vbdieuhanh.db"
 RETRIES = 8
 GROUP_DOCUMENTS = 64  # documents that share one commit inside Store.grouped
 GROUP_SECONDS = 0.5  # … or the time after which the group is committed
+BUSY_SECONDS = 60  # how long a SQLite writer waits for a lock another program holds
 
 
 class ArchiveError(VbdhError):
@@ -132,6 +133,16 @@ class Store:
         raise NotImplementedError
 
 
+def lock_cause(error: BaseException) -> str | None:
+    """What to tell when SQLite gave up waiting for a lock another connection held (the busy
+    timeout); None for any other error."""
+    if isinstance(error, sqlite3.OperationalError) and str(error).startswith(
+        ("database is locked", "database is busy")
+    ):
+        return f"the archive is locked by another program (waited {BUSY_SECONDS} s for it)"
+    return None
+
+
 @dataclass(slots=True)
 class _Group:
     """The open commit group of a SQLiteStore: when it began, the documents it holds."""
@@ -158,16 +169,18 @@ class SQLiteStore(Store):
                     f"file:{quote(path)}?mode=ro{immutable}",
                     uri=True,
                     isolation_level=None,
-                    timeout=60,
+                    timeout=BUSY_SECONDS,
                     check_same_thread=False,
                 )
             else:
                 if path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
-                self.conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+                self.conn = sqlite3.connect(
+                    path, isolation_level=None, timeout=BUSY_SECONDS, check_same_thread=False
+                )
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA busy_timeout=60000")
+            self.conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             self.conn.execute("PRAGMA cache_size=-65536")
         except sqlite3.Error as error:
             raise ArchiveError(self.url, f"cannot open the SQLite archive: {error}") from error
