@@ -6,6 +6,12 @@ before timing; readers have their own benchmark, benchmarks/pdf_engines.py). "Le
 administrative texts of 1,000–8,000 characters, about one or two printed pages: the target is
 ≥ 1,000 documents/s for them.
 
+The groups are timed as the best of ``--rounds`` passes over the same texts, so a cache of what one
+text holds (a memoised string of it) makes the later passes faster than a first reading would be.
+The letters are also timed as an archive meets them, each read once: in a fresh process, warmed on
+half of the letters, the other half is timed (then the halves swap); the best of ``--rounds`` such
+pairs is the ``first read`` line, the figure the target is checked against.
+
     python benchmarks/throughput.py [--shared ../shared] [--rounds 5] [--no-files] [--json out.json]
 """
 
@@ -15,7 +21,9 @@ import argparse
 import gzip
 import json
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -70,6 +78,46 @@ def measure(texts: list[str], rounds: int) -> dict[str, float]:
     }
 
 
+def first_read(letters: list[str], rounds: int) -> dict[str, float]:
+    """Letters/s when no letter was parsed before in the process (see the module's docstring)."""
+    with tempfile.TemporaryDirectory() as folder:
+        texts = Path(folder) / "letters.json"
+        texts.write_text(json.dumps(letters), encoding="utf-8")
+        best = float("inf")
+        for _ in range(rounds):
+            seconds = sum(_time_half(texts, half) for half in (0, 1))
+            best = min(best, seconds)
+    chars = sum(len(t) for t in letters)
+    return {
+        "documents": len(letters),
+        "mean_chars": chars / len(letters),
+        "docs_per_s": len(letters) / best,
+        "chars_per_s": chars / best,
+    }
+
+
+_HALF = """
+import json, sys, time
+import vbdieuhanh
+letters = json.load(open(sys.argv[1], encoding="utf-8"))
+half = int(sys.argv[2])
+for text in letters[1 - half :: 2]:
+    vbdieuhanh.parse_text(text)
+started = time.process_time()
+for text in letters[half::2]:
+    vbdieuhanh.parse_text(text)
+print(time.process_time() - started)
+"""
+
+
+def _time_half(texts: Path, half: int) -> float:
+    """CPU seconds to parse every other letter once, in a process warmed on the others."""
+    done = subprocess.run(
+        [sys.executable, "-c", _HALF, str(texts), str(half)], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -88,18 +136,21 @@ def main() -> int:
     results["all"] = measure(everything, max(1, args.rounds // 2))
     if letters:
         results["letters"] = measure(letters, args.rounds)
+        results["first read"] = first_read(letters, args.rounds)
     print(f"python {sys.version.split()[0]}, one process, best of {args.rounds} rounds")
     columns = ("docs", "chars/doc", "docs/s", "chars/s", "p50 ms", "p95 ms")
     widths = (6, 10, 9, 12, 8, 8)
     print(f"{'group':10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     for name, r in results.items():
+        latency = f"{r['p50_ms']:8.2f} {r['p95_ms']:8.2f}" if "p50_ms" in r else f"{'':8} {'':8}"
         print(
             f"{name:10} {r['documents']:6.0f} {r['mean_chars']:10.0f} {r['docs_per_s']:9.0f} "
-            f"{r['chars_per_s']:12.0f} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f}"
+            f"{r['chars_per_s']:12.0f} {latency}"
         )
-    if "letters" in results:
-        verdict = "meets" if results["letters"]["docs_per_s"] >= 1000 else "misses"
-        print(f"letters: {results['letters']['docs_per_s']:.0f} docs/s ({verdict} the 1,000 docs/s target)")
+    if "first read" in results:
+        rate = results["first read"]["docs_per_s"]
+        verdict = "meets" if rate >= 1000 else "misses"
+        print(f"letters, each read once: {rate:.0f} docs/s CPU ({verdict} the 1,000 docs/s target)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
