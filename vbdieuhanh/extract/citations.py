@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from ..lexicon import (
     body_names,
@@ -338,9 +340,28 @@ class _Claimed:
         self.starts[lo:hi], self.ends[lo:hi] = [start], [end]
 
 
+@dataclass(slots=True)
+class _Found:
+    """A citation as the text is read, before its mentions merge: the fields of a Citation (the
+    issuer as written; its resolved name is a function of it) and the span it covers. It becomes a
+    Citation once, when the mentions are merged."""
+
+    span: Seg
+    doc_type: str | None
+    number: int | None
+    symbol: str | None
+    number_symbol: str | None
+    date: str | None
+    issuer_raw: str | None
+    title: str | None
+    text: str
+    full: bool
+    mentions: int = 1
+
+
 def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:
     """Citations in the subject and body, merged by number-symbol, in order of first mention."""
-    found: list[tuple[int, Citation]] = []
+    found: list[_Found] = []
     claimed = _Claimed()
     if own is None or own.blank:
         own = _title_number(ctx) or own
@@ -349,35 +370,46 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
             for law in ctx.hits(scanner, start, end):
                 if law.start() in claimed:
                     continue
-                citation, span = _law_citation(ctx, law, end, issuer)
+                citation = _law_citation(ctx, law, end)
                 if citation is not None:
-                    found.append((span[0], citation))
-                    claimed.add(span)
+                    found.append(citation)
+                    claimed.add(citation.span)
         for regex in (_PARTY_SCAN, _CITED_SCAN):
             for match in ctx.hits(regex, start, end):
                 if match.start() in claimed:
                     continue
-                citation, span = _number_citation(ctx, match, start, end, issuer)
-                if citation is None or _is_self(ctx, citation, span, own, start):
+                citation = _number_citation(ctx, match, start, end)
+                if citation is None or _is_self(ctx, citation, own, start):
                     continue
-                claimed.add(span)
-                found.append((span[0], citation))
-    found.sort(key=lambda item: item[0])
+                claimed.add(citation.span)
+                found.append(citation)
+    found.sort(key=lambda citation: citation.span[0])
     _share_date_and_issuer(ctx, found)
-    citations = _merge(found, own)
-    if own is not None and issuer is not None:
-        # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
-        citations = [
-            c.model_copy(update={"issuer": issuer.name}) if _same_body(c, own, issuer) else c
-            for c in citations
-        ]
-    text = ctx.nt.text
-    return [
-        c.model_copy(
-            update={"implements": implements(text, c.source.start if c.source else max(text.find(c.text), 0))}
-        )
-        for c in citations
-    ]
+    return [_citation(ctx, citation, own, issuer) for citation in _merge(found, own)]
+
+
+def _citation(ctx: Context, found: _Found, own: NumberSymbol | None, issuer: Agency | None) -> Citation:
+    """The Citation of a merged mention: its issuer resolved in the context of the citing document
+    (a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX)."""
+    if own is not None and issuer is not None and _same_body(found, own, issuer):
+        resolved: str | None = issuer.name
+    else:
+        resolved = _resolve_issuer(found.issuer_raw, issuer)
+    return Citation(
+        doc_type=found.doc_type,
+        number=found.number,
+        symbol=found.symbol,
+        number_symbol=found.number_symbol,
+        date=found.date,
+        issuer=resolved,
+        issuer_raw=found.issuer_raw,
+        title=found.title,
+        text=found.text,
+        full=found.full,
+        implements=implements(ctx.nt.text, found.span[0]),
+        mentions=found.mentions,
+        source=ctx.source(*found.span),
+    )
 
 
 @cache
@@ -391,12 +423,13 @@ def _self_lead_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['self_lead'])})\s+$", re.I)
 
 
-def _is_self(ctx: Context, citation: Citation, span: Seg, own: NumberSymbol | None, floor: int) -> bool:
+def _is_self(ctx: Context, citation: _Found, own: NumberSymbol | None, floor: int) -> bool:
     """A mention of the citing document itself when its number was left blank in the header: its own
     symbol after 'kèm theo' (an annex heading where the number was filled in)."""
     if own is None or not own.blank or citation.symbol != own.symbol:
         return False
-    return _self_lead_re().search(ctx.nt.flat, max(floor, span[0] - 30), span[0]) is not None
+    start = citation.span[0]
+    return _self_lead_re().search(ctx.nt.flat, max(floor, start - 30), start) is not None
 
 
 _TITLE_LINE_RE = re.compile(r"[\s#*|>_]*")
@@ -427,42 +460,35 @@ _NEXT_IN_LIST_RE = re.compile(r"\s*,?\s*(?:và\s+)?")
 _BARE_NUMBER_RE = re.compile(r"(?:số\b|\d)", re.I)
 
 
-def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> None:
+def _share_date_and_issuer(ctx: Context, found: list[_Found]) -> None:
     """'Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của …': the list shares them; an
     issuer named before the list ('đề nghị Sở Tài chính tại các Công văn số 10587/… ngày … và số
     11453/… ngày …') is every member's."""
-    for i in range(len(found) - 1):
-        citation, following = found[i][1], found[i + 1][1]
-        if following.issuer_raw or not citation.issuer_raw or not (citation.source and following.source):
+    for citation, following in pairwise(found):
+        if following.issuer_raw or not citation.issuer_raw:
             continue
         if squash(citation.issuer_raw) in citation.text:
             continue  # the issuer follows the first number: it is that one's only
-        if _NEXT_IN_LIST_RE.fullmatch(ctx.nt.flat, citation.source.end, following.source.start) is None:
+        if _NEXT_IN_LIST_RE.fullmatch(ctx.nt.flat, citation.span[1], following.span[0]) is None:
             continue
-        found[i + 1] = (
-            found[i + 1][0],
-            following.model_copy(update={"issuer": citation.issuer, "issuer_raw": citation.issuer_raw}),
-        )
+        following.issuer_raw = citation.issuer_raw
     for i in range(len(found) - 2, -1, -1):
-        citation, following = found[i][1], found[i + 1][1]
-        if citation.date or citation.issuer_raw or citation.source is None or following.source is None:
+        citation, following = found[i], found[i + 1]
+        if citation.date or citation.issuer_raw:
             continue
-        gap = ctx.nt.flat[citation.source.end : following.source.start]
+        gap = ctx.nt.flat[citation.span[1] : following.span[0]]
         if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap):
             continue
-        update: dict[str, object] = {}
         if _BARE_NUMBER_RE.match(following.text):  # "…, 1744/QĐ-BGTVT ngày … của …": one list
-            update = {"date": following.date, "full": following.full}
-            if following.date and _number_year(citation) not in (None, following.date[:4]):
-                update = {"full": following.full}  # "12/2023/…, 15/2024/… ngày …/2024": not its date
-        elif following.doc_type == citation.doc_type and ";" not in gap:
-            update = {"full": following.full}  # "Thông tư số … và Thông tư số … của Bộ trưởng …"
-        if update:
-            update |= {"issuer": following.issuer, "issuer_raw": following.issuer_raw}
-            found[i] = (found[i][0], citation.model_copy(update=update))
+            # "12/2023/…, 15/2024/… ngày …/2024": not its date
+            if not following.date or _number_year(citation) in (None, following.date[:4]):
+                citation.date = following.date
+        elif following.doc_type != citation.doc_type or ";" in gap:
+            continue  # only "Thông tư số … và Thông tư số … của Bộ trưởng …" share the issuer
+        citation.full, citation.issuer_raw = following.full, following.issuer_raw
 
 
-def _number_year(citation: Citation) -> str | None:
+def _number_year(citation: _Found) -> str | None:
     """The year written in a number ('30/2020/NĐ-CP' → '2020')."""
     parts = (citation.number_symbol or "").split("/")
     return parts[1] if len(parts) > 2 and parts[1].isdigit() and len(parts[1]) == 4 else None
@@ -471,15 +497,13 @@ def _number_year(citation: Citation) -> str | None:
 _SYMBOL_RE = re.compile(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$")  # what a symbol holds: 'UBND', 'V-', 'S'
 
 
-def _number_citation(
-    ctx: Context, match: re.Match[str], region_start: int, region_end: int, issuer: Agency | None
-) -> tuple[Citation | None, Seg]:
+def _number_citation(ctx: Context, match: re.Match[str], region_start: int, region_end: int) -> _Found | None:
     key = ctx.nt.flat
     value = parse_number_symbol(match)
     if not _SYMBOL_RE.search(value.symbol):
-        return None, (0, 0)
+        return None
     if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
-        return None, (0, 0)  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
+        return None  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
     before = key[max(region_start, match.start() - 80) : match.start()]
     typed = _type_before(before)
     cite_start = match.start()
@@ -496,13 +520,13 @@ def _number_citation(
         elif typed is not None or "-" in value.symbol:
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
-        return None, (0, 0)
+        return None
     if (
         typed is not None
         and typed.group("so")
         and _form_lead_re().search(key, max(0, cite_start - 12), cite_start)
     ):
-        return None, (0, 0)  # "Mẫu số 02/QĐ-QLDA": a form's code
+        return None  # "Mẫu số 02/QĐ-QLDA": a form's code
     date, pos = _date_after(key, match.end(), region_end)
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if date is None and issuer_raw is not None:  # "… của Bộ GDĐT (GDĐT) ngày 05/02/2026"
@@ -519,22 +543,18 @@ def _number_citation(
             if acting is not None and _names_body(acting):
                 issuer_raw = acting
     title = _title_after(ctx, pos, region_end)
-    span = (cite_start, pos)
-    resolved = _resolve_issuer(issuer_raw, issuer)
-    citation = Citation(
+    return _Found(
+        span=(cite_start, pos),
         doc_type=doc_type,
         number=value.number,
         symbol=value.symbol,
         number_symbol=value.text,
         date=date.iso() if date else None,
-        issuer=resolved,
         issuer_raw=issuer_raw,
         title=title,
-        text=squash(ctx.nt.text[span[0] : span[1]]),
+        text=squash(ctx.nt.text[cite_start:pos]),
         full=bool(date or issuer_raw),
-        source=ctx.source(*span),
     )
-    return citation, span
 
 
 def _names_body(name: str) -> bool:
@@ -622,14 +642,12 @@ def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg 
     return None
 
 
-def _law_citation(
-    ctx: Context, law: re.Match[str], region_end: int, issuer: Agency | None
-) -> tuple[Citation | None, Seg]:
+def _law_citation(ctx: Context, law: re.Match[str], region_end: int) -> _Found | None:
     key = ctx.nt.flat
     doc_type = law.group("type")
     name_text = ctx.nt.text[law.start("name") : law.end("name")].strip(" ,")
     if doc_type != "Hiến pháp" and not name_text:
-        return None, (0, 0)
+        return None
     title = f"{ctx.nt.text[law.start('type') : law.end('type')]} {name_text}".strip()
     number: NumberSymbol | None = None
     pos = law.end()
@@ -646,22 +664,19 @@ def _law_citation(
         date_text = value.iso() if value else None
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if number is None and date_text is None and doc_type != "Hiến pháp":
-        return None, (0, 0)
-    span = (law.start(), pos)
-    citation = Citation(
+        return None
+    return _Found(
+        span=(law.start(), pos),
         doc_type=_type_name(doc_type),
         number=number.number if number else None,
         symbol=number.symbol if number else None,
         number_symbol=number.text if number else None,
         date=date_text,
-        issuer=_resolve_issuer(issuer_raw, issuer),
         issuer_raw=issuer_raw,
         title=title,
-        text=squash(ctx.nt.text[span[0] : span[1]]),
+        text=squash(ctx.nt.text[law.start() : pos]),
         full=True,
-        source=ctx.source(*span),
     )
-    return citation, span
 
 
 def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
@@ -687,7 +702,7 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
     return (value, match.end()) if value is not None else (None, pos)
 
 
-def _same_body(citation: Citation, own: NumberSymbol, issuer: Agency) -> bool:
+def _same_body(citation: _Found, own: NumberSymbol, issuer: Agency) -> bool:
     """A cite with the document's own symbol whose issuer, if written, is the same kind of body."""
     if citation.symbol != own.symbol or own.party_type is not None:
         return False
@@ -905,7 +920,7 @@ def _chain(agency: Agency) -> list[Agency]:
     return chain
 
 
-def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[Citation]:
+def _merge(found: list[_Found], own: NumberSymbol | None) -> list[_Found]:
     """One citation per document, in order of first mention.
 
     Mentions merge by number-symbol; laws cited by name by their title, except that two editions
@@ -913,9 +928,9 @@ def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[
     code an OCR engine damaged ('18/2026/T-BQP', '18/2026/TF-BQP' beside '18/2026/TT-BQP') is a
     mention of the clean one.
     """
-    merged: dict[str, Citation] = {}
+    merged: dict[str, _Found] = {}
     own_key = _merge_key(own.text) if own is not None and not own.blank else None
-    for _, citation in found:
+    for citation in found:
         key = _merge_key(citation.number_symbol or citation.title or citation.text)
         if key == own_key:
             continue
@@ -927,26 +942,29 @@ def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[
         if key not in merged:
             merged[key] = citation
             continue
-        merged[key] = _mention(merged[key], citation)
+        _mention(merged[key], citation)
     citations = list(merged.values())
     return _merge_damaged_codes(citations)
 
 
-def _mention(first: Citation, citation: Citation) -> Citation:
-    """``first`` with one more mention, its blanks filled from ``citation``."""
-    updates: dict[str, object] = {"mentions": first.mentions + citation.mentions}
-    for field in ("date", "issuer", "issuer_raw", "title", "doc_type"):
-        if getattr(first, field) is None and getattr(citation, field) is not None:
-            updates[field] = getattr(citation, field)
-    if citation.full and not first.full:
-        updates["full"] = True
+def _mention(first: _Found, citation: _Found) -> None:
+    """Count one more mention of ``first``, its blanks filled from ``citation``."""
+    first.mentions += citation.mentions
+    if first.date is None:
+        first.date = citation.date
+    if first.issuer_raw is None:
+        first.issuer_raw = citation.issuer_raw
+    if first.title is None:
+        first.title = citation.title
+    if first.doc_type is None:
+        first.doc_type = citation.doc_type
+    first.full = first.full or citation.full
     codes = doc_type_by_code()
     if _type_code(first) not in codes and _type_code(citation) in codes:  # "26/2025/TTBYT", later "TT-BYT"
-        updates.update(symbol=citation.symbol, number_symbol=citation.number_symbol)
-    return first.model_copy(update=updates)
+        first.symbol, first.number_symbol = citation.symbol, citation.number_symbol
 
 
-def _merge_damaged_codes(citations: list[Citation]) -> list[Citation]:
+def _merge_damaged_codes(citations: list[_Found]) -> list[_Found]:
     by_number: dict[tuple[int | None, str], list[int]] = {}
     for index, citation in enumerate(citations):
         if citation.symbol and "-" in citation.symbol and citation.number_symbol:
@@ -963,12 +981,12 @@ def _merge_damaged_codes(citations: list[Citation]) -> list[Citation]:
                 continue
             twin = next((k for k in known if _one_edit(code, _type_code(citations[k]))), None)
             if twin is not None:
-                citations[twin] = _mention(citations[twin], citations[i])
+                _mention(citations[twin], citations[i])
                 dropped.add(i)
     return [c for i, c in enumerate(citations) if i not in dropped]
 
 
-def _type_code(citation: Citation) -> str:
+def _type_code(citation: _Found) -> str:
     return (citation.symbol or "").split("-")[0].split("/")[0]
 
 
