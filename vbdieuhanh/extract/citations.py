@@ -385,23 +385,29 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
                 found.append(citation)
     found.sort(key=lambda citation: citation.span[0])
     _share_date_and_issuer(ctx, found)
-    return [_citation(ctx, citation, own, issuer) for citation in _merge(found, own)]
+    merged = _merge(found, own)
+    place = _own_place(issuer)
+    # each body as written resolved once: a document cites the same few bodies again and again
+    resolved = {raw: _resolve_issuer(raw, issuer, place) for raw in {c.issuer_raw for c in merged}}
+    citations = []
+    for citation in merged:
+        if own is not None and issuer is not None and _same_body(citation, own, issuer):
+            # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
+            citations.append(_citation(ctx, citation, issuer.name))
+        else:
+            citations.append(_citation(ctx, citation, resolved[citation.issuer_raw]))
+    return citations
 
 
-def _citation(ctx: Context, found: _Found, own: NumberSymbol | None, issuer: Agency | None) -> Citation:
-    """The Citation of a merged mention: its issuer resolved in the context of the citing document
-    (a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX)."""
-    if own is not None and issuer is not None and _same_body(found, own, issuer):
-        resolved: str | None = issuer.name
-    else:
-        resolved = _resolve_issuer(found.issuer_raw, issuer)
+def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
+    """The Citation of a merged mention, with its issuer resolved in the context of the citing document."""
     return Citation(
         doc_type=found.doc_type,
         number=found.number,
         symbol=found.symbol,
         number_symbol=found.number_symbol,
         date=found.date,
-        issuer=resolved,
+        issuer=issuer,
         issuer_raw=found.issuer_raw,
         title=found.title,
         text=found.text,
@@ -838,12 +844,13 @@ def _type_names() -> dict[str, str]:
     return {"".join(fold_tones(t.name).lower().split()): t.name for t in doc_types()}
 
 
+@lru_cache(maxsize=4096)  # a few types, written a few ways
 def _type_name(written: str) -> str:
     """'kế hoạch' → 'Kế hoạch', 'Thôngtư' → 'Thông tư'; an unknown type stays as written."""
     return _type_names().get("".join(fold_tones(written).lower().split()), written)
 
 
-def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
+def _resolve_issuer(raw: str | None, own: Agency | None, place: str | None) -> str | None:
     """The cited issuer's full name in the context of the citing document.
 
     Abbreviations are expanded and old tone marks folded; a local body named without its place
@@ -851,6 +858,7 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     own province; "của sở" in a Sở's letter is that Sở. A central body (a ministry, the Government,
     the National Assembly, "Ủy ban Dân tộc", "Thanh tra Bộ …") never takes a place. Without the
     citing document's own issuer (a court precedent, an OCR dump) the name stays as written.
+    ``place`` is the locality of ``own`` (``_own_place``).
     """
     if raw is None:
         return None
@@ -861,7 +869,6 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     head, size = head_term(name)
     if head is not None and size == len(name.split()) and head_term(own.raw or own.name)[0] == head:
         return own.name  # "của sở", "của Ban Chỉ đạo": the writer itself
-    place = next((found for body in _chain(own) if (found := locality_of(body.name))), None)
     if place is None or not (find_province(place) or place.split()[0] in _PROVINCE_WORDS):
         return name
     # "… tỉnh" / "… Thành phố" written without the place name
@@ -873,6 +880,13 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     if head is not None and head.kind in ("head", "abbrev") and head.rest != "name":
         return f"{name} {place}"
     return name
+
+
+def _own_place(own: Agency | None) -> str | None:
+    """The locality a body names, or its nearest parent names ('Sở Y tế tỉnh Kiên Giang' → 'tỉnh
+    Kiên Giang')."""
+    chain = _chain(own) if own is not None else []
+    return next((found for body in chain if (found := locality_of(body.name))), None)
 
 
 def is_central(name: str) -> bool:
@@ -1003,6 +1017,7 @@ def _one_edit(a: str, b: str) -> bool:
 _MERGE_KEY_DROP_RE = re.compile(r"[\s\-–]+")
 
 
+@lru_cache(maxsize=8192)  # a text cites the same numbers again and again
 def _merge_key(text: str) -> str:
     """'24/2013/DS-ST' and '24/2013/DSST' are one number written two ways."""
     return _MERGE_KEY_DROP_RE.sub("", fold_tones(text)).upper()
