@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from ..lexicon import (
     body_names,
@@ -140,26 +140,31 @@ def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
     return re.compile(rf"{_NEXT_LEAD}(?:{core.pattern})", core.flags)
 
 
-def _next_cite_start(key: str, start: int, end: int) -> int | None:
-    """Where another citation begins in key[start:end], with its lead, if one does.
+def _next_part_start(key: str, start: int, end: int) -> int:
+    """Where another citation (with its lead) or a provision ('và Điều 6') begins in key[start:end],
+    else ``end``; the window is lowered once for both (``_lowered``).
 
-    The first beginning is looked for without its lead, which lets the regex engine skip to the
-    letters that can start one; the lead is then matched from the start of the run of spaces and
-    lead characters before it (no match can start before that run, which a lead would have to
-    cross). The pattern looks at nothing before ``start``, so it runs on the window alone.
+    A citation's first beginning is looked for without its lead, which lets the regex engine skip
+    to the letters that can start one; the lead is then matched from the start of the run of spaces
+    and lead characters before it (no match can start before that run, which a lead would have to
+    cross). The patterns look at nothing before ``start``, so they run on the window alone.
     """
     lower = _lowered(key[start:end])
     if lower is None:
         found = _next_cite_re().search(key, start, end)
-        return found.start() if found else None
+        stop = found.start() if found else end
+        provision = _provision_re().search(key, start, stop)
+        return provision.start() if provision else stop
+    stop = len(lower)
     core = _next_core_re(True).search(lower)
-    if core is None:
-        return None
-    lead = core.start()
-    while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
-        lead -= 1
-    found = _next_cite_re(True).search(lower, lead)
-    return start + (found.start() if found else core.start())
+    if core is not None:
+        lead = core.start()
+        while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
+            lead -= 1
+        found = _next_cite_re(True).search(lower, lead)
+        stop = found.start() if found else core.start()
+    provision = _provision_re(True).search(lower, 0, stop)
+    return start + (provision.start() if provision else stop)
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -243,17 +248,6 @@ def _provision_re(lower: bool = False) -> re.Pattern[str]:
     words = _alternation(citation_words()["provision"], lower=lower)
     numerals = "[ivx]" if lower else "[IVX]"
     return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
-
-
-def _provision_start(key: str, start: int, end: int) -> int | None:
-    """Where a provision ('và Điều 6') begins in key[start:end], if one does (the pattern looks at
-    nothing before ``start``, so it runs on the window alone)."""
-    lower = _lowered(key[start:end])
-    if lower is None:
-        found = _provision_re().search(key, start, end)
-        return found.start() if found else None
-    found = _provision_re(True).search(lower)
-    return start + found.start() if found else None
 
 
 @cache
@@ -582,16 +576,25 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
         found = regex.search(key, start, end)
         if found is not None:
             end = found.start()
-    next_cite = _next_cite_start(key, start, end)
-    end = end if next_cite is None else next_cite
-    provision = _provision_start(key, start, end)
-    end = end if provision is None else provision
+    end = _next_part_start(key, start, end)
     if end - start < 3:
         return None
     return squash(ctx.nt.text[start:end]) or None
 
 
-_CLAUSE_BOUNDARY_RE = re.compile(r"[;:\n]|\.\s")
+_CLAUSE_ENDS = ";:\n"  # and a full stop before a space
+
+
+def _clause_start(key: str, lo: int, hi: int) -> int:
+    """Where the clause that runs to ``hi`` begins, at the earliest at ``lo``: after the last ';',
+    ':', line break or full stop before a space in key[lo:hi]."""
+    start = max(lo, *(key.rfind(end, lo, hi) + 1 for end in _CLAUSE_ENDS))
+    dot = key.rfind(".", start, hi - 1)
+    while dot >= 0 and not key[dot + 1].isspace():
+        dot = key.rfind(".", start, dot)
+    return start if dot < 0 else dot + 2
+
+
 _COMMA_LOWER_RE = re.compile(rf",\s+[^\s{UPPER}]")  # a comma before a word not in capitals
 
 
@@ -602,10 +605,7 @@ def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | No
     'đề nghị của Sở Y tế tại Tờ trình số …', 'Văn phòng Bộ đã ban hành Quy chế … tại Quyết định số …'.
     """
     key = ctx.nt.flat
-    lo = max(region_start, cite_start - 200)
-    clause_start = lo
-    for boundary in _CLAUSE_BOUNDARY_RE.finditer(key, lo, cite_start):
-        clause_start = boundary.end()
+    clause_start = _clause_start(key, max(region_start, cite_start - 200), cite_start)
     cue = _issued_by_re().search(key, clause_start, cite_start)
     if cue is None:
         return None
@@ -689,6 +689,8 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
     """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015')."""
     lead = _BEFORE_DATE_RE.match(key, pos, end)
     at = lead.end() if lead else pos
+    if at >= end or not (key[at] in "nN" or key[at].isdigit()):
+        return None, pos  # neither 'ngày' nor a digit: no date
     match = LONG_DATE_RE.match(key, at, end)
     first_day = None
     if match is None:
@@ -752,9 +754,9 @@ def _issuer_after(
             end = max(end, aside.end())
         else:
             break
-    words = _WORD_RE.findall(key, start, end)
-    if len(words) > _MAX_ISSUER_WORDS:
-        end = [m.end() for m in _WORD_RE.finditer(key, start, end)][_MAX_ISSUER_WORDS - 1]
+    word_ends = [word.end() for word in islice(_WORD_RE.finditer(key, start, end), _MAX_ISSUER_WORDS + 1)]
+    if len(word_ends) > _MAX_ISSUER_WORDS:
+        end = word_ends[_MAX_ISSUER_WORDS - 1]
     text = squash(ctx.nt.text[start:end])  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
@@ -778,10 +780,7 @@ def _names_a_province(key: str, at: int) -> bool:
 
 def _issuer_end(key: str, start: int, end: int) -> int:
     """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
-    next_cite = _next_cite_start(key, start, end)
-    stop = end if next_cite is None else next_cite
-    provision = _provision_start(key, start, stop)
-    stop = stop if provision is None else provision
+    stop = _next_part_start(key, start, end)
     at = start
     while True:
         found = _issuer_stop_re().search(key, at, stop)
@@ -795,8 +794,8 @@ def _issuer_end(key: str, start: int, end: int) -> int:
     head, size = head_term(key[start:stop])
     head_end = start
     if head is not None:
-        head_words = list(_WORD_RE.finditer(key, start, stop))[:size]
-        head_end = head_words[-1].end() if head_words else start
+        head_words = [word.end() for word in islice(_WORD_RE.finditer(key, start, stop), size)]
+        head_end = head_words[-1] if head_words else start
     at = head_end
     while True:
         verb = _verb_stop_re().search(key, at, stop)
@@ -816,6 +815,12 @@ def _body_names_folded() -> tuple[str, ...]:
 
 
 @cache
+def _body_name_re() -> re.Pattern[str]:
+    """The known names, the longest that fits first."""
+    return re.compile(grouped([re.escape(name) for name in _body_names_folded()]))
+
+
+@cache
 def _goes_on_re() -> re.Pattern[str]:
     """What may follow a known ministry or department name inside a longer name."""
     words = _alternation([*citation_words()["name_goes_on"], *_place_words()])
@@ -826,15 +831,15 @@ def _known_name_end(key: str, start: int, stop: int) -> int:
     """'Bộ Thông tin và Truyền thông | chế độ báo cáo …': a known name ends where a lower-case word
     that is neither a place ('Sở Y tế tỉnh …') nor a continuation ('… và Bộ Nội vụ') follows it."""
     for word in _WORD_RE.finditer(key, start, stop):  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
-        if not key[word.start()].isupper() or not key.startswith(_body_names_folded(), word.start()):
+        if not key[word.start()].isupper():
             continue
-        for name in _body_names_folded():
-            if not key.startswith(name, word.start()) or word.start() + len(name) > stop:
-                continue
-            after = word.start() + len(name)
-            if _goes_on_re().match(key, after, stop):
-                return stop
-            return after if key[after : after + 1] == " " else stop
+        name = _body_name_re().match(key, word.start(), stop)
+        if name is None:
+            continue
+        after = name.end()
+        if _goes_on_re().match(key, after, stop):
+            return stop
+        return after if key[after : after + 1] == " " else stop
     return stop
 
 
