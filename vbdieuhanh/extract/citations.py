@@ -50,15 +50,20 @@ from .relations import implements
 
 
 def _alternation(
-    words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False, group: bool = False
+    words: tuple[str, ...] | list[str],
+    *,
+    glued: bool = False,
+    lower: bool = False,
+    group: bool = False,
+    then: str = "",
 ) -> str:
     """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
     missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case. With
     ``group`` or ``lower`` (for a pattern without re.IGNORECASE) grouped by first letter: the same
-    alternatives in the same order, tried faster."""
+    alternatives in the same order, tried faster. ``then``: a pattern each word is followed by."""
     space = r"\s*" if glued else r"\s+"
     alternatives = [
-        re.escape(w.lower() if lower else w).replace(r"\ ", space)
+        re.escape(w.lower() if lower else w).replace(r"\ ", space) + then
         for w in sorted(set(words), key=len, reverse=True)
     ]
     return grouped(alternatives) if lower or group else "|".join(alternatives)
@@ -125,12 +130,16 @@ _NEXT_LEAD_CHARS = frozenset(",vàhoặccá")
 @cache
 def _next_core_re(lower: bool = False) -> re.Pattern[str]:
     """A citation's beginning without its lead: 'Quyết định số', 'Thông tư 05/…', 'số 12/…'; with
-    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE).
+
+    In lower case each type word is followed by the rest of the pattern: every alternative then
+    starts with a letter, and the regex engine skips to the places where one of those letters is.
+    """
     qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
-    return re.compile(
-        rf"(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d",
-        0 if lower else re.I,
-    )
+    rest = rf"(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)"
+    if lower:
+        return re.compile(rf"{_alternation(_type_words(), glued=True, lower=True, then=rest)}|số\s*:?\s*\d")
+    return re.compile(rf"(?:{_type_alternation()}){rest}|số\s*:?\s*\d", re.I)
 
 
 @cache
@@ -830,16 +839,15 @@ def _goes_on_re() -> re.Pattern[str]:
 def _known_name_end(key: str, start: int, stop: int) -> int:
     """'Bộ Thông tin và Truyền thông | chế độ báo cáo …': a known name ends where a lower-case word
     that is neither a place ('Sở Y tế tỉnh …') nor a continuation ('… và Bộ Nội vụ') follows it."""
-    for word in _WORD_RE.finditer(key, start, stop):  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
-        if not key[word.start()].isupper():
-            continue
-        name = _body_name_re().match(key, word.start(), stop)
-        if name is None:
-            continue
-        after = name.end()
-        if _goes_on_re().match(key, after, stop):
-            return stop
-        return after if key[after : after + 1] == " " else stop
+    name = _body_name_re().search(key, start, stop)  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
+    while name is not None:
+        at = name.start()
+        if (at == start or key[at - 1].isspace()) and key[at].isupper():  # a word's first letter
+            after = name.end()
+            if _goes_on_re().match(key, after, stop):
+                return stop
+            return after if key[after : after + 1] == " " else stop
+        name = _body_name_re().search(key, at + 1, stop)
     return stop
 
 
@@ -984,13 +992,15 @@ def _mention(first: _Found, citation: _Found) -> None:
 
 
 def _merge_damaged_codes(citations: list[_Found]) -> list[_Found]:
+    codes = doc_type_by_code()
+    if all(c.date or c.issuer_raw or _type_code(c) in codes for c in citations):
+        return citations  # no code to mend
     by_number: dict[tuple[int | None, str], list[int]] = {}
     for index, citation in enumerate(citations):
         if citation.symbol and "-" in citation.symbol and citation.number_symbol:
             rest = citation.symbol[len(_type_code(citation)) :]
             number = citation.number_symbol[: -len(citation.symbol)]  # "18/2026/"
             by_number.setdefault((citation.number, f"{number}|{rest}"), []).append(index)
-    codes = doc_type_by_code()
     dropped: set[int] = set()
     for indexes in by_number.values():
         known = [i for i in indexes if _type_code(citations[i]) in codes]
