@@ -598,7 +598,7 @@ def _clause_start(key: str, lo: int, hi: int) -> int:
     """Where the clause that runs to ``hi`` begins, at the earliest at ``lo``: after the last ';',
     ':', line break or full stop before a space in key[lo:hi]."""
     start = max(lo, *(key.rfind(end, lo, hi) + 1 for end in _CLAUSE_ENDS))
-    dot = key.rfind(".", start, hi - 1)
+    dot = key.rfind(".", start, max(hi - 1, 0))
     while dot >= 0 and not key[dot + 1].isspace():
         dot = key.rfind(".", start, dot)
     return start if dot < 0 else dot + 2
@@ -677,9 +677,9 @@ def _law_citation(ctx: Context, law: re.Match[str], region_end: int) -> _Found |
     else:
         value, pos = _date_after(key, pos, region_end)
         date_text = value.iso() if value else None
-    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if number is None and date_text is None and doc_type != "Hiến pháp":
         return None
+    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     return _Found(
         span=(law.start(), pos),
         doc_type=_type_name(doc_type),
