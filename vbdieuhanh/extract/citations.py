@@ -389,7 +389,7 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     found.sort(key=lambda citation: citation.span[0])
     _share_date_and_issuer(ctx, found)
     merged = _merge(found, own)
-    place = _own_place(issuer)
+    place = _own_place(issuer) if any(c.issuer_raw is not None for c in merged) else None
     # each body as written resolved once: a document cites the same few bodies again and again
     resolved = {raw: _resolve_issuer(raw, issuer, place) for raw in {c.issuer_raw for c in merged}}
     citations = []
@@ -763,14 +763,14 @@ def _issuer_after(
             end = max(end, aside.end())
         else:
             break
-    word_ends = [word.end() for word in islice(_WORD_RE.finditer(key, start, end), _MAX_ISSUER_WORDS + 1)]
-    if len(word_ends) > _MAX_ISSUER_WORDS:
-        end = word_ends[_MAX_ISSUER_WORDS - 1]
-    text = squash(ctx.nt.text[start:end])  # one line: "của Ủy ban nhân dân\ntỉnh"
+    if len(key[start:end].split()) > _MAX_ISSUER_WORDS:  # the words _WORD_RE finds
+        end = [m.end() for m in islice(_WORD_RE.finditer(key, start, end), _MAX_ISSUER_WORDS)][-1]
+    written = ctx.nt.text[start:end]
+    text = squash(written)  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
     text = _CAMEL_RE.sub(" ", text)  # "BộNội vụ" → "Bộ Nội vụ"
-    return text, start + len(ctx.nt.text[start:end].rstrip())
+    return text, start + len(written.rstrip())
 
 
 # the province-level locality words, 'Thành phố' capitalised too (data/localities.tsv)
