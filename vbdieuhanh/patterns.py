@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .values import PartialDate
 
@@ -86,24 +87,31 @@ class NumberSymbol:
         return not self.number_text
 
 
+_DASHES_RE = re.compile(r"\s*[-–_](?:\s*[-–_])*\s*")
+
+
 def clean_symbol(raw: str) -> str:
     """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–', a mistyped '_' and a doubled 'QĐ- -TTg' → '-'; trailing dots
     dropped."""
-    return re.sub(r"\s*[-–_](?:\s*[-–_])*\s*", "-", raw).rstrip(".-")
+    return _DASHES_RE.sub("-", raw).rstrip(".-")
 
 
 def parse_number_symbol(match: re.Match[str]) -> NumberSymbol:
     """Build a NumberSymbol from a NUMBER_SYMBOL_RE or PARTY_NUMBER_RE match."""
     groups = match.groupdict()
-    number_text = groups.get("num") or ""
+    return _number_symbol(groups.get("num") or "", groups.get("year"), groups["sym"], groups.get("type"))
+
+
+@lru_cache(maxsize=8192)  # a text cites the same numbers again and again
+def _number_symbol(number_text: str, year: str | None, sym: str, party_type: str | None) -> NumberSymbol:
+    """The NumberSymbol of a number, year, symbol and Party type as written."""
     number = int(number_text) if number_text.isdigit() else None
-    if groups.get("type"):  # Party style: the symbol is "TB/TU", the type "TB"
-        symbol = f"{groups['type']}/{clean_symbol(groups['sym'])}"
-        return NumberSymbol(number, None, symbol, groups["type"], number_text)
-    year = int(groups["year"]) if groups.get("year") else None
-    return NumberSymbol(number, year, clean_symbol(groups["sym"]), None, number_text)
+    if party_type:  # Party style: the symbol is "TB/TU", the type "TB"
+        return NumberSymbol(number, None, f"{party_type}/{clean_symbol(sym)}", party_type, number_text)
+    return NumberSymbol(number, int(year) if year else None, clean_symbol(sym), None, number_text)
 
 
+@lru_cache(maxsize=8192)  # the same dates are written again and again
 def make_date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
     """Validate the parts of a date; blank parts lower the precision, impossible ones give None."""
     if not year or not year.isdigit():

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice, pairwise
 
 from ..lexicon import (
     body_names,
@@ -48,15 +50,20 @@ from .relations import implements
 
 
 def _alternation(
-    words: tuple[str, ...] | list[str], *, glued: bool = False, lower: bool = False, group: bool = False
+    words: tuple[str, ...] | list[str],
+    *,
+    glued: bool = False,
+    lower: bool = False,
+    group: bool = False,
+    then: str = "",
 ) -> str:
     """A regex alternation of words, longest first; with ``glued`` the spaces inside a phrase may be
     missing ("Thôngtư": words run together by a converter); with ``lower`` in lower case. With
     ``group`` or ``lower`` (for a pattern without re.IGNORECASE) grouped by first letter: the same
-    alternatives in the same order, tried faster."""
+    alternatives in the same order, tried faster. ``then``: a pattern each word is followed by."""
     space = r"\s*" if glued else r"\s+"
     alternatives = [
-        re.escape(w.lower() if lower else w).replace(r"\ ", space)
+        re.escape(w.lower() if lower else w).replace(r"\ ", space) + then
         for w in sorted(set(words), key=len, reverse=True)
     ]
     return grouped(alternatives) if lower or group else "|".join(alternatives)
@@ -123,12 +130,16 @@ _NEXT_LEAD_CHARS = frozenset(",vàhoặccá")
 @cache
 def _next_core_re(lower: bool = False) -> re.Pattern[str]:
     """A citation's beginning without its lead: 'Quyết định số', 'Thông tư 05/…', 'số 12/…'; with
-    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE).
+
+    In lower case each type word is followed by the rest of the pattern: every alternative then
+    starts with a letter, and the regex engine skips to the places where one of those letters is.
+    """
     qualifiers = _alternation(citation_words()["type_qualifier"], lower=lower)
-    return re.compile(
-        rf"(?:{_type_alternation(lower)})(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)|số\s*:?\s*\d",
-        0 if lower else re.I,
-    )
+    rest = rf"(?:\s+(?:{qualifiers}))*\s+(?:số\b|\d)"
+    if lower:
+        return re.compile(rf"{_alternation(_type_words(), glued=True, lower=True, then=rest)}|số\s*:?\s*\d")
+    return re.compile(rf"(?:{_type_alternation()}){rest}|số\s*:?\s*\d", re.I)
 
 
 @cache
@@ -138,26 +149,31 @@ def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
     return re.compile(rf"{_NEXT_LEAD}(?:{core.pattern})", core.flags)
 
 
-def _next_cite_start(key: str, start: int, end: int) -> int | None:
-    """Where another citation begins in key[start:end], with its lead, if one does.
+def _next_part_start(key: str, start: int, end: int) -> int:
+    """Where another citation (with its lead) or a provision ('và Điều 6') begins in key[start:end],
+    else ``end``; the window is lowered once for both (``_lowered``).
 
-    The first beginning is looked for without its lead, which lets the regex engine skip to the
-    letters that can start one; the lead is then matched from the start of the run of spaces and
-    lead characters before it (no match can start before that run, which a lead would have to
-    cross). The pattern looks at nothing before ``start``, so it runs on the window alone.
+    A citation's first beginning is looked for without its lead, which lets the regex engine skip
+    to the letters that can start one; the lead is then matched from the start of the run of spaces
+    and lead characters before it (no match can start before that run, which a lead would have to
+    cross). The patterns look at nothing before ``start``, so they run on the window alone.
     """
     lower = _lowered(key[start:end])
     if lower is None:
         found = _next_cite_re().search(key, start, end)
-        return found.start() if found else None
+        stop = found.start() if found else end
+        provision = _provision_re().search(key, start, stop)
+        return provision.start() if provision else stop
+    stop = len(lower)
     core = _next_core_re(True).search(lower)
-    if core is None:
-        return None
-    lead = core.start()
-    while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
-        lead -= 1
-    found = _next_cite_re(True).search(lower, lead)
-    return start + (found.start() if found else core.start())
+    if core is not None:
+        lead = core.start()
+        while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
+            lead -= 1
+        found = _next_cite_re(True).search(lower, lead)
+        stop = found.start() if found else core.start()
+    provision = _provision_re(True).search(lower, 0, stop)
+    return start + (provision.start() if provision else stop)
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -241,17 +257,6 @@ def _provision_re(lower: bool = False) -> re.Pattern[str]:
     words = _alternation(citation_words()["provision"], lower=lower)
     numerals = "[ivx]" if lower else "[IVX]"
     return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
-
-
-def _provision_start(key: str, start: int, end: int) -> int | None:
-    """Where a provision ('và Điều 6') begins in key[start:end], if one does (the pattern looks at
-    nothing before ``start``, so it runs on the window alone)."""
-    lower = _lowered(key[start:end])
-    if lower is None:
-        found = _provision_re().search(key, start, end)
-        return found.start() if found else None
-    found = _provision_re(True).search(lower)
-    return start + found.start() if found else None
 
 
 @cache
@@ -338,9 +343,28 @@ class _Claimed:
         self.starts[lo:hi], self.ends[lo:hi] = [start], [end]
 
 
+@dataclass(slots=True)
+class _Found:
+    """A citation as the text is read, before its mentions merge: the fields of a Citation (the
+    issuer as written; its resolved name is a function of it) and the span it covers. It becomes a
+    Citation once, when the mentions are merged."""
+
+    span: Seg
+    doc_type: str | None
+    number: int | None
+    symbol: str | None
+    number_symbol: str | None
+    date: str | None
+    issuer_raw: str | None
+    title: str | None
+    text: str
+    full: bool
+    mentions: int = 1
+
+
 def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:
     """Citations in the subject and body, merged by number-symbol, in order of first mention."""
-    found: list[tuple[int, Citation]] = []
+    found: list[_Found] = []
     claimed = _Claimed()
     if own is None or own.blank:
         own = _title_number(ctx) or own
@@ -349,35 +373,52 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
             for law in ctx.hits(scanner, start, end):
                 if law.start() in claimed:
                     continue
-                citation, span = _law_citation(ctx, law, end, issuer)
+                citation = _law_citation(ctx, law, end)
                 if citation is not None:
-                    found.append((span[0], citation))
-                    claimed.add(span)
+                    found.append(citation)
+                    claimed.add(citation.span)
         for regex in (_PARTY_SCAN, _CITED_SCAN):
             for match in ctx.hits(regex, start, end):
                 if match.start() in claimed:
                     continue
-                citation, span = _number_citation(ctx, match, start, end, issuer)
-                if citation is None or _is_self(ctx, citation, span, own, start):
+                citation = _number_citation(ctx, match, start, end)
+                if citation is None or _is_self(ctx, citation, own, start):
                     continue
-                claimed.add(span)
-                found.append((span[0], citation))
-    found.sort(key=lambda item: item[0])
+                claimed.add(citation.span)
+                found.append(citation)
+    found.sort(key=lambda citation: citation.span[0])
     _share_date_and_issuer(ctx, found)
-    citations = _merge(found, own)
-    if own is not None and issuer is not None:
-        # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
-        citations = [
-            c.model_copy(update={"issuer": issuer.name}) if _same_body(c, own, issuer) else c
-            for c in citations
-        ]
-    text = ctx.nt.text
-    return [
-        c.model_copy(
-            update={"implements": implements(text, c.source.start if c.source else max(text.find(c.text), 0))}
-        )
-        for c in citations
-    ]
+    merged = _merge(found, own)
+    place = _own_place(issuer) if any(c.issuer_raw is not None for c in merged) else None
+    # each body as written resolved once: a document cites the same few bodies again and again
+    resolved = {raw: _resolve_issuer(raw, issuer, place) for raw in {c.issuer_raw for c in merged}}
+    citations = []
+    for citation in merged:
+        if own is not None and issuer is not None and _same_body(citation, own, issuer):
+            # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
+            citations.append(_citation(ctx, citation, issuer.name))
+        else:
+            citations.append(_citation(ctx, citation, resolved[citation.issuer_raw]))
+    return citations
+
+
+def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
+    """The Citation of a merged mention, with its issuer resolved in the context of the citing document."""
+    return Citation(
+        doc_type=found.doc_type,
+        number=found.number,
+        symbol=found.symbol,
+        number_symbol=found.number_symbol,
+        date=found.date,
+        issuer=issuer,
+        issuer_raw=found.issuer_raw,
+        title=found.title,
+        text=found.text,
+        full=found.full,
+        implements=implements(ctx.nt.text, found.span[0]),
+        mentions=found.mentions,
+        source=ctx.source(*found.span),
+    )
 
 
 @cache
@@ -391,12 +432,13 @@ def _self_lead_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['self_lead'])})\s+$", re.I)
 
 
-def _is_self(ctx: Context, citation: Citation, span: Seg, own: NumberSymbol | None, floor: int) -> bool:
+def _is_self(ctx: Context, citation: _Found, own: NumberSymbol | None, floor: int) -> bool:
     """A mention of the citing document itself when its number was left blank in the header: its own
     symbol after 'kèm theo' (an annex heading where the number was filled in)."""
     if own is None or not own.blank or citation.symbol != own.symbol:
         return False
-    return _self_lead_re().search(ctx.nt.flat, max(floor, span[0] - 30), span[0]) is not None
+    start = citation.span[0]
+    return _self_lead_re().search(ctx.nt.flat, max(floor, start - 30), start) is not None
 
 
 _TITLE_LINE_RE = re.compile(r"[\s#*|>_]*")
@@ -427,42 +469,35 @@ _NEXT_IN_LIST_RE = re.compile(r"\s*,?\s*(?:và\s+)?")
 _BARE_NUMBER_RE = re.compile(r"(?:số\b|\d)", re.I)
 
 
-def _share_date_and_issuer(ctx: Context, found: list[tuple[int, Citation]]) -> None:
+def _share_date_and_issuer(ctx: Context, found: list[_Found]) -> None:
     """'Quyết định số 1743/QĐ-BGTVT, 1744/QĐ-BGTVT ngày 31/12/2024 của …': the list shares them; an
     issuer named before the list ('đề nghị Sở Tài chính tại các Công văn số 10587/… ngày … và số
     11453/… ngày …') is every member's."""
-    for i in range(len(found) - 1):
-        citation, following = found[i][1], found[i + 1][1]
-        if following.issuer_raw or not citation.issuer_raw or not (citation.source and following.source):
+    for citation, following in pairwise(found):
+        if following.issuer_raw or not citation.issuer_raw:
             continue
         if squash(citation.issuer_raw) in citation.text:
             continue  # the issuer follows the first number: it is that one's only
-        if _NEXT_IN_LIST_RE.fullmatch(ctx.nt.flat, citation.source.end, following.source.start) is None:
+        if _NEXT_IN_LIST_RE.fullmatch(ctx.nt.flat, citation.span[1], following.span[0]) is None:
             continue
-        found[i + 1] = (
-            found[i + 1][0],
-            following.model_copy(update={"issuer": citation.issuer, "issuer_raw": citation.issuer_raw}),
-        )
+        following.issuer_raw = citation.issuer_raw
     for i in range(len(found) - 2, -1, -1):
-        citation, following = found[i][1], found[i + 1][1]
-        if citation.date or citation.issuer_raw or citation.source is None or following.source is None:
+        citation, following = found[i], found[i + 1]
+        if citation.date or citation.issuer_raw:
             continue
-        gap = ctx.nt.flat[citation.source.end : following.source.start]
+        gap = ctx.nt.flat[citation.span[1] : following.span[0]]
         if len(gap) > 12 or not _LIST_GAP_RE.fullmatch(gap):
             continue
-        update: dict[str, object] = {}
         if _BARE_NUMBER_RE.match(following.text):  # "…, 1744/QĐ-BGTVT ngày … của …": one list
-            update = {"date": following.date, "full": following.full}
-            if following.date and _number_year(citation) not in (None, following.date[:4]):
-                update = {"full": following.full}  # "12/2023/…, 15/2024/… ngày …/2024": not its date
-        elif following.doc_type == citation.doc_type and ";" not in gap:
-            update = {"full": following.full}  # "Thông tư số … và Thông tư số … của Bộ trưởng …"
-        if update:
-            update |= {"issuer": following.issuer, "issuer_raw": following.issuer_raw}
-            found[i] = (found[i][0], citation.model_copy(update=update))
+            # "12/2023/…, 15/2024/… ngày …/2024": not its date
+            if not following.date or _number_year(citation) in (None, following.date[:4]):
+                citation.date = following.date
+        elif following.doc_type != citation.doc_type or ";" in gap:
+            continue  # only "Thông tư số … và Thông tư số … của Bộ trưởng …" share the issuer
+        citation.full, citation.issuer_raw = following.full, following.issuer_raw
 
 
-def _number_year(citation: Citation) -> str | None:
+def _number_year(citation: _Found) -> str | None:
     """The year written in a number ('30/2020/NĐ-CP' → '2020')."""
     parts = (citation.number_symbol or "").split("/")
     return parts[1] if len(parts) > 2 and parts[1].isdigit() and len(parts[1]) == 4 else None
@@ -471,15 +506,13 @@ def _number_year(citation: Citation) -> str | None:
 _SYMBOL_RE = re.compile(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$")  # what a symbol holds: 'UBND', 'V-', 'S'
 
 
-def _number_citation(
-    ctx: Context, match: re.Match[str], region_start: int, region_end: int, issuer: Agency | None
-) -> tuple[Citation | None, Seg]:
+def _number_citation(ctx: Context, match: re.Match[str], region_start: int, region_end: int) -> _Found | None:
     key = ctx.nt.flat
     value = parse_number_symbol(match)
     if not _SYMBOL_RE.search(value.symbol):
-        return None, (0, 0)
+        return None
     if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
-        return None, (0, 0)  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
+        return None  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
     before = key[max(region_start, match.start() - 80) : match.start()]
     typed = _type_before(before)
     cite_start = match.start()
@@ -496,13 +529,13 @@ def _number_citation(
         elif typed is not None or "-" in value.symbol:
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
-        return None, (0, 0)
+        return None
     if (
         typed is not None
         and typed.group("so")
         and _form_lead_re().search(key, max(0, cite_start - 12), cite_start)
     ):
-        return None, (0, 0)  # "Mẫu số 02/QĐ-QLDA": a form's code
+        return None  # "Mẫu số 02/QĐ-QLDA": a form's code
     date, pos = _date_after(key, match.end(), region_end)
     issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if date is None and issuer_raw is not None:  # "… của Bộ GDĐT (GDĐT) ngày 05/02/2026"
@@ -519,22 +552,18 @@ def _number_citation(
             if acting is not None and _names_body(acting):
                 issuer_raw = acting
     title = _title_after(ctx, pos, region_end)
-    span = (cite_start, pos)
-    resolved = _resolve_issuer(issuer_raw, issuer)
-    citation = Citation(
+    return _Found(
+        span=(cite_start, pos),
         doc_type=doc_type,
         number=value.number,
         symbol=value.symbol,
         number_symbol=value.text,
         date=date.iso() if date else None,
-        issuer=resolved,
         issuer_raw=issuer_raw,
         title=title,
-        text=squash(ctx.nt.text[span[0] : span[1]]),
+        text=squash(ctx.nt.text[cite_start:pos]),
         full=bool(date or issuer_raw),
-        source=ctx.source(*span),
     )
-    return citation, span
 
 
 def _names_body(name: str) -> bool:
@@ -556,16 +585,25 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
         found = regex.search(key, start, end)
         if found is not None:
             end = found.start()
-    next_cite = _next_cite_start(key, start, end)
-    end = end if next_cite is None else next_cite
-    provision = _provision_start(key, start, end)
-    end = end if provision is None else provision
+    end = _next_part_start(key, start, end)
     if end - start < 3:
         return None
     return squash(ctx.nt.text[start:end]) or None
 
 
-_CLAUSE_BOUNDARY_RE = re.compile(r"[;:\n]|\.\s")
+_CLAUSE_ENDS = ";:\n"  # and a full stop before a space
+
+
+def _clause_start(key: str, lo: int, hi: int) -> int:
+    """Where the clause that runs to ``hi`` begins, at the earliest at ``lo``: after the last ';',
+    ':', line break or full stop before a space in key[lo:hi]."""
+    start = max(lo, *(key.rfind(end, lo, hi) + 1 for end in _CLAUSE_ENDS))
+    dot = key.rfind(".", start, max(hi - 1, 0))
+    while dot >= 0 and not key[dot + 1].isspace():
+        dot = key.rfind(".", start, dot)
+    return start if dot < 0 else dot + 2
+
+
 _COMMA_LOWER_RE = re.compile(rf",\s+[^\s{UPPER}]")  # a comma before a word not in capitals
 
 
@@ -576,10 +614,7 @@ def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | No
     'đề nghị của Sở Y tế tại Tờ trình số …', 'Văn phòng Bộ đã ban hành Quy chế … tại Quyết định số …'.
     """
     key = ctx.nt.flat
-    lo = max(region_start, cite_start - 200)
-    clause_start = lo
-    for boundary in _CLAUSE_BOUNDARY_RE.finditer(key, lo, cite_start):
-        clause_start = boundary.end()
+    clause_start = _clause_start(key, max(region_start, cite_start - 200), cite_start)
     cue = _issued_by_re().search(key, clause_start, cite_start)
     if cue is None:
         return None
@@ -622,14 +657,12 @@ def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg 
     return None
 
 
-def _law_citation(
-    ctx: Context, law: re.Match[str], region_end: int, issuer: Agency | None
-) -> tuple[Citation | None, Seg]:
+def _law_citation(ctx: Context, law: re.Match[str], region_end: int) -> _Found | None:
     key = ctx.nt.flat
     doc_type = law.group("type")
     name_text = ctx.nt.text[law.start("name") : law.end("name")].strip(" ,")
     if doc_type != "Hiến pháp" and not name_text:
-        return None, (0, 0)
+        return None
     title = f"{ctx.nt.text[law.start('type') : law.end('type')]} {name_text}".strip()
     number: NumberSymbol | None = None
     pos = law.end()
@@ -644,30 +677,29 @@ def _law_citation(
     else:
         value, pos = _date_after(key, pos, region_end)
         date_text = value.iso() if value else None
-    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
     if number is None and date_text is None and doc_type != "Hiến pháp":
-        return None, (0, 0)
-    span = (law.start(), pos)
-    citation = Citation(
+        return None
+    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
+    return _Found(
+        span=(law.start(), pos),
         doc_type=_type_name(doc_type),
         number=number.number if number else None,
         symbol=number.symbol if number else None,
         number_symbol=number.text if number else None,
         date=date_text,
-        issuer=_resolve_issuer(issuer_raw, issuer),
         issuer_raw=issuer_raw,
         title=title,
-        text=squash(ctx.nt.text[span[0] : span[1]]),
+        text=squash(ctx.nt.text[law.start() : pos]),
         full=True,
-        source=ctx.source(*span),
     )
-    return citation, span
 
 
 def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
     """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015')."""
     lead = _BEFORE_DATE_RE.match(key, pos, end)
     at = lead.end() if lead else pos
+    if at >= end or not (key[at] in "nN" or key[at].isdigit()):
+        return None, pos  # neither 'ngày' nor a digit: no date
     match = LONG_DATE_RE.match(key, at, end)
     first_day = None
     if match is None:
@@ -687,7 +719,7 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
     return (value, match.end()) if value is not None else (None, pos)
 
 
-def _same_body(citation: Citation, own: NumberSymbol, issuer: Agency) -> bool:
+def _same_body(citation: _Found, own: NumberSymbol, issuer: Agency) -> bool:
     """A cite with the document's own symbol whose issuer, if written, is the same kind of body."""
     if citation.symbol != own.symbol or own.party_type is not None:
         return False
@@ -731,14 +763,14 @@ def _issuer_after(
             end = max(end, aside.end())
         else:
             break
-    words = _WORD_RE.findall(key, start, end)
-    if len(words) > _MAX_ISSUER_WORDS:
-        end = [m.end() for m in _WORD_RE.finditer(key, start, end)][_MAX_ISSUER_WORDS - 1]
-    text = squash(ctx.nt.text[start:end])  # one line: "của Ủy ban nhân dân\ntỉnh"
+    if len(key[start:end].split()) > _MAX_ISSUER_WORDS:  # the words _WORD_RE finds
+        end = [m.end() for m in islice(_WORD_RE.finditer(key, start, end), _MAX_ISSUER_WORDS)][-1]
+    written = ctx.nt.text[start:end]
+    text = squash(written)  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
     text = _CAMEL_RE.sub(" ", text)  # "BộNội vụ" → "Bộ Nội vụ"
-    return text, start + len(ctx.nt.text[start:end].rstrip())
+    return text, start + len(written.rstrip())
 
 
 # the province-level locality words, 'Thành phố' capitalised too (data/localities.tsv)
@@ -757,10 +789,7 @@ def _names_a_province(key: str, at: int) -> bool:
 
 def _issuer_end(key: str, start: int, end: int) -> int:
     """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
-    next_cite = _next_cite_start(key, start, end)
-    stop = end if next_cite is None else next_cite
-    provision = _provision_start(key, start, stop)
-    stop = stop if provision is None else provision
+    stop = _next_part_start(key, start, end)
     at = start
     while True:
         found = _issuer_stop_re().search(key, at, stop)
@@ -774,8 +803,8 @@ def _issuer_end(key: str, start: int, end: int) -> int:
     head, size = head_term(key[start:stop])
     head_end = start
     if head is not None:
-        head_words = list(_WORD_RE.finditer(key, start, stop))[:size]
-        head_end = head_words[-1].end() if head_words else start
+        head_words = [word.end() for word in islice(_WORD_RE.finditer(key, start, stop), size)]
+        head_end = head_words[-1] if head_words else start
     at = head_end
     while True:
         verb = _verb_stop_re().search(key, at, stop)
@@ -795,6 +824,12 @@ def _body_names_folded() -> tuple[str, ...]:
 
 
 @cache
+def _body_name_re() -> re.Pattern[str]:
+    """The known names, the longest that fits first."""
+    return re.compile(grouped([re.escape(name) for name in _body_names_folded()]))
+
+
+@cache
 def _goes_on_re() -> re.Pattern[str]:
     """What may follow a known ministry or department name inside a longer name."""
     words = _alternation([*citation_words()["name_goes_on"], *_place_words()])
@@ -804,16 +839,15 @@ def _goes_on_re() -> re.Pattern[str]:
 def _known_name_end(key: str, start: int, stop: int) -> int:
     """'Bộ Thông tin và Truyền thông | chế độ báo cáo …': a known name ends where a lower-case word
     that is neither a place ('Sở Y tế tỉnh …') nor a continuation ('… và Bộ Nội vụ') follows it."""
-    for word in _WORD_RE.finditer(key, start, stop):  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
-        if not key[word.start()].isupper() or not key.startswith(_body_names_folded(), word.start()):
-            continue
-        for name in _body_names_folded():
-            if not key.startswith(name, word.start()) or word.start() + len(name) > stop:
-                continue
-            after = word.start() + len(name)
+    name = _body_name_re().search(key, start, stop)  # "Bộ trưởng | Bộ Thông tin và Truyền thông"
+    while name is not None:
+        at = name.start()
+        if (at == start or key[at - 1].isspace()) and key[at].isupper():  # a word's first letter
+            after = name.end()
             if _goes_on_re().match(key, after, stop):
                 return stop
             return after if key[after : after + 1] == " " else stop
+        name = _body_name_re().search(key, at + 1, stop)
     return stop
 
 
@@ -823,12 +857,13 @@ def _type_names() -> dict[str, str]:
     return {"".join(fold_tones(t.name).lower().split()): t.name for t in doc_types()}
 
 
+@lru_cache(maxsize=4096)  # a few types, written a few ways
 def _type_name(written: str) -> str:
     """'kế hoạch' → 'Kế hoạch', 'Thôngtư' → 'Thông tư'; an unknown type stays as written."""
     return _type_names().get("".join(fold_tones(written).lower().split()), written)
 
 
-def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
+def _resolve_issuer(raw: str | None, own: Agency | None, place: str | None) -> str | None:
     """The cited issuer's full name in the context of the citing document.
 
     Abbreviations are expanded and old tone marks folded; a local body named without its place
@@ -836,6 +871,7 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     own province; "của sở" in a Sở's letter is that Sở. A central body (a ministry, the Government,
     the National Assembly, "Ủy ban Dân tộc", "Thanh tra Bộ …") never takes a place. Without the
     citing document's own issuer (a court precedent, an OCR dump) the name stays as written.
+    ``place`` is the locality of ``own`` (``_own_place``).
     """
     if raw is None:
         return None
@@ -846,7 +882,6 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     head, size = head_term(name)
     if head is not None and size == len(name.split()) and head_term(own.raw or own.name)[0] == head:
         return own.name  # "của sở", "của Ban Chỉ đạo": the writer itself
-    place = next((found for body in _chain(own) if (found := locality_of(body.name))), None)
     if place is None or not (find_province(place) or place.split()[0] in _PROVINCE_WORDS):
         return name
     # "… tỉnh" / "… Thành phố" written without the place name
@@ -858,6 +893,13 @@ def _resolve_issuer(raw: str | None, own: Agency | None) -> str | None:
     if head is not None and head.kind in ("head", "abbrev") and head.rest != "name":
         return f"{name} {place}"
     return name
+
+
+def _own_place(own: Agency | None) -> str | None:
+    """The locality a body names, or its nearest parent names ('Sở Y tế tỉnh Kiên Giang' → 'tỉnh
+    Kiên Giang')."""
+    chain = _chain(own) if own is not None else []
+    return next((found for body in chain if (found := locality_of(body.name))), None)
 
 
 def is_central(name: str) -> bool:
@@ -905,7 +947,7 @@ def _chain(agency: Agency) -> list[Agency]:
     return chain
 
 
-def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[Citation]:
+def _merge(found: list[_Found], own: NumberSymbol | None) -> list[_Found]:
     """One citation per document, in order of first mention.
 
     Mentions merge by number-symbol; laws cited by name by their title, except that two editions
@@ -913,9 +955,9 @@ def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[
     code an OCR engine damaged ('18/2026/T-BQP', '18/2026/TF-BQP' beside '18/2026/TT-BQP') is a
     mention of the clean one.
     """
-    merged: dict[str, Citation] = {}
+    merged: dict[str, _Found] = {}
     own_key = _merge_key(own.text) if own is not None and not own.blank else None
-    for _, citation in found:
+    for citation in found:
         key = _merge_key(citation.number_symbol or citation.title or citation.text)
         if key == own_key:
             continue
@@ -927,33 +969,38 @@ def _merge(found: list[tuple[int, Citation]], own: NumberSymbol | None) -> list[
         if key not in merged:
             merged[key] = citation
             continue
-        merged[key] = _mention(merged[key], citation)
+        _mention(merged[key], citation)
     citations = list(merged.values())
     return _merge_damaged_codes(citations)
 
 
-def _mention(first: Citation, citation: Citation) -> Citation:
-    """``first`` with one more mention, its blanks filled from ``citation``."""
-    updates: dict[str, object] = {"mentions": first.mentions + citation.mentions}
-    for field in ("date", "issuer", "issuer_raw", "title", "doc_type"):
-        if getattr(first, field) is None and getattr(citation, field) is not None:
-            updates[field] = getattr(citation, field)
-    if citation.full and not first.full:
-        updates["full"] = True
+def _mention(first: _Found, citation: _Found) -> None:
+    """Count one more mention of ``first``, its blanks filled from ``citation``."""
+    first.mentions += citation.mentions
+    if first.date is None:
+        first.date = citation.date
+    if first.issuer_raw is None:
+        first.issuer_raw = citation.issuer_raw
+    if first.title is None:
+        first.title = citation.title
+    if first.doc_type is None:
+        first.doc_type = citation.doc_type
+    first.full = first.full or citation.full
     codes = doc_type_by_code()
     if _type_code(first) not in codes and _type_code(citation) in codes:  # "26/2025/TTBYT", later "TT-BYT"
-        updates.update(symbol=citation.symbol, number_symbol=citation.number_symbol)
-    return first.model_copy(update=updates)
+        first.symbol, first.number_symbol = citation.symbol, citation.number_symbol
 
 
-def _merge_damaged_codes(citations: list[Citation]) -> list[Citation]:
+def _merge_damaged_codes(citations: list[_Found]) -> list[_Found]:
+    codes = doc_type_by_code()
+    if all(c.date or c.issuer_raw or _type_code(c) in codes for c in citations):
+        return citations  # no code to mend
     by_number: dict[tuple[int | None, str], list[int]] = {}
     for index, citation in enumerate(citations):
         if citation.symbol and "-" in citation.symbol and citation.number_symbol:
             rest = citation.symbol[len(_type_code(citation)) :]
             number = citation.number_symbol[: -len(citation.symbol)]  # "18/2026/"
             by_number.setdefault((citation.number, f"{number}|{rest}"), []).append(index)
-    codes = doc_type_by_code()
     dropped: set[int] = set()
     for indexes in by_number.values():
         known = [i for i in indexes if _type_code(citations[i]) in codes]
@@ -963,12 +1010,12 @@ def _merge_damaged_codes(citations: list[Citation]) -> list[Citation]:
                 continue
             twin = next((k for k in known if _one_edit(code, _type_code(citations[k]))), None)
             if twin is not None:
-                citations[twin] = _mention(citations[twin], citations[i])
+                _mention(citations[twin], citations[i])
                 dropped.add(i)
     return [c for i, c in enumerate(citations) if i not in dropped]
 
 
-def _type_code(citation: Citation) -> str:
+def _type_code(citation: _Found) -> str:
     return (citation.symbol or "").split("-")[0].split("/")[0]
 
 
@@ -985,6 +1032,7 @@ def _one_edit(a: str, b: str) -> bool:
 _MERGE_KEY_DROP_RE = re.compile(r"[\s\-–]+")
 
 
+@lru_cache(maxsize=8192)  # a text cites the same numbers again and again
 def _merge_key(text: str) -> str:
     """'24/2013/DS-ST' and '24/2013/DSST' are one number written two ways."""
     return _MERGE_KEY_DROP_RE.sub("", fold_tones(text)).upper()

@@ -24,10 +24,14 @@ from ..names.casing import find_province, province_mentions
 from ..normalize import fold_tones
 from ..patterns import UPPER
 
-_SENTENCE_END = re.compile(rf"\n+|(?<=[.!?…])\s+(?=[{UPPER}])")
+# line breaks, or spaces after a full stop before a capital: each pattern starts with the space it
+# consumes first (then looks back at it), so that the regex engine skips to the spaces
+_SENTENCE_END = re.compile(rf"\s(?:(?<=\n)\n*|(?<=[.!?…]\s)\s*(?=[{UPPER}]))")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-_NUMBER = r"(?<![\d/.,\-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d/])"
+# a number not glued to another ('19.416', '1,12'): its first digit, then a look back at the
+# character before it, so that the regex engine skips to the digits
+_NUMBER = r"(?P<num>\d(?<![\d/.,\-].)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))(?![\d/])"
 
 
 @cache
@@ -64,7 +68,7 @@ def _share_re() -> re.Pattern[str]:
 
 
 def _has_word(text: str, cue: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text) is not None
+    return _word_re(cue).search(text) is not None
 
 
 def _first_cue_end(folded: str, kind: str) -> float:

@@ -13,23 +13,24 @@ from functools import cache
 from ..lexicon import data_rows
 from ..names.keys import fold_key
 
-_CLAUSE_END_RE = re.compile(r"[.;:\n]")
+_CLAUSE_RE = re.compile(r".*[.;:\n]", re.S)  # the text up to the last end of a clause
 _CLAUSE_WINDOW = 240  # characters before a citation where its clause may begin
 
 
 @cache
 def _implement_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cues, each between spaces: (those anywhere in the clause, those right before the citation)."""
     rows = data_rows("implement_cues.tsv")
-    clause = tuple(fold_key(r[0]) for r in rows if r[1] == "clause")
-    adjacent = tuple(fold_key(r[0]) for r in rows if r[1] == "adjacent")
+    clause = tuple(f" {fold_key(r[0])} " for r in rows if r[1] == "clause")
+    adjacent = tuple(f" {fold_key(r[0])} " for r in rows if r[1] == "adjacent")
     return clause, adjacent
 
 
 def implements(text: str, start: int) -> bool:
     """Does the clause before ``text[start]`` (where a citation begins) say the text carries it out?"""
-    clause = fold_key(_CLAUSE_END_RE.split(text[max(0, start - _CLAUSE_WINDOW) : start])[-1])
+    window_start = max(0, start - _CLAUSE_WINDOW)
+    ended = _CLAUSE_RE.match(text, window_start, start)
+    clause_start = ended.end() if ended else window_start
+    padded = f" {fold_key(text[clause_start:start])} "
     in_clause, adjacent = _implement_cues()
-    padded = f" {clause} "
-    if any(f" {cue} " in padded for cue in in_clause):
-        return True
-    return any(padded.endswith(f" {cue} ") for cue in adjacent)
+    return any(cue in padded for cue in in_clause) or padded.endswith(adjacent)
