@@ -77,7 +77,9 @@ def _chairs() -> str:
 
 @cache
 def _chu_tri_re() -> Prefiltered:
-    return Prefiltered(re.compile(rf" chủ trì\b{_chairs()}"), (" chủ trì",))
+    """'chủ trì' after a space. The space is looked behind, not matched: a trigger that starts with
+    a space would make ``trigger_starts`` try its patterns at every space of the text."""
+    return Prefiltered(re.compile(rf"(?<= )chủ trì\b{_chairs()}"), ("chủ trì",))
 
 
 @cache
@@ -557,7 +559,9 @@ def _assignees(
         add(spans, role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
     for match in ctx.hits(_chu_tri_re(), start, end, lower=True) if cued else ():
-        head_end = match.start()
+        head_end = match.start() - 1  # the space before 'chủ trì'
+        if head_end < start:
+            continue
         clause_start = max(key.rfind(", ", start, head_end), key.rfind("; ", start, head_end))
         clause_start = start if clause_start < 0 else clause_start + 2
         spans = bodies_at(key, clause_start, head_end + 1)
