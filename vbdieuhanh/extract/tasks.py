@@ -520,6 +520,8 @@ def _assignees(
     seen: set[str] = set()
 
     def add(spans: list[tuple[int, int]], role: str) -> None:
+        if not spans:
+            return  # most calls: no generator to make
         for name, a, b in _named(key, text, spans, end):
             if name not in seen:
                 seen.add(name)
@@ -1522,8 +1524,7 @@ def _prose_tasks(
             named = _assignees(ctx, start, end, opening=end, heading=False)
             assignees = _resolve_generic(named, addressed)
             if not any(a.role == "lead" for a in assignees):
-                completes = find_deadline(ctx, start, end) or _report_to(ctx, start, end)
-                if open_task and completes:
+                if open_task and (find_deadline(ctx, start, end) or _report_to(ctx, start, end)):
                     first, _, names = spans[-1]
                     spans[-1] = (first, end, names)
                 else:
