@@ -63,6 +63,7 @@ _REPORT_RE = Prefiltered(
     ("báo cáo", "gửi"),
 )
 _REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
+_REPORT_SCANNERS = (_REPORT_RE, _REPORT_VIA_RE)  # one tuple: Context.any_hit keys its merged spans by it
 
 
 @cache
@@ -642,12 +643,16 @@ def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     return bodies_at(key, found.end(), end) if found else []
 
 
-_TOPIC_RE = re.compile(r"[^:.;]{2,80}: ")  # greedy: no ':' before the one it ends at, so the same match
+_TOPIC_LENGTH = 80  # the characters a topic before its colon may take
+# greedy: no ':' before the one it ends at, so the same match
+_TOPIC_RE = re.compile(rf"[^:.;]{{2,{_TOPIC_LENGTH}}}: ")
 
 
 def _after_topic(key: str, start: int, opening: int) -> list[tuple[int, int]]:
     """A topic, a colon, then the body that acts: "Tiêu chuẩn - đo lường - chất lượng: Ủy ban nhân
     dân huyện, thị xã thực hiện …"."""
+    if key.find(": ", start + 2, min(opening, start + _TOPIC_LENGTH + 2)) < 0:
+        return []  # no colon where _TOPIC_RE could end (most paragraphs): a str.find, not the regex
     topic = _TOPIC_RE.match(key, start, opening)
     if topic is None or len(topic.group(0).split()) > 12:
         return []
@@ -779,6 +784,9 @@ def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
 
 
 def _report_to(ctx: Context, start: int, end: int) -> list[str]:
+    """The bodies a text asks to be reported to ('báo cáo UBND tỉnh', 'gửi … về Sở Nội vụ')."""
+    if not ctx.any_hit(_REPORT_SCANNERS, start, end, lower=True):
+        return []  # most texts ask for no report: one look-up, not two
     key = ctx.nt.flat
     found: list[str] = []
     matches = [
