@@ -63,6 +63,7 @@ _REPORT_RE = Prefiltered(
     ("báo cáo", "gửi"),
 )
 _REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
+_REPORT_SCANNERS = (_REPORT_RE, _REPORT_VIA_RE)  # one tuple: Context.any_hit keys its merged spans by it
 
 
 @cache
@@ -77,7 +78,9 @@ def _chairs() -> str:
 
 @cache
 def _chu_tri_re() -> Prefiltered:
-    return Prefiltered(re.compile(rf" chủ trì\b{_chairs()}"), (" chủ trì",))
+    """'chủ trì' after a space. The space is looked behind, not matched: a trigger that starts with
+    a space would make ``trigger_starts`` try its patterns at every space of the text."""
+    return Prefiltered(re.compile(rf"(?<= )chủ trì\b{_chairs()}"), ("chủ trì",))
 
 
 @cache
@@ -182,8 +185,6 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
     last_label: dict[str, str] = {}
     for start, end in segs:
         line = text[start:end]
-        blank_before = prev_end is not None and text.find("\n\n", prev_end, start) >= 0
-        prev_end = end
         prev = paras[-1] if paras else None
         found = MARKER_RE.match(line)
         marker = _marker(line, None if whole else prev_line, found) if found else None
@@ -195,11 +196,21 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
                 marker = candidate
         if marker is not None:
             last_label[marker[0]] = marker[1]
-        lower_start = line[:1].islower()
-        wrapped = (
-            not blank_before and prev_line is not None and (_runs_on(prev_line) or _name_cut(prev_line, line))
+        # a line in lower case, or after one cut by the page width (with no blank line between)
+        joins = (
+            prev is not None
+            and marker is None
+            and not whole
+            and (
+                line[:1].islower()
+                or (
+                    prev_line is not None
+                    and text.find("\n\n", prev_end, start) < 0
+                    and (_runs_on(prev_line) or _name_cut(prev_line, line))
+                )
+            )
         )
-        joins = prev is not None and marker is None and not whole and (lower_start or wrapped)
+        prev_end = end
         prev_line = line
         if not joins:
             para = _Para(start, end, line)
@@ -325,16 +336,16 @@ def _verb_at(key: str, pos: int) -> bool:
 _MAX_LIST_SPACES = 40  # the words a list of bodies may take
 
 
-def _within_words(key: str, pos: int, end: int, spaces: int) -> int:
-    """``end``, or the place just after the ``spaces``-th space from ``pos`` when that comes first:
-    what lies further cannot change a list that long, and a run-on sentence is not read to its end
-    for each body it names."""
-    at = pos - 1
-    for _ in range(spaces):
-        at = key.find(" ", at + 1, end)
-        if at < 0:
-            return end
-    return at + 1
+# the words a list's margin may take: a stop phrase that begins inside the list can end it
+_LIST_REACH_RE = re.compile(rf"(?:[^ ]*+ ){{{_MAX_LIST_SPACES + 12}}}")
+
+
+def _within_words(key: str, pos: int, end: int) -> int:
+    """``end``, or the place just after the ``_MAX_LIST_SPACES + 12``-th space from ``pos`` when
+    that comes first: what lies further cannot change a list that long, and a run-on sentence is not
+    read to its end for each body it names. One regex match, not a ``str.find`` per space."""
+    reach = _LIST_REACH_RE.match(key, pos, end)
+    return end if reach is None else reach.end()
 
 
 def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -342,8 +353,7 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     first = _head_span(key, pos)
     if not first:
         return []
-    # a longer list is no list of bodies; the margin lets a stop phrase that begins inside it end
-    end = _within_words(key, pos, end, _MAX_LIST_SPACES + 12)
+    end = _within_words(key, pos, end)  # a longer list is no list of bodies
     stop = end
     found = _PHRASE_STOP_RE.search(key, pos, end)
     if found is not None and key[found.start()] == ":" and _shared_head(key, found.start()):
@@ -410,7 +420,10 @@ def _head_span(key: str, pos: int) -> int:
     """Length of the head at ``pos`` with the heads it governs: "Thủ trưởng các cơ quan, đơn vị,
     địa phương", "Chủ tịch UBND các huyện, thị xã, thành phố" (a post, then a body, then its
     members, each a head of the list)."""
-    length = _starts_with_head(key, pos)
+    head = _head_re().match(key, pos)
+    if head is None:
+        return 0  # most places (as _starts_with_head, one call less)
+    length = head.end() - pos
     while length and key.startswith(" ", pos + length):
         more = _starts_with_head(key, pos + length + 1)
         if not more:
@@ -446,6 +459,12 @@ def _scanners() -> tuple[Scanner, ...]:
 
 
 @cache
+def _assignment_scanners() -> tuple[Scanner, ...]:
+    """The patterns by which a text names who acts, besides the bodies that open it or a clause."""
+    return (_labelled_role_re(), _cue_re(), _chu_tri_re(), _duty_re())
+
+
+@cache
 def _cue_roles() -> dict[str, str]:
     return dict(assignment_cues())
 
@@ -453,11 +472,14 @@ def _cue_roles() -> dict[str, str]:
 def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) -> list[tuple[str, int, int]]:
     """(role, start, position after the cue) of assignment cues that begin a clause in [start, end);
     with ``purposes``, also 'để' before the bodies a purpose asks ('lead-purpose')."""
+    found = ctx.hits(_cue_re(), start, end, lower=True)
+    if not found:
+        return []
     roles = _cue_roles()
     reported = task_cue_context()["reported"]
     lower = ctx.nt.lower
     cues = []
-    for m in ctx.hits(_cue_re(), start, end, lower=True):
+    for m in found:
         if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
             continue
         before = lower[max(start, m.start() - 16) : m.start()].split()
@@ -499,6 +521,8 @@ def _assignees(
     seen: set[str] = set()
 
     def add(spans: list[tuple[int, int]], role: str) -> None:
+        if not spans:
+            return  # most calls: no generator to make
         for name, a, b in _named(key, text, spans, end):
             if name not in seen:
                 seen.add(name)
@@ -506,12 +530,15 @@ def _assignees(
 
     if opening is not None:
         add(_opening_bodies(ctx, start, opening, heading=heading, explicit=explicit), "lead")
-    if opening is not None and not explicit and not any(a.role == "lead" for a in result):
+    # (all named so far are leads)
+    if opening is not None and not explicit and not result:
         add(_after_fronted_clause(ctx, start, opening), "lead")
-    if opening is not None and heading and not explicit and not any(a.role == "lead" for a in result):
+    if opening is not None and heading and not explicit and not result:
         add(_after_dash(key, start, opening), "lead")
-    for label in ctx.hits(_labelled_role_re(), start, end, lower=True):  # "Đơn vị phối hợp: Sở Nội vụ."
-        role = label.lastgroup
+    # most texts have no cue, role label, 'chủ trì' or duty: one look-up skips the four searches
+    cued = ctx.any_hit(_assignment_scanners(), start, end, lower=True)
+    for label in ctx.hits(_labelled_role_re(), start, end, lower=True) if cued else ():
+        role = label.lastgroup  # "Đơn vị phối hợp: Sở Nội vụ."
         if role in ("lead", "coordinate"):
             add(bodies_at(key, label.end(), end) or _listed_names(key, label.end(), end), role)
     if opening is not None and not explicit:
@@ -521,7 +548,8 @@ def _assignees(
             spans = bodies_at(key, clause.end(), end)
             if spans and _verb_at(key, spans[-1][1] + 1):
                 add(spans, "lead")
-    for role, cue_start, pos in _clause_cues(ctx, start, end, purposes=not heading and not explicit):
+    cues = _clause_cues(ctx, start, end, purposes=not heading and not explicit) if cued else []
+    for role, cue_start, pos in cues:
         if opening is not None and cue_start < opening < pos:
             continue  # the heading word of an item ('2. Yêu cầu'), not a cue
         # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
@@ -533,14 +561,16 @@ def _assignees(
             role = "lead"
         add(spans, role)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
-    for match in ctx.hits(_chu_tri_re(), start, end, lower=True):
-        head_end = match.start()
+    for match in ctx.hits(_chu_tri_re(), start, end, lower=True) if cued else ():
+        head_end = match.start() - 1  # the space before 'chủ trì'
+        if head_end < start:
+            continue
         clause_start = max(key.rfind(", ", start, head_end), key.rfind("; ", start, head_end))
         clause_start = start if clause_start < 0 else clause_start + 2
         spans = bodies_at(key, clause_start, head_end + 1)
         if spans and spans[-1][1] >= head_end - 1:
             add(spans, "lead")
-    for part in _executors(ctx, start, end):
+    for part in _executors(ctx, start, end) if cued else ():
         add([part], "lead")
     # a body named twice keeps its first role; leads come first
     result.sort(key=lambda a: (0 if a.role == "lead" else 1, a.source.start if a.source else 0))
@@ -613,12 +643,16 @@ def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     return bodies_at(key, found.end(), end) if found else []
 
 
-_TOPIC_RE = re.compile(r"[^:.;]{2,80}: ")  # greedy: no ':' before the one it ends at, so the same match
+_TOPIC_LENGTH = 80  # the characters a topic before its colon may take
+# greedy: no ':' before the one it ends at, so the same match
+_TOPIC_RE = re.compile(rf"[^:.;]{{2,{_TOPIC_LENGTH}}}: ")
 
 
 def _after_topic(key: str, start: int, opening: int) -> list[tuple[int, int]]:
     """A topic, a colon, then the body that acts: "Tiêu chuẩn - đo lường - chất lượng: Ủy ban nhân
     dân huyện, thị xã thực hiện …"."""
+    if key.find(": ", start + 2, min(opening, start + _TOPIC_LENGTH + 2)) < 0:
+        return []  # no colon where _TOPIC_RE could end (most paragraphs): a str.find, not the regex
     topic = _TOPIC_RE.match(key, start, opening)
     if topic is None or len(topic.group(0).split()) > 12:
         return []
@@ -750,6 +784,9 @@ def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
 
 
 def _report_to(ctx: Context, start: int, end: int) -> list[str]:
+    """The bodies a text asks to be reported to ('báo cáo UBND tỉnh', 'gửi … về Sở Nội vụ')."""
+    if not ctx.any_hit(_REPORT_SCANNERS, start, end, lower=True):
+        return []  # most texts ask for no report: one look-up, not two
     key = ctx.nt.flat
     found: list[str] = []
     matches = [
@@ -1174,7 +1211,7 @@ def _before_annex(paras: list[_Para]) -> list[_Para]:
     rows (a table of schools, a programme, a form) are no tasks."""
     words = task_cue_context().get("annex", ())
     for i, para in enumerate(paras):
-        if para.style is not None or len(para.text.split(None, 15)) > 14 or para.text.rstrip()[-1:] in ".;":
+        if para.style is not None or para.text.rstrip()[-1:] in ".;" or len(para.text.split(None, 15)) > 14:
             continue
         lower = fold_tones(para.text.lower())
         if any(lower.startswith(w) and not lower[len(w) : len(w) + 1].isalpha() for w in words):
@@ -1495,8 +1532,7 @@ def _prose_tasks(
             named = _assignees(ctx, start, end, opening=end, heading=False)
             assignees = _resolve_generic(named, addressed)
             if not any(a.role == "lead" for a in assignees):
-                completes = find_deadline(ctx, start, end) or _report_to(ctx, start, end)
-                if open_task and completes:
+                if open_task and (find_deadline(ctx, start, end) or _report_to(ctx, start, end)):
                     first, _, names = spans[-1]
                     spans[-1] = (first, end, names)
                 else:
