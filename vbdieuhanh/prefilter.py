@@ -91,7 +91,8 @@ def _dispatch(patterns: Sequence[Prefiltered]) -> _Dispatch:
 class AroundSlash:
     """A number-symbol pattern: try it where a number ends just before a '/' ("114/", "30/2020/").
 
-    With ``party``, the number stands before a type code: "132-KL/TW" (Party documents).
+    With ``party``, the number stands before a type code: "132-KL/TW" (Party documents), so a '/'
+    with no '-' within reach before it ("12/UBND", a date) is passed over without stepping back.
     """
 
     regex: re.Pattern[str]
@@ -103,7 +104,9 @@ class AroundSlash:
         next_free = start
         at = text.find("/", start, end)
         while at >= 0:
-            begin = self._number_start(text, at, max(start, at - self.reach))
+            floor = max(start, at - self.reach)
+            hopeless = self.party and text.find("-", floor, at) < 0
+            begin = None if hopeless else self._number_start(text, at, floor)
             if begin is not None and begin >= next_free:
                 match = self.regex.match(text, begin, end)
                 if match is not None:
