@@ -180,7 +180,6 @@ class SQLiteStore(Store):
                 )
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
             self.conn.execute("PRAGMA cache_size=-65536")
         except sqlite3.Error as error:
             raise ArchiveError(self.url, f"cannot open the SQLite archive: {error}") from error
