@@ -256,8 +256,10 @@ def is_upper_text(text: str) -> bool:
         return True
     if text.islower():
         return False
-    upper = sum(map(str.isupper, text))
     lower = sum(map(str.islower, text))
+    if 5 * lower > len(text):  # capitals are at most the other 4/5: too few (most lines stop here)
+        return False
+    upper = sum(map(str.isupper, text))
     return upper > 0 and upper >= 4 * lower
 
 
