@@ -13,6 +13,7 @@ spellings while the values still come from the text as written.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -250,14 +251,22 @@ def squash(text: str, strip: str = " ") -> str:
     return " ".join(text.split()).strip(strip)
 
 
+_ASCII_LOWER = string.ascii_lowercase.encode()
+
+
 def is_upper_text(text: str) -> bool:
     """True when at least 80 % of the letters are capitals."""
     if text.isupper():  # the common cases, without counting
         return True
     if text.islower():
         return False
+    # when small letters are over 1/5 of the text, capitals (at most the other 4/5) are too few: the
+    # small ASCII letters, counted in C on the UTF-8 bytes, are enough to tell for most lines
+    encoded = text.encode("utf-8", "surrogatepass")
+    if 5 * (len(encoded) - len(encoded.translate(None, _ASCII_LOWER))) > len(text):
+        return False
     lower = sum(map(str.islower, text))
-    if 5 * lower > len(text):  # capitals are at most the other 4/5: too few (most lines stop here)
+    if 5 * lower > len(text):
         return False
     upper = sum(map(str.isupper, text))
     return upper > 0 and upper >= 4 * lower
@@ -302,7 +311,9 @@ def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int
     return before and after
 
 
-_SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
+# a line break with none on either side; the pattern opens with the break itself, so the regex engine
+# jumps from one break to the next in C (a lookbehind first makes it try every position)
+_SINGLE_BREAK_RE = re.compile(r"\n(?<!\n\n)(?!\n)")
 _SPECIAL_RE = re.compile(
     "["
     + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"})))
