@@ -97,6 +97,9 @@ _SPLIT_TRIGGER_RE = re.compile(
     )
     + r"|GS\.|S[ốô]\s*:|V/|gửi"
 )
+# what any cut of _split_interleaved needs in a line (with a gap, a bullet or a number line opening
+# it): the triggers, a rule ("---", "===", "——", "–––"), the motto's " do ", a long dash
+_MAY_CUT_RE = re.compile(_SPLIT_TRIGGER_RE.pattern + "|---|===| do |-do|—|–")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -259,8 +262,14 @@ def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bo
     """
     start, end = seg
     key = nt.key[start:end]
-    cuts = [g for g in _gaps_in(nt, start, end) if _is_column_gap(nt.key, start, g, end)]
-    if _SPLIT_TRIGGER_RE.search(key):
+    gaps = _gaps_in(nt, start, end) if nt.gaps else []
+    opening = header and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
+    if not (gaps or opening or _MAY_CUT_RE.search(key)):
+        return [seg]  # none of the tests below can pass (most lines): one search instead of a dozen
+    cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
+    # every phrase SPLIT_RIGHT_RE cuts before stands after the line's first character and holds a
+    # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one
+    if _SPLIT_TRIGGER_RE.search(key, 1) or ("gưi" in key and _SPLIT_TRIGGER_RE.match(key)):
         cuts.extend(start + match.start() for match in SPLIT_RIGHT_RE.finditer(key))
     if footer and ("—" in key or "–" in key):
         glued = _TITLE_AFTER_DASH_RE.search(key)
