@@ -17,6 +17,7 @@ import string
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from .layout import Layout
 from .lexicon import dangling_words
@@ -148,25 +149,75 @@ def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
 
 def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """NFC-normalise cluster by cluster (base letter + combining marks) to keep the map exact."""
-    clusters: list[tuple[int, str]] = []
-    start = 0
-    for i in range(1, len(raw) + 1):
-        if i == len(raw) or not unicodedata.combining(raw[i]):
-            clusters.append((start, _nfc_cluster(raw[start:i])))
-            start = i
-    composed = "".join(c for _, c in clusters)
+    composed, composed_to_raw = _compose(raw)
     text, inner = clean_line(composed) if unicodedata.is_normalized("NFC", composed) else (composed, [(0, 0)])
-    # map composed offsets back to raw offsets
-    composed_to_raw: list[int] = []
-    for raw_start, piece in clusters:
-        composed_to_raw.extend([raw_start] * len(piece))
     composed_to_raw.append(len(raw))
+    last = composed_to_raw[-1]
+    # one chunk per character: composed offset ``comp + k`` maps to raw offset composed_to_raw[comp + k]
+    # (the end of the raw line past the composed text's end)
     chunks: list[tuple[int, int]] = []
     for i, (norm, comp) in enumerate(inner):
         next_norm = inner[i + 1][0] if i + 1 < len(inner) else len(text)
-        for k in range(next_norm - norm):
-            chunks.append((norm + k, composed_to_raw[min(comp + k, len(composed_to_raw) - 1)]))
+        count = next_norm - norm
+        targets = composed_to_raw[comp : comp + count] if count > 0 else []
+        targets += [last] * (count - len(targets))
+        chunks.extend(zip(range(norm, next_norm), targets, strict=True))
     return text, chunks or [(0, 0)]
+
+
+def _compose(raw: str) -> tuple[str, list[int]]:
+    """The NFC of each cluster of a line (a character and the combining marks after it), joined, and
+    the raw offset of each composed character (its cluster's start)."""
+    pieces: list[str] = []
+    composed_to_raw: list[int] = []
+    done = 0
+    for start, end in _marked_clusters(raw):
+        _compose_alone(raw, done, start, pieces, composed_to_raw)
+        piece = _nfc_cluster(raw[start:end])
+        pieces.append(piece)
+        composed_to_raw.extend([start] * len(piece))
+        done = end
+    _compose_alone(raw, done, len(raw), pieces, composed_to_raw)
+    return "".join(pieces), composed_to_raw
+
+
+def _compose_alone(raw: str, start: int, end: int, pieces: list[str], composed_to_raw: list[int]) -> None:
+    """Add the NFC of each character of raw[start:end], none of them followed by a mark. A run that is
+    in NFC is its own NFC character by character: a character NFC changes never stands in NFC text."""
+    run = raw[start:end]
+    if unicodedata.is_normalized("NFC", run):
+        pieces.append(run)
+        composed_to_raw.extend(range(start, end))
+        return
+    for offset, char in enumerate(run, start):
+        piece = unicodedata.normalize("NFC", char)
+        pieces.append(piece)
+        composed_to_raw.extend([offset] * len(piece))
+
+
+def _marked_clusters(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each cluster that holds combining marks: a run of marks and the character
+    before it (none before a run that opens the line)."""
+    if max(raw, default="") <= "\uffff":
+        runs = [match.span() for match in _bmp_mark_run_re().finditer(raw)]
+    else:  # a character beyond the Basic Multilingual Plane (rare): each one is asked
+        runs = []
+        for offset, char in enumerate(raw):
+            if not unicodedata.combining(char):
+                continue
+            if runs and runs[-1][1] == offset:
+                runs[-1] = (runs[-1][0], offset + 1)
+            else:
+                runs.append((offset, offset + 1))
+    return [(max(start - 1, 0), end) for start, end in runs]
+
+
+@cache
+def _bmp_mark_run_re() -> re.Pattern[str]:
+    """A run of combining marks (combining class above 0) of the Basic Multilingual Plane (built
+    once, in a few ms, when the first line that is not in NFC comes)."""
+    marks = (chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
+    return re.compile("[" + re.escape("".join(mark for mark in marks if unicodedata.combining(mark))) + "]+")
 
 
 _LONG_CLUSTER = 32  # characters: no letter carries this many marks; a flood of them does
@@ -326,10 +377,9 @@ def _needs_cleaning(raw: str) -> bool:
     return "  " in raw or raw[:1] == " " or raw[-1:] == " " or _SPECIAL_RE.search(raw) is not None
 
 
-def _clean_lines(layout: Layout) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Clean every line; lines with nothing to clean (most of them) take a fast path."""
-    raws = [line.text for line in layout.lines]
-    joined = "\n".join(raws)
+def _clean_lines(raws: list[str], joined: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Clean every line (``joined``: the lines joined by line breaks); lines with nothing to clean
+    (most of them) take a fast path."""
     nfc = unicodedata.is_normalized("NFC", joined)
     if nfc and not _needs_cleaning(joined) and "\n " not in joined and " \n" not in joined:
         clean = [(0, 0)]
@@ -346,7 +396,10 @@ def normalize(layout: Layout) -> NormalizedText:
     """Build the normalised text of a layout."""
 
     dangling = dangling_words()
-    cleaned = _clean_lines(layout)
+    raws = [line.text for line in layout.lines]
+    joined = "\n".join(raws)
+    cleaned = _clean_lines(raws, joined)
+    may_have_gaps = "\t" in joined or "    " in joined or "|" in joined  # else no line has one
     parts: list[str] = []
     lines: list[NLine] = []
     map_norm: list[int] = []
@@ -377,8 +430,8 @@ def normalize(layout: Layout) -> NormalizedText:
             map_norm.append(length + norm_off)
             map_line.append(index)
             map_raw.append(raw_off)
-        raw = layout.lines[index].text
-        if "\t" in raw or "    " in raw or "|" in raw:
+        raw = raws[index]
+        if may_have_gaps and ("\t" in raw or "    " in raw or "|" in raw):
             gaps.extend(length + offset for offset in _gap_offsets(raw, chunks, len(text)))
         parts.append(text)
         length += len(text)
