@@ -40,6 +40,16 @@ PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 TIEU_NGU_RE = re.compile(
     r"(?:[ĐD][ộôo]c\s*)?l[ậâa]p\s*[-–—]+\s*T[ựưu]\s*do\s*[-–—]+\s*H[ạa]nh\s*ph[úu]c", re.I
 )
+_MOTTO_DASHES = "-–—"  # TIEU_NGU_RE needs one of them between its words
+
+
+def _motto_in(key: str) -> re.Match[str] | None:
+    """TIEU_NGU_RE's first match in a line; a line without a dash is not searched."""
+    if not any(dash in key for dash in _MOTTO_DASHES):
+        return None
+    return TIEU_NGU_RE.search(key)
+
+
 # a rule under the body's name or the motto: "-------", "___", "***", or the "0O0" some typists use
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$|^[\s_\-–—=.*~]*[oO0]{3}[\s_\-–—=.*~]*$")
 # the Quốc hiệu's second line alone, where its cell wrapped: "CHỦ NGHĨA VIỆT NAM"
@@ -91,15 +101,14 @@ SPLIT_RIGHT_RE = re.compile(
     r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
 # the first letters of every phrase SPLIT_RIGHT_RE cuts before: a line without them has none
-_SPLIT_TRIGGER_RE = re.compile(
-    "|".join(
-        ("CỘNG", "ĐẢNG", "Độc", *(rf"{mark}\." for mark in authority_alternation(in_line=True).split("|")))
-    )
-    + r"|GS\.|S[ốô]\s*:|V/|gửi"
+_TRIGGER_HEADS = "|".join(
+    ("CỘNG", "ĐẢNG", "Độc", *(rf"{mark}\." for mark in authority_alternation(in_line=True).split("|")))
 )
+_SPLIT_TRIGGER_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|gửi")
 # what any cut of _split_interleaved needs in a line (with a gap, a bullet or a number line opening
-# it): the triggers, a rule ("---", "===", "——", "–––"), the motto's " do ", a long dash
-_MAY_CUT_RE = re.compile(_SPLIT_TRIGGER_RE.pattern + "|---|===| do |-do|—|–")
+# it): a trigger ("gửi" looked for as "ửi": a "g" ends every other word, and each one would be
+# tried), a rule ("---", "===", "——", "–––"), a long dash, the "do" of the motto (" do ", "-do")
+_MAY_CUT_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|ửi|---|===|—|–|do")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -288,7 +297,7 @@ def _header_cuts(key: str, start: int) -> list[int]:
         for match in _RULE_RUN_RE.finditer(key):
             cuts.extend((start + match.start(), start + match.end()))
     if " do " in key or "-do" in key:
-        motto = TIEU_NGU_RE.search(key)
+        motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
     label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or BULLET_RE.match(key)
@@ -817,7 +826,7 @@ def _header_class(key: str, text: str, upper: bool) -> str | None:
         QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key) or QUOC_HIEU_TAIL_RE.match(key)
     ):
         return "quoc_hieu"
-    if TIEU_NGU_RE.search(key):
+    if _motto_in(key):
         return "tieu_ngu"
     if NUMBER_LINE_RE.match(key):
         return "number"
@@ -926,7 +935,7 @@ def _attachment(rows: list[_Row], start: int) -> list[Seg]:
     """The rows of a text printed after the signature as attached ("KẾ HOẠCH" / "(Kèm theo Quyết định
     số …)"), up to an annex ("PHỤ LỤC"), another attached title or a scraped page's own furniture."""
     words = attachment_words()
-    types = {fold_tones(word.upper()) for word in words.get("type", ())}
+    types = _attachment_types()
     leads, ends = words.get("lead", ()), words.get("end", ())
     for i in range(start, min(len(rows), start + _ATTACHMENT_SCAN)):
         row = rows[i]
@@ -945,6 +954,12 @@ def _attachment(rows: list[_Row], start: int) -> list[Seg]:
         )
         return [r.seg for r in rows[i:stop]]
     return []
+
+
+@cache
+def _attachment_types() -> frozenset[str]:
+    """The type titles of an attached text (data/attachments.tsv), in capitals, tones folded."""
+    return frozenset(fold_tones(word.upper()) for word in attachment_words().get("type", ()))
 
 
 def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) -> int | None:
