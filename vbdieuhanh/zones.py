@@ -40,12 +40,11 @@ PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 TIEU_NGU_RE = re.compile(
     r"(?:[ĐD][ộôo]c\s*)?l[ậâa]p\s*[-–—]+\s*T[ựưu]\s*do\s*[-–—]+\s*H[ạa]nh\s*ph[úu]c", re.I
 )
-_MOTTO_DASHES = "-–—"  # TIEU_NGU_RE needs one of them between its words
 
 
 def _motto_in(key: str) -> re.Match[str] | None:
-    """TIEU_NGU_RE's first match in a line; a line without a dash is not searched."""
-    if not any(dash in key for dash in _MOTTO_DASHES):
+    """TIEU_NGU_RE's first match in a line; a line without a dash (the motto has two) is not searched."""
+    if "-" not in key and "–" not in key and "—" not in key:
         return None
     return TIEU_NGU_RE.search(key)
 
@@ -87,7 +86,9 @@ BODY_STARTERS_RE = re.compile(
 )
 # the same words inside a line, capitalised after a word: where the body begins on a "Kính gửi:" line
 # a converter flattened ("… trực thuộc Trung ương Thực hiện Luật …")
-_STARTER_INSIDE_RE = re.compile(rf"(?<=[{LOWER}{UPPER}])\s+(?=(?:{_STARTER_WORDS})\s)")
+# (the spaces first and the letter before them looked behind: a pattern that opens with a lookbehind is
+# tried at every position, this one only at spaces)
+_STARTER_INSIDE_RE = re.compile(rf"\s(?<=[{LOWER}{UPPER}]\s)\s*(?=(?:{_STARTER_WORDS})\s)")
 SIGNATURE_NOISE_RE = re.compile(
     r"^[\(\[]?\s*(?:đã ký|ký|ký tên|ký,? đóng dấu|ký,? ghi rõ họ tên|chữ ký|daky|signed)\b.*[\)\]]?$",
     re.I,
@@ -161,8 +162,13 @@ def _title_names() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 
 
 def is_mark_line(key: str) -> bool:
-    stripped = key.strip(" .:*()[]").upper()
-    return any(stripped == upper for upper, _ in marks())
+    return key.strip(" .:*()[]").upper() in _mark_names()
+
+
+@cache
+def _mark_names() -> frozenset[str]:
+    """The marks' names in capitals (data/marks.tsv)."""
+    return frozenset(upper for upper, _ in marks())
 
 
 @lru_cache(maxsize=8192)  # the same lines are asked about by several tests
@@ -220,10 +226,11 @@ def split_honorifics(text: str) -> tuple[list[str], str]:
     """The academic titles or ranks written before a name, and the text without them."""
     rest = text.strip()
     found: list[str] = []
-    changed = True
+    titles = honorifics()
+    changed = rest.startswith(titles)  # most lines open with none: one test in C says so
     while changed:
         changed = False
-        for title in honorifics():
+        for title in titles:
             if rest.startswith(title) and len(rest) > len(title):
                 found.append(title.strip())
                 rest = rest[len(title) :].lstrip(" .")
@@ -318,8 +325,9 @@ def _header_cuts(key: str, start: int) -> list[int]:
 # recipient line
 _TITLE_AFTER_DASH_RE = re.compile(rf"\S\s*[—–]\s*([{UPPER}][{UPPER}\s.]{{3,}})$")
 _KINH_GUI_INSIDE_RE = re.compile(r"K[íi]nh\s*g[ửư]i\s*:")
-# a name glued to the title above it by a converter: "PHÓ CHỦ TỊCHTrần Thị Mai"
-_GLUED_NAME_RE = re.compile(rf"(?<=[{UPPER}]{{2}})(?=[{UPPER}][{LOWER}]+\s)")
+# a name glued to the title above it by a converter: "PHÓ CHỦ TỊCHTrần Thị Mai" (the match is the
+# name's capital: opening with it, the pattern is tried only at capitals)
+_GLUED_NAME_RE = re.compile(rf"[{UPPER}](?<=[{UPPER}]{{3}})(?=[{LOWER}]+\s)")
 
 
 def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
@@ -970,10 +978,9 @@ def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) 
         if i == noi_nhan:
             in_list = True
             continue
-        title_like = row.upper or len(row.text.split()) <= 5  # "Tổng cục trưởng" typed in lower case
         titled_name = (
-            title_like
-            and len(row.text) <= 80
+            len(row.text) <= 80
+            and (row.upper or len(row.text.split()) <= 5)  # "Tổng cục trưởng" typed in lower case
             and starts_with_position(row.key)
             and any(_is_signature_name(rows, j, stop) for j in range(i + 1, min(i + 6, stop)))
         )
