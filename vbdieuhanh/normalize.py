@@ -18,6 +18,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 from .layout import Layout
 from .lexicon import dangling_words
@@ -384,12 +385,39 @@ def _clean_lines(raws: list[str], joined: str) -> list[tuple[str, list[tuple[int
     if nfc and not _needs_cleaning(joined) and "\n " not in joined and " \n" not in joined:
         clean = [(0, 0)]
         return [(raw, clean) for raw in raws]
+    unclean = _unclean_lines(raws, joined)
     return [
         clean_line(raw)
-        if _needs_cleaning(raw) or (not nfc and not unicodedata.is_normalized("NFC", raw))
+        if index in unclean or (not nfc and not unicodedata.is_normalized("NFC", raw))
         else (raw, [(0, 0)])
-        for raw in raws
+        for index, raw in enumerate(raws)
     ]
+
+
+def _unclean_lines(raws: list[str], joined: str) -> set[int]:
+    """The indices of the lines ``_needs_cleaning`` says yes to, found by scans of the whole text
+    (nothing it looks for spans a line break); lines holding breaks of their own are asked one by one."""
+    if joined.count("\n") != len(raws) - 1:
+        return {index for index, raw in enumerate(raws) if _needs_cleaning(raw)}
+    ends = list(accumulate(len(raw) + 1 for raw in raws))  # the offset after each line's break
+    found: set[int] = set()
+    special = _SPECIAL_RE.search(joined)
+    while special is not None:  # each scan goes on from the next line: one step a line at most
+        line = bisect_right(ends, special.start())
+        found.add(line)
+        special = _SPECIAL_RE.search(joined, ends[line])
+    # a space run, a space after a break (a line's first character), one before (a line's last)
+    for spaces, shift in (("  ", 0), ("\n ", 1), (" \n", 0)):
+        at = joined.find(spaces)
+        while at >= 0:
+            line = bisect_right(ends, at + shift)
+            found.add(line)
+            at = joined.find(spaces, ends[line] - 1)
+    if joined[:1] == " ":
+        found.add(0)
+    if joined[-1:] == " ":
+        found.add(len(raws) - 1)
+    return found
 
 
 def normalize(layout: Layout) -> NormalizedText:
