@@ -43,8 +43,9 @@ TIEU_NGU_RE = re.compile(
 
 
 def _motto_in(key: str) -> re.Match[str] | None:
-    """TIEU_NGU_RE's first match in a line; a line without a dash (the motto has two) is not searched."""
-    if "-" not in key and "–" not in key and "—" not in key:
+    """TIEU_NGU_RE's first match in a line; a line without a dash or a "do" (the motto has both) is
+    not searched."""
+    if ("-" not in key and "–" not in key and "—" not in key) or "do" not in key.lower():
         return None
     return TIEU_NGU_RE.search(key)
 
@@ -120,8 +121,12 @@ _BLANK_DATE_RE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", r
 
 def classify_place_date(key: str) -> tuple[int, int] | None:
     """(place end, date start) when a line is 'Place, ngày … năm …' or a bare date."""
-    match = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
+    # the dated patterns all end in a year, 19xx or 20xx: without one a line can hold only a blank date
+    dated = "19" in key or "20" in key
+    match = (LONG_DATE_RE.search(key) if dated else None) or _BLANK_DATE_RE.search(key)
     if match is None:
+        if not dated:
+            return None
         month = MONTH_DATE_RE.search(key)  # "Kiên Giang, tháng 12 năm 2017": the day was lost
         before = key[: month.start()].rstrip() if month else ""
         if month and before.endswith(",") and len(before) <= 50 and not any(c.isdigit() for c in before):
