@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 
 from .layout import Layout
 from .lexicon import dangling_words
@@ -252,6 +253,9 @@ class NLine:
     layout_index: int
 
 
+_line_start = attrgetter("start")
+
+
 @dataclass(slots=True)
 class NormalizedText:
     """The normalised text, its tone-folded matching key, and the maps back to the layout."""
@@ -287,20 +291,15 @@ class NormalizedText:
         return line.source_offset + offset
 
     def line_at(self, pos: int) -> int:
-        """Index into ``lines`` of the line holding a normalised offset."""
-        lo, hi = 0, len(self.lines) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.lines[mid].start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index into ``lines`` of the line holding a normalised offset (the first line for an offset
+        before it)."""
+        return max(bisect_right(self.lines, pos, key=_line_start) - 1, 0)
 
 
 def squash(text: str, strip: str = " ") -> str:
     """Runs of whitespace (line breaks included) as one space, ends stripped of ``strip``."""
-    return " ".join(text.split()).strip(strip)
+    squashed = " ".join(text.split())  # neither end is a space
+    return squashed if strip == " " else squashed.strip(strip)
 
 
 _ASCII_LOWER = string.ascii_lowercase.encode()

@@ -581,7 +581,7 @@ def _wrapped(top: _Row, below: _Row, in_header: bool) -> bool:
         return _LABEL_REST_RE.match(below.key) is not None
     if not in_header:
         return False
-    if _DATE_CUT_RE.search(top.key) and _DATE_REST_RE.match(below.key) and top.cls is None:
+    if _DATE_REST_RE.match(below.key) and _DATE_CUT_RE.search(top.key) and top.cls is None:
         return classify_place_date(top.key + " " + below.key) is not None
     words = top.text.split()
     if 0 < len(words) <= 4 and not top.upper and top.cls is None and below.cls == "place_date":
