@@ -17,7 +17,7 @@ import string
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import attrgetter
 
@@ -305,8 +305,22 @@ def squash(text: str, strip: str = " ") -> str:
 _ASCII_LOWER = string.ascii_lowercase.encode()
 
 
+_SHORT = 200  # characters: a line; the answers for lines are kept, for longer texts not
+
+
 def is_upper_text(text: str) -> bool:
     """True when at least 80 % of the letters are capitals."""
+    return _is_upper_line(text) if len(text) <= _SHORT else _is_upper_counted(text)
+
+
+@lru_cache(maxsize=4096)  # a line is asked about by the normaliser, the zoner and the extractors
+def _is_upper_line(text: str) -> bool:
+    """is_upper_text of a line, kept."""
+    return _is_upper_counted(text)
+
+
+def _is_upper_counted(text: str) -> bool:
+    """is_upper_text, counting."""
     if text.isupper():  # the common cases, without counting
         return True
     if text.islower():
