@@ -13,9 +13,13 @@ spellings while the values still come from the text as written.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from .layout import Layout
 from .lexicon import dangling_words
@@ -147,25 +151,75 @@ def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
 
 def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """NFC-normalise cluster by cluster (base letter + combining marks) to keep the map exact."""
-    clusters: list[tuple[int, str]] = []
-    start = 0
-    for i in range(1, len(raw) + 1):
-        if i == len(raw) or not unicodedata.combining(raw[i]):
-            clusters.append((start, _nfc_cluster(raw[start:i])))
-            start = i
-    composed = "".join(c for _, c in clusters)
+    composed, composed_to_raw = _compose(raw)
     text, inner = clean_line(composed) if unicodedata.is_normalized("NFC", composed) else (composed, [(0, 0)])
-    # map composed offsets back to raw offsets
-    composed_to_raw: list[int] = []
-    for raw_start, piece in clusters:
-        composed_to_raw.extend([raw_start] * len(piece))
     composed_to_raw.append(len(raw))
+    last = composed_to_raw[-1]
+    # one chunk per character: composed offset ``comp + k`` maps to raw offset composed_to_raw[comp + k]
+    # (the end of the raw line past the composed text's end)
     chunks: list[tuple[int, int]] = []
     for i, (norm, comp) in enumerate(inner):
         next_norm = inner[i + 1][0] if i + 1 < len(inner) else len(text)
-        for k in range(next_norm - norm):
-            chunks.append((norm + k, composed_to_raw[min(comp + k, len(composed_to_raw) - 1)]))
+        count = next_norm - norm
+        targets = composed_to_raw[comp : comp + count] if count > 0 else []
+        targets += [last] * (count - len(targets))
+        chunks.extend(zip(range(norm, next_norm), targets, strict=True))
     return text, chunks or [(0, 0)]
+
+
+def _compose(raw: str) -> tuple[str, list[int]]:
+    """The NFC of each cluster of a line (a character and the combining marks after it), joined, and
+    the raw offset of each composed character (its cluster's start)."""
+    pieces: list[str] = []
+    composed_to_raw: list[int] = []
+    done = 0
+    for start, end in _marked_clusters(raw):
+        _compose_alone(raw, done, start, pieces, composed_to_raw)
+        piece = _nfc_cluster(raw[start:end])
+        pieces.append(piece)
+        composed_to_raw.extend([start] * len(piece))
+        done = end
+    _compose_alone(raw, done, len(raw), pieces, composed_to_raw)
+    return "".join(pieces), composed_to_raw
+
+
+def _compose_alone(raw: str, start: int, end: int, pieces: list[str], composed_to_raw: list[int]) -> None:
+    """Add the NFC of each character of raw[start:end], none of them followed by a mark. A run that is
+    in NFC is its own NFC character by character: a character NFC changes never stands in NFC text."""
+    run = raw[start:end]
+    if unicodedata.is_normalized("NFC", run):
+        pieces.append(run)
+        composed_to_raw.extend(range(start, end))
+        return
+    for offset, char in enumerate(run, start):
+        piece = unicodedata.normalize("NFC", char)
+        pieces.append(piece)
+        composed_to_raw.extend([offset] * len(piece))
+
+
+def _marked_clusters(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each cluster that holds combining marks: a run of marks and the character
+    before it (none before a run that opens the line)."""
+    if max(raw, default="") <= "\uffff":
+        runs = [match.span() for match in _bmp_mark_run_re().finditer(raw)]
+    else:  # a character beyond the Basic Multilingual Plane (rare): each one is asked
+        runs = []
+        for offset, char in enumerate(raw):
+            if not unicodedata.combining(char):
+                continue
+            if runs and runs[-1][1] == offset:
+                runs[-1] = (runs[-1][0], offset + 1)
+            else:
+                runs.append((offset, offset + 1))
+    return [(max(start - 1, 0), end) for start, end in runs]
+
+
+@cache
+def _bmp_mark_run_re() -> re.Pattern[str]:
+    """A run of combining marks (combining class above 0) of the Basic Multilingual Plane (built
+    once, in a few ms, when the first line that is not in NFC comes)."""
+    marks = (chr(code) for code in range(0x10000) if not 0xD800 <= code < 0xE000)
+    return re.compile("[" + re.escape("".join(mark for mark in marks if unicodedata.combining(mark))) + "]+")
 
 
 _LONG_CLUSTER = 32  # characters: no letter carries this many marks; a flood of them does
@@ -197,6 +251,9 @@ class NLine:
     start: int
     end: int
     layout_index: int
+
+
+_line_start = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -234,30 +291,49 @@ class NormalizedText:
         return line.source_offset + offset
 
     def line_at(self, pos: int) -> int:
-        """Index into ``lines`` of the line holding a normalised offset."""
-        lo, hi = 0, len(self.lines) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.lines[mid].start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index into ``lines`` of the line holding a normalised offset (the first line for an offset
+        before it)."""
+        return max(bisect_right(self.lines, pos, key=_line_start) - 1, 0)
 
 
 def squash(text: str, strip: str = " ") -> str:
     """Runs of whitespace (line breaks included) as one space, ends stripped of ``strip``."""
-    return " ".join(text.split()).strip(strip)
+    squashed = " ".join(text.split())  # neither end is a space
+    return squashed if strip == " " else squashed.strip(strip)
+
+
+_ASCII_LOWER = string.ascii_lowercase.encode()
+
+
+_SHORT = 200  # characters: a line; the answers for lines are kept, for longer texts not
 
 
 def is_upper_text(text: str) -> bool:
     """True when at least 80 % of the letters are capitals."""
+    return _is_upper_line(text) if len(text) <= _SHORT else _is_upper_counted(text)
+
+
+@lru_cache(maxsize=4096)  # a line is asked about by the normaliser, the zoner and the extractors
+def _is_upper_line(text: str) -> bool:
+    """is_upper_text of a line, kept."""
+    return _is_upper_counted(text)
+
+
+def _is_upper_counted(text: str) -> bool:
+    """is_upper_text, counting."""
     if text.isupper():  # the common cases, without counting
         return True
     if text.islower():
         return False
-    upper = sum(map(str.isupper, text))
+    # when small letters are over 1/5 of the text, capitals (at most the other 4/5) are too few: the
+    # small ASCII letters, counted in C on the UTF-8 bytes, are enough to tell for most lines
+    encoded = text.encode("utf-8", "surrogatepass")
+    if 5 * (len(encoded) - len(encoded.translate(None, _ASCII_LOWER))) > len(text):
+        return False
     lower = sum(map(str.islower, text))
+    if 5 * lower > len(text):
+        return False
+    upper = sum(map(str.isupper, text))
     return upper > 0 and upper >= 4 * lower
 
 
@@ -300,7 +376,9 @@ def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int
     return before and after
 
 
-_SINGLE_BREAK_RE = re.compile(r"(?<!\n)\n(?!\n)")
+# a line break with none on either side; the pattern opens with the break itself, so the regex engine
+# jumps from one break to the next in C (a lookbehind first makes it try every position)
+_SINGLE_BREAK_RE = re.compile(r"\n(?<!\n\n)(?!\n)")
 _SPECIAL_RE = re.compile(
     "["
     + re.escape("".join(sorted(set(_DROP + "".join(_REPLACE)) - {"\n"})))
@@ -313,27 +391,56 @@ def _needs_cleaning(raw: str) -> bool:
     return "  " in raw or raw[:1] == " " or raw[-1:] == " " or _SPECIAL_RE.search(raw) is not None
 
 
-def _clean_lines(layout: Layout) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Clean every line; lines with nothing to clean (most of them) take a fast path."""
-    raws = [line.text for line in layout.lines]
-    joined = "\n".join(raws)
+def _clean_lines(raws: list[str], joined: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Clean every line (``joined``: the lines joined by line breaks); lines with nothing to clean
+    (most of them) take a fast path."""
     nfc = unicodedata.is_normalized("NFC", joined)
     if nfc and not _needs_cleaning(joined) and "\n " not in joined and " \n" not in joined:
         clean = [(0, 0)]
         return [(raw, clean) for raw in raws]
+    unclean = _unclean_lines(raws, joined)
     return [
         clean_line(raw)
-        if _needs_cleaning(raw) or (not nfc and not unicodedata.is_normalized("NFC", raw))
+        if index in unclean or (not nfc and not unicodedata.is_normalized("NFC", raw))
         else (raw, [(0, 0)])
-        for raw in raws
+        for index, raw in enumerate(raws)
     ]
+
+
+def _unclean_lines(raws: list[str], joined: str) -> set[int]:
+    """The indices of the lines ``_needs_cleaning`` says yes to, found by scans of the whole text
+    (nothing it looks for spans a line break); lines holding breaks of their own are asked one by one."""
+    if joined.count("\n") != len(raws) - 1:
+        return {index for index, raw in enumerate(raws) if _needs_cleaning(raw)}
+    ends = list(accumulate(len(raw) + 1 for raw in raws))  # the offset after each line's break
+    found: set[int] = set()
+    special = _SPECIAL_RE.search(joined)
+    while special is not None:  # each scan goes on from the next line: one step a line at most
+        line = bisect_right(ends, special.start())
+        found.add(line)
+        special = _SPECIAL_RE.search(joined, ends[line])
+    # a space run, a space after a break (a line's first character), one before (a line's last)
+    for spaces, shift in (("  ", 0), ("\n ", 1), (" \n", 0)):
+        at = joined.find(spaces)
+        while at >= 0:
+            line = bisect_right(ends, at + shift)
+            found.add(line)
+            at = joined.find(spaces, ends[line] - 1)
+    if joined[:1] == " ":
+        found.add(0)
+    if joined[-1:] == " ":
+        found.add(len(raws) - 1)
+    return found
 
 
 def normalize(layout: Layout) -> NormalizedText:
     """Build the normalised text of a layout."""
 
     dangling = dangling_words()
-    cleaned = _clean_lines(layout)
+    raws = [line.text for line in layout.lines]
+    joined = "\n".join(raws)
+    cleaned = _clean_lines(raws, joined)
+    may_have_gaps = "\t" in joined or "    " in joined or "|" in joined  # else no line has one
     parts: list[str] = []
     lines: list[NLine] = []
     map_norm: list[int] = []
@@ -364,8 +471,8 @@ def normalize(layout: Layout) -> NormalizedText:
             map_norm.append(length + norm_off)
             map_line.append(index)
             map_raw.append(raw_off)
-        raw = layout.lines[index].text
-        if "\t" in raw or "    " in raw or "|" in raw:
+        raw = raws[index]
+        if may_have_gaps and ("\t" in raw or "    " in raw or "|" in raw):
             gaps.extend(length + offset for offset in _gap_offsets(raw, chunks, len(text)))
         parts.append(text)
         length += len(text)

@@ -40,6 +40,16 @@ PARTY_MOTTO_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 TIEU_NGU_RE = re.compile(
     r"(?:[ĐD][ộôo]c\s*)?l[ậâa]p\s*[-–—]+\s*T[ựưu]\s*do\s*[-–—]+\s*H[ạa]nh\s*ph[úu]c", re.I
 )
+
+
+def _motto_in(key: str) -> re.Match[str] | None:
+    """TIEU_NGU_RE's first match in a line; a line without a dash or a "do" (the motto has both) is
+    not searched."""
+    if ("-" not in key and "–" not in key and "—" not in key) or "do" not in key.lower():
+        return None
+    return TIEU_NGU_RE.search(key)
+
+
 # a rule under the body's name or the motto: "-------", "___", "***", or the "0O0" some typists use
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$|^[\s_\-–—=.*~]*[oO0]{3}[\s_\-–—=.*~]*$")
 # the Quốc hiệu's second line alone, where its cell wrapped: "CHỦ NGHĨA VIỆT NAM"
@@ -77,7 +87,9 @@ BODY_STARTERS_RE = re.compile(
 )
 # the same words inside a line, capitalised after a word: where the body begins on a "Kính gửi:" line
 # a converter flattened ("… trực thuộc Trung ương Thực hiện Luật …")
-_STARTER_INSIDE_RE = re.compile(rf"(?<=[{LOWER}{UPPER}])\s+(?=(?:{_STARTER_WORDS})\s)")
+# (the spaces first and the letter before them looked behind: a pattern that opens with a lookbehind is
+# tried at every position, this one only at spaces)
+_STARTER_INSIDE_RE = re.compile(rf"\s(?<=[{LOWER}{UPPER}]\s)\s*(?=(?:{_STARTER_WORDS})\s)")
 SIGNATURE_NOISE_RE = re.compile(
     r"^[\(\[]?\s*(?:đã ký|ký|ký tên|ký,? đóng dấu|ký,? ghi rõ họ tên|chữ ký|daky|signed)\b.*[\)\]]?$",
     re.I,
@@ -91,12 +103,14 @@ SPLIT_RIGHT_RE = re.compile(
     r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
 )
 # the first letters of every phrase SPLIT_RIGHT_RE cuts before: a line without them has none
-_SPLIT_TRIGGER_RE = re.compile(
-    "|".join(
-        ("CỘNG", "ĐẢNG", "Độc", *(rf"{mark}\." for mark in authority_alternation(in_line=True).split("|")))
-    )
-    + r"|GS\.|S[ốô]\s*:|V/|gửi"
+_TRIGGER_HEADS = "|".join(
+    ("CỘNG", "ĐẢNG", "Độc", *(rf"{mark}\." for mark in authority_alternation(in_line=True).split("|")))
 )
+_SPLIT_TRIGGER_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|gửi")
+# what any cut of _split_interleaved needs in a line (with a gap, a bullet or a number line opening
+# it): a trigger ("gửi" looked for as "ửi": a "g" ends every other word, and each one would be
+# tried), a rule ("---", "===", "——", "–––"), a long dash, the "do" of the motto (" do ", "-do")
+_MAY_CUT_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|ửi|---|===|—|–|do")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -107,8 +121,12 @@ _BLANK_DATE_RE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", r
 
 def classify_place_date(key: str) -> tuple[int, int] | None:
     """(place end, date start) when a line is 'Place, ngày … năm …' or a bare date."""
-    match = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
+    # the dated patterns all end in a year, 19xx or 20xx: without one a line can hold only a blank date
+    dated = "19" in key or "20" in key
+    match = (LONG_DATE_RE.search(key) if dated else None) or _BLANK_DATE_RE.search(key)
     if match is None:
+        if not dated:
+            return None
         month = MONTH_DATE_RE.search(key)  # "Kiên Giang, tháng 12 năm 2017": the day was lost
         before = key[: month.start()].rstrip() if month else ""
         if month and before.endswith(",") and len(before) <= 50 and not any(c.isdigit() for c in before):
@@ -149,8 +167,13 @@ def _title_names() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
 
 
 def is_mark_line(key: str) -> bool:
-    stripped = key.strip(" .:*()[]").upper()
-    return any(stripped == upper for upper, _ in marks())
+    return key.strip(" .:*()[]").upper() in _mark_names()
+
+
+@cache
+def _mark_names() -> frozenset[str]:
+    """The marks' names in capitals (data/marks.tsv)."""
+    return frozenset(upper for upper, _ in marks())
 
 
 @lru_cache(maxsize=8192)  # the same lines are asked about by several tests
@@ -208,10 +231,11 @@ def split_honorifics(text: str) -> tuple[list[str], str]:
     """The academic titles or ranks written before a name, and the text without them."""
     rest = text.strip()
     found: list[str] = []
-    changed = True
+    titles = honorifics()
+    changed = rest.startswith(titles)  # most lines open with none: one test in C says so
     while changed:
         changed = False
-        for title in honorifics():
+        for title in titles:
             if rest.startswith(title) and len(rest) > len(title):
                 found.append(title.strip())
                 rest = rest[len(title) :].lstrip(" .")
@@ -259,8 +283,14 @@ def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bo
     """
     start, end = seg
     key = nt.key[start:end]
-    cuts = [g for g in _gaps_in(nt, start, end) if _is_column_gap(nt.key, start, g, end)]
-    if _SPLIT_TRIGGER_RE.search(key):
+    gaps = _gaps_in(nt, start, end) if nt.gaps else []
+    opening = header and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
+    if not (gaps or opening or _MAY_CUT_RE.search(key)):
+        return [seg]  # none of the tests below can pass (most lines): one search instead of a dozen
+    cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
+    # every phrase SPLIT_RIGHT_RE cuts before stands after the line's first character and holds a
+    # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one
+    if _SPLIT_TRIGGER_RE.search(key, 1) or ("gưi" in key and _SPLIT_TRIGGER_RE.match(key)):
         cuts.extend(start + match.start() for match in SPLIT_RIGHT_RE.finditer(key))
     if footer and ("—" in key or "–" in key):
         glued = _TITLE_AFTER_DASH_RE.search(key)
@@ -279,7 +309,7 @@ def _header_cuts(key: str, start: int) -> list[int]:
         for match in _RULE_RUN_RE.finditer(key):
             cuts.extend((start + match.start(), start + match.end()))
     if " do " in key or "-do" in key:
-        motto = TIEU_NGU_RE.search(key)
+        motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
     label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or BULLET_RE.match(key)
@@ -300,8 +330,9 @@ def _header_cuts(key: str, start: int) -> list[int]:
 # recipient line
 _TITLE_AFTER_DASH_RE = re.compile(rf"\S\s*[—–]\s*([{UPPER}][{UPPER}\s.]{{3,}})$")
 _KINH_GUI_INSIDE_RE = re.compile(r"K[íi]nh\s*g[ửư]i\s*:")
-# a name glued to the title above it by a converter: "PHÓ CHỦ TỊCHTrần Thị Mai"
-_GLUED_NAME_RE = re.compile(rf"(?<=[{UPPER}]{{2}})(?=[{UPPER}][{LOWER}]+\s)")
+# a name glued to the title above it by a converter: "PHÓ CHỦ TỊCHTrần Thị Mai" (the match is the
+# name's capital: opening with it, the pattern is tried only at capitals)
+_GLUED_NAME_RE = re.compile(rf"[{UPPER}](?<=[{UPPER}]{{3}})(?=[{LOWER}]+\s)")
 
 
 def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
@@ -550,7 +581,7 @@ def _wrapped(top: _Row, below: _Row, in_header: bool) -> bool:
         return _LABEL_REST_RE.match(below.key) is not None
     if not in_header:
         return False
-    if _DATE_CUT_RE.search(top.key) and _DATE_REST_RE.match(below.key) and top.cls is None:
+    if _DATE_REST_RE.match(below.key) and _DATE_CUT_RE.search(top.key) and top.cls is None:
         return classify_place_date(top.key + " " + below.key) is not None
     words = top.text.split()
     if 0 < len(words) <= 4 and not top.upper and top.cls is None and below.cls == "place_date":
@@ -808,7 +839,7 @@ def _header_class(key: str, text: str, upper: bool) -> str | None:
         QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key) or QUOC_HIEU_TAIL_RE.match(key)
     ):
         return "quoc_hieu"
-    if TIEU_NGU_RE.search(key):
+    if _motto_in(key):
         return "tieu_ngu"
     if NUMBER_LINE_RE.match(key):
         return "number"
@@ -917,7 +948,7 @@ def _attachment(rows: list[_Row], start: int) -> list[Seg]:
     """The rows of a text printed after the signature as attached ("KẾ HOẠCH" / "(Kèm theo Quyết định
     số …)"), up to an annex ("PHỤ LỤC"), another attached title or a scraped page's own furniture."""
     words = attachment_words()
-    types = {fold_tones(word.upper()) for word in words.get("type", ())}
+    types = _attachment_types()
     leads, ends = words.get("lead", ()), words.get("end", ())
     for i in range(start, min(len(rows), start + _ATTACHMENT_SCAN)):
         row = rows[i]
@@ -938,6 +969,12 @@ def _attachment(rows: list[_Row], start: int) -> list[Seg]:
     return []
 
 
+@cache
+def _attachment_types() -> frozenset[str]:
+    """The type titles of an attached text (data/attachments.tsv), in capitals, tones folded."""
+    return frozenset(fold_tones(word.upper()) for word in attachment_words().get("type", ()))
+
+
 def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) -> int | None:
     """Index of the first line of the signer block in [start, stop)."""
     in_list = False
@@ -946,10 +983,9 @@ def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) 
         if i == noi_nhan:
             in_list = True
             continue
-        title_like = row.upper or len(row.text.split()) <= 5  # "Tổng cục trưởng" typed in lower case
         titled_name = (
-            title_like
-            and len(row.text) <= 80
+            len(row.text) <= 80
+            and (row.upper or len(row.text.split()) <= 5)  # "Tổng cục trưởng" typed in lower case
             and starts_with_position(row.key)
             and any(_is_signature_name(rows, j, stop) for j in range(i + 1, min(i + 6, stop)))
         )
