@@ -207,6 +207,55 @@ def test_writers_citing_one_number_write_side_by_side(make_url) -> None:
     store.close()
 
 
+def test_a_placeholder_is_not_dropped_under_a_writer_that_cites_it(make_url) -> None:
+    """A new version that stops citing a number dropped its placeholder as soon as it saw no edge
+    to it, while another writer, citing that number in a transaction not yet committed, was adding
+    one: the edge then pointed at no document. The number is locked alone before the drop now, so
+    the dropping writer waits for the citing one, sees its edge and keeps the placeholder."""
+    import threading
+
+    from vbdieuhanh.archive.prepare import prepare
+    from vbdieuhanh.archive.resolve import AgencyResolver
+    from vbdieuhanh.archive.write import _write, write
+
+    url = make_url("postgres")
+    setup, dropping, citing = connect(url), connect(url), connect(url)
+    migrate(setup)
+    old, new = (
+        prepare(vbdieuhanh.parse_text(letter(cited=cited)), h * 64)
+        for cited, h in ((CITED, "a"), ("Công văn số 46/CV-BCĐQG ngày 21/7/2021", "b"))
+    )
+    other = prepare(vbdieuhanh.parse_text(letter(province="Cao Bằng", number=128)), "c" * 64)
+    write(setup, AgencyResolver(setup), old)  # cites 45/CV-BCĐQG: its placeholder is made
+    cited_by_other = threading.Event()
+    release = threading.Event()
+
+    def cite_and_wait() -> None:  # the other writer: its edge to 45/CV-BCĐQG, not yet committed
+        with citing.transaction():
+            citing.lock([], shared=other.cited_keys())
+            _write(citing, AgencyResolver(citing), other, None, None)
+            cited_by_other.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=cite_and_wait)
+    holder.start()
+    assert cited_by_other.wait(30)
+    dropper = threading.Thread(target=lambda: write(dropping, AgencyResolver(dropping), new))
+    dropper.start()
+    dropper.join(3)  # it waits for the citing writer now; before, it dropped the placeholder here
+    release.set()
+    holder.join(30)
+    dropper.join(30)
+    dangling = (
+        "SELECT COUNT(*) FROM edges WHERE dst LIKE 'doc:%' "
+        "AND substr(dst, 5) NOT IN (SELECT id FROM documents)"
+    )
+    assert setup.scalar(dangling) == 0
+    assert setup.scalar("SELECT COUNT(*) FROM documents WHERE ns_key = '45/CV-BCĐQG'") == 1
+    for store in (setup, dropping, citing):
+        store.close()
+
+
 def test_a_documents_search_text_does_not_stay_in_the_word_cache() -> None:
     """Each document's folded text stayed in strip_marks' cache: +14 KB a document in the writer."""
     from vbdieuhanh.archive.prepare import fold_search

@@ -189,14 +189,18 @@ def _clear(store: Store, doc_id: str) -> list[str]:
 
 
 def _drop_orphans(store: Store, nodes: list[str]) -> None:
-    """Placeholders no document cites any more (after a new version dropped a citation)."""
+    """Placeholders no document cites any more (after a new version dropped a citation).
+
+    With writers side by side, the number is locked alone first: a writer citing it holds it shared
+    until it commits, so its edge is seen here before the placeholder could be dropped under it."""
     for node in nodes:
         target = node.removeprefix("doc:")
-        cited = store.one("SELECT 1 FROM edges WHERE dst = ? LIMIT 1", (node,)) is not None
-        if (
-            not cited
-            and store.scalar("SELECT status FROM documents WHERE id = ?", (target,)) == "placeholder"
-        ):
+        row = store.one("SELECT status, ns_key FROM documents WHERE id = ?", (target,))
+        if row is None or row[0] != "placeholder":
+            continue
+        if store.concurrent_writers and row[1]:
+            store.lock([f"doc:{row[1]}"])
+        if store.one("SELECT 1 FROM edges WHERE dst = ? LIMIT 1", (node,)) is None:
             store.execute("DELETE FROM edges WHERE document_id = ?", (target,))
             store.execute("DELETE FROM documents WHERE id = ?", (target,))
 
