@@ -364,6 +364,31 @@ def test_forms_that_draw_forms_are_counted_before_pdfium(tmp_path: Path) -> None
         read_file(path)
 
 
+def test_pages_inside_object_streams_are_counted(tmp_path: Path) -> None:
+    """The catalog, page tree and page packed in a Flate object stream, as PDF 1.5 writers do."""
+    draws = b" ".join([b"/X Do"] * 10)
+    objects = letter({3: stream(draws), 5: PAGE.replace(b"/Font", b"/XObject << /X 10 0 R >> /Font")})
+    for level in range(6):
+        drawn = b"/X %d 0 R" % (11 + level) if level < 5 else b""
+        objects[10 + level] = stream(
+            draws if level < 5 else TEXT, b" /Subtype /Form /Resources << /XObject << %s >> >>" % drawn
+        )
+    packed = {number: objects.pop(number) for number in (1, 2, 5)}
+    header = b" ".join(
+        b"%d %d" % (number, sum(len(v) + 1 for v in list(packed.values())[:i]))
+        for i, number in enumerate(packed)
+    )
+    body = b"\n".join(packed.values())
+    objects[30] = stream(
+        zlib.compress(header + b"\n" + body),
+        b" /Type /ObjStm /N 3 /First %d /Filter /FlateDecode" % (len(header) + 1),
+    )
+    path = tmp_path / "packed.pdf"
+    path.write_bytes(build(objects))
+    with pytest.raises(FileTooLargeError, match="max_drawn_streams"):
+        pdf_streams.check_streams(path)
+
+
 def test_a_form_that_draws_itself_is_refused(tmp_path: Path) -> None:
     """pdfium draws a form inside itself until its depth limit: drawing itself twice, 2**30 forms and
     more (pdfium aborted the process). Drawing itself once is 64 forms at most: read."""

@@ -156,8 +156,7 @@ class Objects:
             if found is not None:
                 self._headers.append(keyword.start())
                 self._where[int(found.group(1))] = keyword.end()
-        for found in _OBJSTM_RE.finditer(self.data):
-            self._unpack(self.header_before(found.start()))
+        self._unpacked_all = False  # object streams are decoded when first needed
 
     def __enter__(self) -> Objects:
         return self
@@ -180,7 +179,7 @@ class Objects:
 
     def _unpack(self, number: int | None) -> None:
         """Index the objects of the object stream ``number`` (those not defined later in the file)."""
-        stream = self.stream(number) if number is not None else None
+        stream = self.stream(Ref(number, 0)) if number is not None else None
         if stream is None or stream.dictionary.get("Type") != "ObjStm":
             return
         first, count = stream.dictionary.get("First"), stream.dictionary.get("N")
@@ -200,8 +199,16 @@ class Objects:
                 self._packed[key] = (data, offsets[-1])
         self._unpacked.append((data, offsets, numbers))
 
+    def _unpack_all(self) -> None:
+        """Index the objects of every object stream, once."""
+        if not self._unpacked_all:
+            self._unpacked_all = True
+            for found in _OBJSTM_RE.finditer(self.data):
+                self._unpack(self.header_before(found.start()))
+
     def pages(self) -> Iterator[dict[str, Value]]:
         """The page objects: those that say ``/Type /Page``, in the file and in object streams."""
+        self._unpack_all()
         numbers: dict[int, None] = {}
         for found in PAGE_RE.finditer(self.data):
             number = self.header_before(found.start())
@@ -223,6 +230,8 @@ class Objects:
             return value
         if value.number not in self._cache:
             self._cache[value.number] = None, 0  # a reference to itself ends here
+            if value.number not in self._where:
+                self._unpack_all()
             at = self._where.get(value.number)
             data, offset = (self.data, at) if at is not None else self._packed.get(value.number, (b"", 0))
             try:

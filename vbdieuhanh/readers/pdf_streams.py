@@ -14,6 +14,7 @@ The file is read a block at a time, or mapped, never read whole.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -219,33 +220,59 @@ def _resources(objects: Objects, page: dict[str, object]) -> object:
     return None
 
 
+class _Largest:
+    """The sum of the ``count`` largest numbers added."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.sum = 0
+        self._heap: list[int] = []
+
+    def given(self, number: int) -> int:
+        """The sum if ``number`` were added too."""
+        if len(self._heap) < self.count:
+            return self.sum + number
+        return self.sum + max(0, number - self._heap[0])
+
+    def add(self, number: int) -> None:
+        self.sum = self.given(number)
+        if len(self._heap) >= self.count:
+            heapq.heappushpop(self._heap, number)
+        else:
+            heapq.heappush(self._heap, number)
+
+
 def _check_content(objects: Objects, name: str, limits: Limits) -> None:
     """Refuse pages that make pdfium parse more content streams and forms than ``max_drawn_streams``,
     or more content than ``max_content_bytes``: pdfium parses a stream each time a page lists it in
     its ``/Contents`` and a form each time it is drawn (a form drawing another ten times, six levels
-    deep, is a million forms), and keeps what it parsed while the document is read."""
+    deep, is a million forms), and keeps what it parsed while the document is read. Every page is
+    counted, and the ``max_pages`` costliest are summed: pdfium reads no more pages than that."""
     content = _Content(objects)
-    total = _Cost(0, 0)
+    streams, sizes = _Largest(limits.max_pages), _Largest(limits.max_pages)
     for page in objects.pages():
         listed = objects.get(page.get("Contents"))
         resources = _resources(objects, page)
+        cost = _Cost(0, 0)
         for ref in listed if isinstance(listed, list) else [page.get("Contents")]:
             stream = objects.stream(ref)
             if stream is None:
                 continue
             size, names = content.stream(stream)
-            total += _Cost(1, size) + content.drawn(names, resources, 1)
-            if total.streams > limits.max_drawn_streams:
+            cost += _Cost(1, size) + content.drawn(names, resources, 1)
+            if streams.given(cost.streams) > limits.max_drawn_streams:
                 raise FileTooLargeError(
                     name,
                     f"its pages make pdfium parse more than {limits.max_drawn_streams:,} content streams "
                     "and forms, each counted as often as a page lists it or it is drawn "
                     "(limit max_drawn_streams): forms that draw forms, or a stream listed many times?",
                 )
-            if total.size > limits.max_content_bytes:
+            if sizes.given(cost.size) > limits.max_content_bytes:
                 raise FileTooLargeError(
                     name,
                     f"its pages make pdfium parse more than {megabytes(limits.max_content_bytes)} of "
                     "content, each stream counted as often as a page lists it or it is drawn "
                     "(limit max_content_bytes): a stream listed many times?",
                 )
+        streams.add(cost.streams)
+        sizes.add(cost.size)
