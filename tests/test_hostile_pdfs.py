@@ -444,6 +444,18 @@ def test_an_object_of_a_million_values_is_refused(tmp_path: Path) -> None:
     assert time.monotonic() - started < 10
 
 
+def test_only_the_pages_pdfium_reads_are_summed(tmp_path: Path) -> None:
+    """1,000 pages of one stream each: the 500 costliest are summed, as pdfium reads 500."""
+    path = tmp_path / "long.pdf"
+    path.write_bytes(many_pages(1_000))
+    with use_limits(max_drawn_streams=500):
+        assert outcome(path) == "record"
+    with use_limits(max_drawn_streams=499):
+        assert outcome(path) == "too_large"
+    with use_limits(max_drawn_streams=999, max_pages=1_000):
+        assert outcome(path) == "too_large"
+
+
 def test_content_parsed_many_times_over_is_refused(tmp_path: Path) -> None:
     """One 100 MB stream listed ten times took pdfium 4 s and 2 GB (each within ``max_stream_bytes``);
     the content is counted with each listing, on one page or many."""
