@@ -456,6 +456,18 @@ def test_only_the_pages_pdfium_reads_are_summed(tmp_path: Path) -> None:
         assert outcome(path) == "too_large"
 
 
+def test_objects_that_overlap_are_refused(tmp_path: Path) -> None:
+    """Page headers inside one unclosed string: each page parsed to the end of the file (quadratic
+    time for the check) unless the bytes parsed are bounded (``PARSE_BUDGET`` times the file)."""
+    fake = b"".join(b"%d 0 obj << /Type /Page /Contents 3 0 R /X (" % (100 + i) for i in range(20_000))
+    path = tmp_path / "overlap.pdf"
+    path.write_bytes(build(letter({6: b"(" + fake})))
+    started = time.monotonic()
+    with pytest.raises(FileTooLargeError, match="its objects overlap"):
+        pdf_streams.check_streams(path)
+    assert time.monotonic() - started < 5
+
+
 def test_content_parsed_many_times_over_is_refused(tmp_path: Path) -> None:
     """One 100 MB stream listed ten times took pdfium 4 s and 2 GB (each within ``max_stream_bytes``);
     the content is counted with each listing, on one page or many."""

@@ -37,6 +37,7 @@ _NAME_ESCAPE_RE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _OBJSTM_RE = re.compile(rb"/Type[\0\t\n\f\r ]*/ObjStm(?!" + _REGULAR + rb")")
 PAGE_RE = re.compile(rb"/Type[\0\t\n\f\r ]*/Page(?!" + _REGULAR + rb")")
 MAX_NESTING = 256  # arrays and dictionaries inside each other
+PARSE_BUDGET = 4  # times the file (and its object streams) that the objects parsed may span
 MAX_TOKENS = 1_000_000  # in one object: more is refused (a page listing 333,333 content streams)
 
 
@@ -115,9 +116,9 @@ def _white(hexdigits: bytes) -> str:
 
 
 def _string(data: bytes | mmap.mmap, at: int) -> tuple[bytes, int]:
-    """A literal string whose ``(`` ends before ``at`` (its escapes left as they are), and its end."""
+    """A literal string whose ``(`` ends before ``at``, and its end. Its bytes are not kept (nothing
+    here reads them): an empty string."""
     depth = 1
-    start = at
     for found in _STRING_RE.finditer(data, at):
         token = found.group()
         if token == b"(":
@@ -125,8 +126,8 @@ def _string(data: bytes | mmap.mmap, at: int) -> tuple[bytes, int]:
         elif token == b")":
             depth -= 1
             if depth == 0:
-                return bytes(data[start : found.start()]), found.end()
-    return bytes(data[start:]), len(data)
+                return b"", found.end()
+    return b"", len(data)
 
 
 def _dictionary(items: list[Value]) -> dict[str, Value]:
@@ -150,6 +151,9 @@ class Objects:
         self._packed: dict[int, tuple[bytes, int]] = {}  # object number: its object stream, offset
         self._unpacked: list[tuple[bytes, list[int], list[int]]] = []  # data, offsets, object numbers
         self._cache: dict[int, tuple[Value, int]] = {}  # object number: the object, where it ends
+        # bytes the objects parsed may span: each object once, unless objects overlap (headers inside
+        # a long string or array, each parsed to its end: quadratic, so bounded)
+        self._budget = PARSE_BUDGET * size + (1 << 24)
         for keyword in _OBJ_RE.finditer(self.data):
             head = self.data[max(0, keyword.start() - 32) : keyword.start()]
             found = _HEADER_RE.search(head)
@@ -198,6 +202,7 @@ class Objects:
                 self._where.pop(key, None)
                 self._packed[key] = (data, offsets[-1])
         self._unpacked.append((data, offsets, numbers))
+        self._budget += PARSE_BUDGET * len(data)
 
     def _unpack_all(self) -> None:
         """Index the objects of every object stream, once."""
@@ -241,6 +246,13 @@ class Objects:
                     self.name,
                     f"object {value.number} holds more than {MAX_TOKENS:,} values: not a real document",
                 ) from None
+            self._budget -= self._cache[value.number][1] - offset
+            if self._budget < 0:
+                raise FileTooLargeError(
+                    self.name,
+                    f"its objects overlap: reading them spans over {PARSE_BUDGET} times the file: "
+                    "not a real document",
+                )
         return self._cache[value.number][0]
 
     def stream(self, value: Value) -> Stream | None:
