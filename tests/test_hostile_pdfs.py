@@ -6,6 +6,7 @@ pages, broken cross-reference tables, page trees that loop or lie about their si
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
@@ -13,14 +14,15 @@ import subprocess
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pdfminer.lzw import lzwdecode
 
 import vbdieuhanh
 from vbdieuhanh.errors import FileTooLargeError, VbdhError
-from vbdieuhanh.readers import pdf_streams, read_file
+from vbdieuhanh.readers import pdf_filters, pdf_streams, read_file
 from vbdieuhanh.readers.limits import use_limits
 from vbdieuhanh.readers.pdf import read_pdf
 
@@ -323,3 +325,270 @@ def test_stream_keywords_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch
     expected = [found.end() for found in re.finditer(rb"stream(?:\r\n|\n|\r)", data)]
     assert list(pdf_streams._stream_starts(io.BytesIO(data))) == expected
     assert len(expected) == 6  # the letter's 'stream' and 'endstream', and the four added
+
+
+# --- content pdfium parses many times over ---------------------------------------------------------
+
+
+def nested_forms(times: int, depth: int) -> bytes:
+    """The letter whose page draws a form ``times`` times, which draws another ``times`` times, and
+    so on ``depth`` forms deep, the last drawing the text: ``times ** depth`` texts from 2 KB."""
+    draws = b" ".join([b"q /X Do Q"] * times)
+    objects = letter({3: stream(draws), 5: PAGE.replace(b"/Font", b"/XObject << /X 10 0 R >> /Font")})
+    for level in range(depth):
+        drawn = b" /XObject << /X %d 0 R >>" % (11 + level) if level < depth - 1 else b""
+        objects[10 + level] = stream(
+            draws if level < depth - 1 else TEXT,
+            b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources <<%s /Font << /F1 4 0 R >> >>"
+            % drawn,
+        )
+    return build(objects)
+
+
+def test_forms_that_draw_forms_are_counted_before_pdfium(tmp_path: Path) -> None:
+    """pdfium parses a form each time it is drawn: six levels of ten (a million texts from a 2 KB
+    file) took it over 6 GB; five levels, 36 s and 2 GB. Refused from the file's objects."""
+    path = tmp_path / "forms.pdf"
+    for depth in (6, 8):
+        path.write_bytes(nested_forms(10, depth))
+        assert path.stat().st_size < 3_000
+        started = time.monotonic()
+        with pytest.raises(FileTooLargeError) as raised:
+            read_file(path)
+        assert time.monotonic() - started < 2
+        assert "more than 20,000 content streams and forms" in str(raised.value)
+        assert "(limit max_drawn_streams)" in str(raised.value)
+    path.write_bytes(nested_forms(10, 3))  # 1,111 forms drawn, 1,000 texts
+    assert len(read_pdf(path, ocr="never").lines) > 0
+    with use_limits(max_drawn_streams=1_000), pytest.raises(FileTooLargeError, match="max_drawn_streams"):
+        read_file(path)
+
+
+def test_pages_inside_object_streams_are_counted(tmp_path: Path) -> None:
+    """The catalog, page tree and page packed in a Flate object stream, as PDF 1.5 writers do."""
+    draws = b" ".join([b"/X Do"] * 10)
+    objects = letter({3: stream(draws), 5: PAGE.replace(b"/Font", b"/XObject << /X 10 0 R >> /Font")})
+    for level in range(6):
+        drawn = b"/X %d 0 R" % (11 + level) if level < 5 else b""
+        objects[10 + level] = stream(
+            draws if level < 5 else TEXT, b" /Subtype /Form /Resources << /XObject << %s >> >>" % drawn
+        )
+    packed = {number: objects.pop(number) for number in (1, 2, 5)}
+    header = b" ".join(
+        b"%d %d" % (number, sum(len(v) + 1 for v in list(packed.values())[:i]))
+        for i, number in enumerate(packed)
+    )
+    body = b"\n".join(packed.values())
+    objects[30] = stream(
+        zlib.compress(header + b"\n" + body),
+        b" /Type /ObjStm /N 3 /First %d /Filter /FlateDecode" % (len(header) + 1),
+    )
+    path = tmp_path / "packed.pdf"
+    path.write_bytes(build(objects))
+    with pytest.raises(FileTooLargeError, match="max_drawn_streams"):
+        pdf_streams.check_streams(path)
+
+
+def test_a_form_that_draws_itself_is_refused(tmp_path: Path) -> None:
+    """pdfium draws a form inside itself until its depth limit: drawing itself twice, 2**30 forms and
+    more (pdfium aborted the process). Drawing itself once is 64 forms at most: read."""
+    objects = letter({3: stream(b"/X Do"), 5: PAGE.replace(b"/Font", b"/XObject << /X 10 0 R >> /Font")})
+    resources = b" /Resources << /XObject << /X 10 0 R >> /Font << /F1 4 0 R >> >>"
+    path = tmp_path / "loop.pdf"
+    objects[10] = stream(TEXT + b" /X Do", b" /Subtype /Form /BBox [0 0 595 842]" + resources)
+    path.write_bytes(build(objects))
+    assert len(read_pdf(path, ocr="never").lines) > 0
+    objects[10] = stream(TEXT + b" /X Do /X Do", b" /Subtype /Form /BBox [0 0 595 842]" + resources)
+    path.write_bytes(build(objects))
+    started = time.monotonic()
+    with pytest.raises(FileTooLargeError, match="max_drawn_streams"):
+        read_file(path)
+    assert time.monotonic() - started < 2
+
+
+def _listed(times: int, data: bytes = b"", pages: int = 1) -> bytes:
+    """The letter whose pages (``pages`` of them) list stream 10, of Flate ``data``, ``times`` times
+    after the text (the text stream itself ``times`` times when there is no data)."""
+    ref = b"10 0 R" if data else b"3 0 R"
+    objects = letter(
+        {5: PAGE.replace(b"/Contents 3 0 R", b"/Contents [3 0 R %s]" % b" ".join([ref] * times))}
+    )
+    if data:
+        objects[10] = stream(data, b" /Filter /FlateDecode")
+    kids = b" ".join(b"%d 0 R" % (20 + i) for i in range(pages))
+    objects[2] = b"<< /Type /Pages /Count %d /Kids [5 0 R %s] >>" % (pages + 1, kids)
+    objects.update({20 + i: objects[5] for i in range(pages)})
+    return build(objects)
+
+
+def test_a_stream_listed_100000_times_is_refused(tmp_path: Path) -> None:
+    """pdfium parses each listing: 1.2 s and 156 MB for a 600 KB file, ten times that for 6 MB."""
+    path = tmp_path / "listed.pdf"
+    path.write_bytes(_listed(100_000))
+    started = time.monotonic()
+    with pytest.raises(
+        FileTooLargeError, match=r"more than 20,000 content streams .*\(limit max_drawn_streams\)"
+    ):
+        read_file(path)
+    assert time.monotonic() - started < 3
+
+
+def test_an_object_of_a_million_values_is_refused(tmp_path: Path) -> None:
+    """A page listing its stream 400,000 times (1.2 million values, 2.4 MB): refused when it is
+    parsed, not counted after."""
+    path = tmp_path / "listed.pdf"
+    path.write_bytes(_listed(400_000))
+    started = time.monotonic()
+    with pytest.raises(FileTooLargeError, match=r"object 5 holds more than 1,000,000 values"):
+        read_file(path)
+    assert time.monotonic() - started < 10
+
+
+def test_only_the_pages_pdfium_reads_are_summed(tmp_path: Path) -> None:
+    """1,000 pages of one stream each: the 500 costliest are summed, as pdfium reads 500."""
+    path = tmp_path / "long.pdf"
+    path.write_bytes(many_pages(1_000))
+    with use_limits(max_drawn_streams=500):
+        assert outcome(path) == "record"
+    with use_limits(max_drawn_streams=499):
+        assert outcome(path) == "too_large"
+    with use_limits(max_drawn_streams=999, max_pages=1_000):
+        assert outcome(path) == "too_large"
+
+
+def test_objects_that_overlap_are_refused(tmp_path: Path) -> None:
+    """Page headers inside one unclosed string: each page parsed to the end of the file (quadratic
+    time for the check) unless the bytes parsed are bounded (``PARSE_BUDGET`` times the file)."""
+    fake = b"".join(b"%d 0 obj << /Type /Page /Contents 3 0 R /X (" % (100 + i) for i in range(20_000))
+    path = tmp_path / "overlap.pdf"
+    path.write_bytes(build(letter({6: b"(" + fake})))
+    started = time.monotonic()
+    with pytest.raises(FileTooLargeError, match="its objects overlap"):
+        pdf_streams.check_streams(path)
+    assert time.monotonic() - started < 5
+
+
+def test_content_parsed_many_times_over_is_refused(tmp_path: Path) -> None:
+    """One 100 MB stream listed ten times took pdfium 4 s and 2 GB (each within ``max_stream_bytes``);
+    the content is counted with each listing, on one page or many."""
+    path = tmp_path / "listed.pdf"
+    for times, pages in ((5, 0), (1, 4)):
+        path.write_bytes(_listed(times, zeros(2), pages))
+        with use_limits(max_content_bytes=12 * MB):
+            assert outcome(path) == "record"
+        with use_limits(max_content_bytes=8 * MB), pytest.raises(FileTooLargeError) as raised:
+            read_file(path)
+        assert "more than 8 MB of content, each stream counted as often as a page lists it" in str(
+            raised.value
+        )
+        assert "(limit max_content_bytes)" in str(raised.value)
+
+
+# --- filters other than Flate ----------------------------------------------------------------------
+
+
+def lzw_bomb(repeats: int) -> bytes:
+    """LZW codes of spaces: each code a space longer than the one before until the table is full
+    (4,093 codes, 8 MB), then the longest ``repeats`` times (4,093 spaces for 12 bits each)."""
+    out = bytearray()
+    bits = count = 0
+    width = 9
+
+    def emit(code: int) -> None:
+        nonlocal bits, count
+        bits, count = bits << width | code, count + width
+        while count >= 8:
+            count -= 8
+            out.append(bits >> count & 0xFF)
+        bits &= (1 << count) - 1
+
+    emit(256)
+    emit(0x20)
+    for table, code in enumerate(range(258, 4095), start=259):
+        emit(code)
+        if table + 1 >= 1 << width:
+            width += 1
+    for _ in range(repeats):
+        emit(4094)
+    emit(257)
+    return bytes(out) + (bytes([bits << (8 - count) & 0xFF]) if count else b"")
+
+
+def _filtered(tmp_path: Path, data: bytes, filters: bytes) -> Path:
+    path = tmp_path / "filtered.pdf"
+    objects = letter({5: PAGE.replace(b"/Contents 3 0 R", b"/Contents [3 0 R 10 0 R]")})
+    objects[10] = stream(data, b" /Filter " + filters)
+    path.write_bytes(build(objects))
+    return path
+
+
+ENCODED = [
+    ("lzw", lambda: lzw_bomb(600), b"/LZWDecode"),  # 10 MB from 9 KB
+    ("ascii85_flate", lambda: base64.a85encode(zeros(10)) + b"~>", b"[/ASCII85Decode /FlateDecode]"),
+    ("asciihex_flate", lambda: zeros(10).hex().encode() + b">", b"[/AHx /Fl]"),
+    ("run_length", lambda: b"\x81 " * (10 * MB // 128) + b"\x80", b"/RunLengthDecode"),
+]
+
+
+@pytest.mark.parametrize(("make", "filters"), [(m, f) for _, m, f in ENCODED], ids=[n for n, _, _ in ENCODED])
+def test_streams_behind_other_filters_are_decoded_and_counted(
+    tmp_path: Path, make: Callable[[], bytes], filters: bytes
+) -> None:
+    """Flate data behind ASCII85 or hex has no zlib header to be seen; LZW swells hundreds of times
+    (a 155 KB stream: 400 MB, which took pdfium 2.5 s and 900 MB)."""
+    path = _filtered(tmp_path, make(), filters)
+    with use_limits(max_stream_bytes=12 * MB):
+        assert outcome(path) == "record"
+    with use_limits(max_stream_bytes=8 * MB), pytest.raises(FileTooLargeError, match="max_stream_bytes"):
+        read_file(path)
+
+
+def _pieces(data: bytes, size: int) -> Iterator[bytes]:
+    return (data[i : i + size] for i in range(0, len(data), size))
+
+
+@pytest.mark.parametrize("size", [1, 7, 4096])
+def test_the_decoders_match_whole_decoding_whatever_the_pieces(size: int) -> None:
+    text = bytes(1000) + TEXT * 300
+    assert b"".join(pdf_filters.lzw(_pieces(lzw_bomb(3), size))) == lzwdecode(lzw_bomb(3))
+    assert b"".join(pdf_filters.ascii85(_pieces(base64.a85encode(text) + b"~>", size))) == text
+    assert b"".join(pdf_filters.ascii_hex(_pieces(text.hex().encode() + b" >", size))) == text
+    runs = b"".join(b"\x63" + text[i : i + 100] for i in range(0, len(text), 100)) + b"\xfe!\x80"
+    assert b"".join(pdf_filters.run_length(_pieces(runs, size))) == text + b"!!!"
+    assert (
+        b"".join(pdf_filters.decode(_pieces(zlib.compress(text).hex().encode(), size), ["AHx", "Fl"])) == text
+    )
+
+
+CHILD_CASES = [
+    ("forms_7_deep", lambda: nested_forms(10, 7), "too_large"),
+    ("lzw_300_mb", lambda: _raw_filtered(lzw_bomb(84_000), b"/LZWDecode"), "too_large"),
+    ("run_length_100_mb", lambda: _raw_filtered(b"\x81 " * (100 * MB // 128) + b"\x80", b"/RL"), "record"),
+]
+
+
+def _raw_filtered(data: bytes, filters: bytes) -> bytes:
+    objects = letter({5: PAGE.replace(b"/Contents 3 0 R", b"/Contents [3 0 R 10 0 R]")})
+    objects[10] = stream(data, b" /Filter " + filters)
+    return build(objects)
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"), [(m, e) for _, m, e in CHILD_CASES], ids=[n for n, _, _ in CHILD_CASES]
+)
+def test_hostile_content_ends_in_bounded_memory(
+    tmp_path: Path, make: Callable[[], bytes], expected: str
+) -> None:
+    """Before: seven levels of forms took pdfium over 6 GB; a 110 KB LZW stream of 300 MB, about
+    900 MB for each 400 MB. pdfium leaves run-length data of 100 MB undecoded (it decoded 16 MB)."""
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(make())
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_A_CHILD, str(path)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )  # fmt: skip
+    code, seconds, megabytes = done.stdout.split()
+    assert code == expected
+    assert int(megabytes) < 150, f"{megabytes} MB"
+    assert float(seconds) < 10

@@ -41,6 +41,12 @@ class Limits:
     """One stream of a PDF, inflated (pdfium inflates a page's content stream whole into memory)."""
     max_inflated_bytes: int = 2 * 1024 * 1024 * 1024
     """All the streams of a PDF together, inflated."""
+    max_content_bytes: int = 512 * 1024 * 1024
+    """The content pdfium parses for the pages of a PDF, decoded: each content stream and form
+    counted as often as a page lists it in its ``/Contents`` or it is drawn (forms drawn by forms:
+    multiplied)."""
+    max_drawn_streams: int = 20_000
+    """Content streams and forms pdfium parses for the pages of a PDF, counted in the same way."""
     max_pages: int = 500
     """PDF pages read; the pages after them are left out, with a note."""
     max_ocr_pages: int = 100
