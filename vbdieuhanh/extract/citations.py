@@ -229,7 +229,9 @@ _WORD_RE = re.compile(r"\S+")
 _BROKEN_SYMBOL_RE = re.compile(rf" [{UPPER}]")
 _MAX_ISSUER_WORDS = 14
 _ISSUER_REACH = 300  # characters after "của" where an issuer's name may end
-_CAMEL_RE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")  # "BộNội vụ" (words run together)
+# "BộNội vụ" (words run together): the capital is matched first and the letter before it looked back
+# at, so that the regex engine skips to the capitals instead of trying every position
+_CAMEL_RE = re.compile(rf"[{UPPER}](?<=[{LOWER}].)(?=[{LOWER}])")
 
 
 @cache
@@ -769,8 +771,13 @@ def _issuer_after(
     text = squash(written)  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
-    text = _CAMEL_RE.sub(" ", text)  # "BộNội vụ" → "Bộ Nội vụ"
+    text = _CAMEL_RE.sub(_spaced, text)  # "BộNội vụ" → "Bộ Nội vụ"
     return text, start + len(written.rstrip())
+
+
+def _spaced(match: re.Match[str]) -> str:
+    """The text of a match, a space before it."""
+    return f" {match.group()}"
 
 
 # the province-level locality words, 'Thành phố' capitalised too (data/localities.tsv)

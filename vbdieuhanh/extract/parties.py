@@ -15,7 +15,9 @@ from .context import Context
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
 _PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
-_INLINE_BULLET_RE = re.compile(rf"(?<=[;:.])\s*[{re.escape(glyphs('bullet_in_line'))}]\s+")
+# the mark before an inline bullet is matched, not looked back at: the regex engine then skips to the
+# marks instead of trying every character; the bullet's cut is one after the match's start
+_INLINE_BULLET_RE = re.compile(rf"[;:.]\s*[{re.escape(glyphs('bullet_in_line'))}]\s+")
 _BULLET_OR_SPACE = glyphs("bullet") + " "
 
 
@@ -28,7 +30,7 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
         start += label.end() if label else 0
         key = ctx.nt.key[start:end]
         # bullets inside one line: "Kính gửi: - A; - B"
-        cuts = [m.start() for m in _INLINE_BULLET_RE.finditer(key)]
+        cuts = [m.start() + 1 for m in _INLINE_BULLET_RE.finditer(key)]
         bounds = [0, *cuts, len(key)]
         for a, b in itertools.pairwise(bounds):
             piece = (start + a, start + b)
