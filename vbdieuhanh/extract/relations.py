@@ -7,13 +7,12 @@ anywhere in the clause before; "adjacent": right before the citation).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ..lexicon import data_rows
 from ..names.keys import fold_key
 
-_CLAUSE_RE = re.compile(r".*[.;:\n]", re.S)  # the text up to the last end of a clause
+_CLAUSE_ENDS = ".;:\n"
 _CLAUSE_WINDOW = 240  # characters before a citation where its clause may begin
 
 
@@ -29,8 +28,8 @@ def _implement_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def implements(text: str, start: int) -> bool:
     """Does the clause before ``text[start]`` (where a citation begins) say the text carries it out?"""
     window_start = max(0, start - _CLAUSE_WINDOW)
-    ended = _CLAUSE_RE.match(text, window_start, start)
-    clause_start = ended.end() if ended else window_start
+    # after the last end of a clause in the window (rfind gives -1 where there is none)
+    clause_start = max(window_start, *(text.rfind(end, window_start, start) + 1 for end in _CLAUSE_ENDS))
     padded = f" {fold_key(text[clause_start:start])} "
     in_clause, adjacent = _implement_cues()
     return any(cue in padded for cue in in_clause) or padded.endswith(adjacent)
