@@ -125,6 +125,7 @@ def _type_before_chars_re() -> re.Pattern[str]:
 # what may lead to a next citation: ' và ', ', ', ' hoặc các '; and the characters it holds besides spaces
 _NEXT_LEAD = r"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
 _NEXT_LEAD_CHARS = frozenset(",vàhoặccá")
+_DIGIT_RE = re.compile(r"\d")
 
 
 @cache
@@ -165,7 +166,8 @@ def _next_part_start(key: str, start: int, end: int) -> int:
         provision = _provision_re().search(key, start, stop)
         return provision.start() if provision else stop
     stop = len(lower)
-    core = _next_core_re(True).search(lower)
+    # every beginning ends with 'số' or a digit: a window with neither (most names and titles) has none
+    core = _next_core_re(True).search(lower) if "số" in lower or _DIGIT_RE.search(lower) else None
     if core is not None:
         lead = core.start()
         while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
