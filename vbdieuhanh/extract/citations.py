@@ -125,6 +125,7 @@ def _type_before_chars_re() -> re.Pattern[str]:
 # what may lead to a next citation: ' và ', ', ', ' hoặc các '; and the characters it holds besides spaces
 _NEXT_LEAD = r"\s*(?:,\s*|\s(?:và|hoặc)\s+)?(?:các\s+)?"
 _NEXT_LEAD_CHARS = frozenset(",vàhoặccá")
+_DIGIT_RE = re.compile(r"\d")
 
 
 @cache
@@ -165,7 +166,8 @@ def _next_part_start(key: str, start: int, end: int) -> int:
         provision = _provision_re().search(key, start, stop)
         return provision.start() if provision else stop
     stop = len(lower)
-    core = _next_core_re(True).search(lower)
+    # every beginning ends with 'số' or a digit: a window with neither (most names and titles) has none
+    core = _next_core_re(True).search(lower) if "số" in lower or _DIGIT_RE.search(lower) else None
     if core is not None:
         lead = core.start()
         while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
@@ -229,7 +231,9 @@ _WORD_RE = re.compile(r"\S+")
 _BROKEN_SYMBOL_RE = re.compile(rf" [{UPPER}]")
 _MAX_ISSUER_WORDS = 14
 _ISSUER_REACH = 300  # characters after "của" where an issuer's name may end
-_CAMEL_RE = re.compile(rf"(?<=[{LOWER}])(?=[{UPPER}][{LOWER}])")  # "BộNội vụ" (words run together)
+# "BộNội vụ" (words run together): the capital is matched first and the letter before it looked back
+# at, so that the regex engine skips to the capitals instead of trying every position
+_CAMEL_RE = re.compile(rf"[{UPPER}](?<=[{LOWER}].)(?=[{LOWER}])")
 
 
 @cache
@@ -769,8 +773,13 @@ def _issuer_after(
     text = squash(written)  # one line: "của Ủy ban nhân dân\ntỉnh"
     if not text:
         return None, pos
-    text = _CAMEL_RE.sub(" ", text)  # "BộNội vụ" → "Bộ Nội vụ"
+    text = _CAMEL_RE.sub(_spaced, text)  # "BộNội vụ" → "Bộ Nội vụ"
     return text, start + len(written.rstrip())
+
+
+def _spaced(match: re.Match[str]) -> str:
+    """The text of a match, a space before it."""
+    return f" {match.group()}"
 
 
 # the province-level locality words, 'Thành phố' capitalised too (data/localities.tsv)

@@ -15,28 +15,31 @@ from .context import Context
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
 _PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
-_INLINE_BULLET_RE = re.compile(rf"(?<=[;:.])\s*[{re.escape(glyphs('bullet_in_line'))}]\s+")
+# the mark before an inline bullet is matched, not looked back at: the regex engine then skips to the
+# marks instead of trying every character; the bullet's cut is one after the match's start
+_INLINE_BULLET_RE = re.compile(rf"[;:.]\s*[{re.escape(glyphs('bullet_in_line'))}]\s+")
 _BULLET_OR_SPACE = glyphs("bullet") + " "
+_PART_RE = re.compile(r"[^;]+")  # the parts of an entry between ';'
 
 
 def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[Seg]:
     """Entry spans of a list: one per bullet, wrapped lines joined, ';'-separated parts split."""
-    pieces: list[Seg] = []
+    pieces: list[tuple[Seg, str]] = []  # each with its text, spaces stripped
     for seg in segs:
         start, end = seg
         label = label_re.match(ctx.key(seg))  # the first line's, or "Đồng kính gửi:" further down
         start += label.end() if label else 0
         key = ctx.nt.key[start:end]
         # bullets inside one line: "Kính gửi: - A; - B"
-        cuts = [m.start() for m in _INLINE_BULLET_RE.finditer(key)]
+        cuts = [m.start() + 1 for m in _INLINE_BULLET_RE.finditer(key)]
         bounds = [0, *cuts, len(key)]
         for a, b in itertools.pairwise(bounds):
             piece = (start + a, start + b)
-            if ctx.nt.text[piece[0] : piece[1]].strip():
-                pieces.append(piece)
+            text = ctx.nt.text[piece[0] : piece[1]].strip()
+            if text:
+                pieces.append((piece, text))
     entries: list[Seg] = []
-    for piece in pieces:
-        text = ctx.nt.text[piece[0] : piece[1]].strip()
+    for piece, text in pieces:
         if _is_junk(text):
             continue  # OCR noise on a line of its own: "ff", "ÿ", "} -"
         is_bullet = bool(BULLET_RE.match(text)) or bool(LUU_RE.match(text))
@@ -49,10 +52,10 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
     split: list[Seg] = []
     for start, end in entries:
         entry = ctx.nt.text[start:end]
-        if BULLET_RE.match(entry.lstrip()) and ":" in entry:
-            split.append((start, end))  # "- Các sở, ngành: TC; XD; …;" is one entry
+        if ";" not in entry or (BULLET_RE.match(entry.lstrip()) and ":" in entry):
+            split.append((start, end))  # one part; so is "- Các sở, ngành: TC; XD; …;"
             continue
-        for part in re.finditer(r"[^;]+", ctx.nt.text[start:end]):  # "Bộ A; Bộ B." inline
+        for part in _PART_RE.finditer(entry):  # "Bộ A; Bộ B." inline
             split.append((start + part.start(), start + part.end()))
     cleaned = []
     for start, end in split:

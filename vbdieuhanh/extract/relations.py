@@ -8,6 +8,7 @@ anywhere in the clause before; "adjacent": right before the citation).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from ..lexicon import data_rows
@@ -26,11 +27,34 @@ def _implement_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return clause, adjacent
 
 
+@cache
+def _cue_words_re() -> re.Pattern[str] | None:
+    """A word of each cue: a clause without any of them (in lower case, NFC) holds no cue, so it need
+    not be folded. Only a word ``fold_key`` cannot make from other characters will do: none with a
+    dash, a 'đ' (from an Eth), an 'o'/'u' with a tone (moved onto it) or that starts with 'a'/'e'/'y'
+    (a tone moved off it); None (always fold) when a cue has no such word. One pattern for all: one
+    search."""
+    made = set("-đòóỏõọùúủũụ")
+    in_clause, adjacent = _implement_cues()
+    words = set()
+    for cue in (*in_clause, *adjacent):
+        usable = [w for w in cue.split() if not made & set(w) and w[0] not in "aey"]
+        if not usable:
+            return None
+        words.add(max(reversed(usable), key=len))  # the longest, the last of those: the rarest
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+
+
 def implements(text: str, start: int) -> bool:
     """Does the clause before ``text[start]`` (where a citation begins) say the text carries it out?"""
     window_start = max(0, start - _CLAUSE_WINDOW)
     ended = _CLAUSE_RE.match(text, window_start, start)
     clause_start = ended.end() if ended else window_start
-    padded = f" {fold_key(text[clause_start:start])} "
+    clause = text[clause_start:start]
+    cue_words = _cue_words_re()
+    # most clauses: a look for a few words instead of folding the clause
+    if cue_words is not None and not cue_words.search(unicodedata.normalize("NFC", clause).lower()):
+        return False
+    padded = f" {fold_key(clause)} "
     in_clause, adjacent = _implement_cues()
     return any(cue in padded for cue in in_clause) or padded.endswith(adjacent)
