@@ -183,7 +183,7 @@ class Objects:
 
     def _unpack(self, number: int | None) -> None:
         """Index the objects of the object stream ``number`` (those not defined later in the file)."""
-        stream = self.stream(Ref(number, 0)) if number is not None else None
+        stream = self.stream_of(Ref(number, 0)) if number is not None else None
         if stream is None or stream.dictionary.get("Type") != "ObjStm":
             return
         first, count = stream.dictionary.get("First"), stream.dictionary.get("N")
@@ -255,7 +255,7 @@ class Objects:
                 )
         return self._cache[value.number][0]
 
-    def stream(self, value: Value) -> Stream | None:
+    def stream_of(self, value: Value) -> Stream | None:
         """The stream a reference names, or ``None`` (for any other value too)."""
         if not isinstance(value, Ref) or value.number not in self._where:
             return None

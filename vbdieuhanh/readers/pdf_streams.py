@@ -129,7 +129,7 @@ def _encoded(objects: Objects, start: int) -> Stream | None:
     """The stream whose data begins at ``start`` when a filter other than Flate comes in its chain
     (LZW, run length, ASCII85, ASCII hex: Flate data behind them has no zlib header to be seen)."""
     number = objects.header_before(start)
-    stream = objects.stream(Ref(number, 0)) if number is not None else None
+    stream = objects.stream_of(Ref(number, 0)) if number is not None else None
     if stream is None or stream.start != start or not NON_FLATE.intersection(objects.filters(stream)):
         return None
     return stream
@@ -163,7 +163,7 @@ class _Content:
         self._read: dict[int, tuple[int, Counter[str]]] = {}  # where its data begins: size, names drawn
         self._forms: dict[tuple[int, int, int], _Cost] = {}  # form, resources, depth: its cost
 
-    def stream(self, stream: Stream) -> tuple[int, Counter[str]]:
+    def measure(self, stream: Stream) -> tuple[int, Counter[str]]:
         """The decoded size of a content stream and how often it draws each name (``Do``)."""
         if stream.start not in self._read:
             size = 0
@@ -191,7 +191,7 @@ class _Content:
         if not isinstance(xobjects, dict) or depth > MAX_FORM_DEPTH:
             return cost
         for name, count in names.items():
-            stream = self.objects.stream(xobjects.get(name))
+            stream = self.objects.stream_of(xobjects.get(name))
             if stream is None or self.objects.get(stream.dictionary.get("Subtype")) != "Form":
                 continue
             cost += self.form(stream, resources, depth).times(count)
@@ -203,7 +203,7 @@ class _Content:
         resources = parent if own is None else own
         key = (stream.start, id(resources) if own is None else 0, depth)
         if key not in self._forms:
-            size, names = self.stream(stream)
+            size, names = self.measure(stream)
             self._forms[key] = _Cost(1, size) + self.drawn(names, resources, depth + 1)
         return self._forms[key]
 
@@ -255,10 +255,10 @@ def _check_content(objects: Objects, name: str, limits: Limits) -> None:
         resources = _resources(objects, page)
         cost = _Cost(0, 0)
         for ref in listed if isinstance(listed, list) else [page.get("Contents")]:
-            stream = objects.stream(ref)
+            stream = objects.stream_of(ref)
             if stream is None:
                 continue
-            size, names = content.stream(stream)
+            size, names = content.measure(stream)
             cost += _Cost(1, size) + content.drawn(names, resources, 1)
             if streams.given(cost.streams) > limits.max_drawn_streams:
                 raise FileTooLargeError(
