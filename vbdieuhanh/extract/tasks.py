@@ -373,9 +373,10 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     phrase_end = stop
     while phrase_end > pos and key[phrase_end - 1] in " ,":
         phrase_end -= 1
-    trailing = _TRAILING_CONJUNCTION_RE.search(key, pos, phrase_end)  # "Ban quản lý … biển hoặc"
-    if trailing is not None:
-        phrase_end = trailing.start()
+    if key.endswith(_CONJUNCTIONS, pos, phrase_end):  # "Ban quản lý … biển hoặc": cut ",? hoặc"
+        phrase_end = key.rindex(" ", pos, phrase_end)
+        if phrase_end > pos and key[phrase_end - 1] == ",":
+            phrase_end -= 1
     if phrase_end <= pos:
         return []
     # split at ", " / " và " / " với " / "; " when a new body starts there
@@ -441,7 +442,9 @@ def _is_bare_group(key: str, pos: int, head: int, end: int) -> bool:
 
 
 _SEPARATOR_RE = re.compile(r", | và | với | hoặc |; ")
-_TRAILING_CONJUNCTION_RE = re.compile(r",? (?:và|với|hoặc)$")
+# a conjunction that ends a phrase (its test is ``str.endswith``: a regex anchored at the end would
+# be tried at every place of the phrase)
+_CONJUNCTIONS = (" và", " với", " hoặc")
 
 
 @cache
