@@ -1040,9 +1040,10 @@ def _node_end(node: _Node) -> int:
 _HEADING_END_RE = re.compile(r"[:.;(]")
 _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
 # ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for);
-# in a heading as written, 'và' in any case
+# in a heading as written, 'và' in any case, behind one class of first characters: the engine then
+# skips to the next ',', 'v' or 'V' at C speed instead of trying the alternatives at every place
 _HEADING_PARTS_RE = re.compile(r",|v(?<!\wv)à(?!\w)")
-_WRITTEN_PARTS_RE = re.compile(r",|[vV](?<!\w[vV])[àÀ](?!\w)")
+_WRITTEN_PARTS_RE = re.compile(r"[,vV](?:(?<=,)|(?<!\w[vV])[àÀ](?!\w))")
 
 
 def _heading(text: str) -> str:
