@@ -13,6 +13,10 @@ half of the letters, the other half is timed (then the halves swap); the best of
 pairs is the ``first read`` line, the figure the target is checked against.
 
     python benchmarks/throughput.py [--shared ../shared] [--rounds 5] [--no-files] [--json out.json]
+
+It times the vbdieuhanh it imports, and says whether that one is compiled: the editable install of
+scripts/setup.sh is pure Python; for the compiled build, install a wheel in a folder and run with
+``PYTHONPATH=that-folder python -P benchmarks/throughput.py`` (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -143,7 +147,8 @@ def main() -> int:
     if letters:
         results["letters"] = measure(letters, args.rounds)
         results["first read"] = first_read(letters, args.rounds)
-    print(f"python {sys.version.split()[0]}, one process, best of {args.rounds} rounds")
+    build = "compiled" if vbdieuhanh.is_compiled() else "pure-Python"
+    print(f"python {sys.version.split()[0]}, {build} parser, one process, best of {args.rounds} rounds")
     columns = ("docs", "chars/doc", "docs/s", "chars/s", "p50 ms", "p95 ms")
     widths = (6, 10, 9, 12, 8, 8)
     print(f"{'group':10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
@@ -158,7 +163,7 @@ def main() -> int:
         verdict = "meets" if rate >= 1000 else "misses"
         print(f"letters, each read once: {rate:.0f} docs/s CPU ({verdict} the 1,000 docs/s target)")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps({"build": build, **results}, indent=1), encoding="utf-8")
     return 0
 
 

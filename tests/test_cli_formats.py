@@ -43,6 +43,7 @@ def test_python_m_and_version() -> None:
         cwd=ROOT,
     )
     assert done.returncode == 0 and done.stdout.strip().startswith("vbdieuhanh 0.")
+    assert done.stdout.strip().endswith(("(compiled parser)", "(pure-Python parser)"))
 
 
 def test_unknown_option_prints_the_commands_usage_and_one_error_line(

@@ -52,6 +52,14 @@ from .vocab import set_vocabulary_overlay, vocabulary_overlay
 __version__ = "0.1.0"
 
 
+def is_compiled() -> bool:
+    """Does the parser run as C compiled by mypyc (a wheel, ``pip install .``) rather than as Python
+    (an editable install, or no C compiler at install time)? The records are the same either way."""
+    from . import parser
+
+    return not (parser.__file__ or "").endswith(".py")
+
+
 logger = logging.getLogger("vbdieuhanh")
 logger.addHandler(logging.NullHandler())  # the application decides where records go
 
@@ -153,6 +161,7 @@ __all__ = [
     "VbdhError",
     "__version__",
     "apply_corrections",
+    "is_compiled",
     "json_schema",
     "load_corrections",
     "logger",

@@ -27,7 +27,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, is_compiled
 from .cells import terminal_text
 from .command import (
     CONTEXT_SETTINGS,
@@ -286,7 +286,13 @@ def run_parse(
         "vbdieuhanh COMMAND -h        (options of one command)",
     ),
 )
-@click.version_option(__version__, "-V", "--version", prog_name="vbdieuhanh", message="%(prog)s %(version)s")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="vbdieuhanh",
+    message=f"%(prog)s %(version)s ({'compiled parser' if is_compiled() else 'pure-Python parser'})",
+)
 @common
 def cli() -> None:
     pass
