@@ -63,7 +63,11 @@ def _extensions() -> list:
         from mypyc.build import mypycify
     except ImportError:  # mypy is a build requirement; without it the package stays Python
         return []
-    extensions = mypycify(COMPILED, group_name="vbdieuhanh", opt_level="3")
+    try:
+        extensions = mypycify(COMPILED, group_name="vbdieuhanh", opt_level="3")
+    except (SystemExit, Exception) as error:  # a mypy release that rejects the code: stay Python
+        print(f"vbdieuhanh: the parser is not compiled ({error!r}); it runs as Python", file=sys.stderr)
+        return []
     for extension in extensions:
         extension.optional = True  # no C compiler: the pure-Python modules are used
     return extensions
