@@ -336,11 +336,10 @@ def test_stream_keywords_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch
 # --- content pdfium parses many times over ---------------------------------------------------------
 
 
-def nested_forms(times: int, depth: int) -> bytes:
-    """The letter whose page draws a form ``times`` times, which draws another ``times`` times, and
-    so on ``depth`` forms deep, the last drawing the text: ``times ** depth`` texts from 2 KB."""
+def form_chain(times: int, depth: int) -> dict[int, bytes]:
+    """Forms 10, 11, …: each draws the next ``times`` times (as ``/X``), the last draws the text."""
     draws = b" ".join([b"q /X Do Q"] * times)
-    objects = letter({3: stream(draws), 5: PAGE.replace(b"/Font", b"/XObject << /X 10 0 R >> /Font")})
+    objects = {}
     for level in range(depth):
         drawn = b" /XObject << /X %d 0 R >>" % (11 + level) if level < depth - 1 else b""
         objects[10 + level] = stream(
@@ -348,6 +347,15 @@ def nested_forms(times: int, depth: int) -> bytes:
             b" /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources <<%s /Font << /F1 4 0 R >> >>"
             % drawn,
         )
+    return objects
+
+
+def nested_forms(times: int, depth: int) -> bytes:
+    """The letter whose page draws a form ``times`` times, which draws another ``times`` times, and
+    so on ``depth`` forms deep, the last drawing the text: ``times ** depth`` texts from 2 KB."""
+    draws = b" ".join([b"q /X Do Q"] * times)
+    objects = letter({3: stream(draws), 5: PAGE.replace(b"/Font", b"/XObject << /X 10 0 R >> /Font")})
+    objects.update(form_chain(times, depth))
     return build(objects)
 
 
@@ -367,6 +375,35 @@ def test_forms_that_draw_forms_are_counted_before_pdfium(tmp_path: Path) -> None
     path.write_bytes(nested_forms(10, 3))  # 1,111 forms drawn, 1,000 texts
     assert len(read_pdf(path, ocr="never").lines) > 0
     with use_limits(max_drawn_streams=1_000), pytest.raises(FileTooLargeError, match="max_drawn_streams"):
+        read_file(path)
+
+
+def annotated(times: int, depth: int, states: bool = False) -> bytes:
+    """The letter with one annotation whose appearance (``/AP /N``, or its ``/On`` state) draws a
+    ``form_chain`` ``times`` times: pdfium draws it when it renders the page for OCR, while the
+    page's own content is the plain text."""
+    objects = letter({5: PAGE.replace(b"/Contents", b"/Annots [20 0 R] /Contents")})
+    appearance = b"<< /On 21 0 R /Off 22 0 R >>" if states else b"21 0 R"
+    objects[20] = b"<< /Type /Annot /Subtype /Stamp /Rect [0 0 9 9] /AP << /N %s >> /AS /On >>" % appearance
+    form = b" /Type /XObject /Subtype /Form /BBox [0 0 9 9]"
+    draws = b" ".join([b"q /X Do Q"] * times)
+    objects[21] = stream(draws, form + b" /Resources << /XObject << /X 10 0 R >> >>")
+    objects[22] = stream(b"", form)
+    objects.update(form_chain(times, depth))
+    return build(objects)
+
+
+@pytest.mark.parametrize("states", [False, True], ids=["appearance", "appearance_states"])
+def test_forms_an_annotation_draws_are_counted(tmp_path: Path, states: bool) -> None:
+    """An annotation's appearance is a form pdfium draws with the page (OCR renders it): a stamp
+    drawing forms six levels of ten deep is refused like the same forms in the page's content."""
+    path = tmp_path / "stamp.pdf"
+    path.write_bytes(annotated(10, 6, states))
+    with pytest.raises(FileTooLargeError, match="max_drawn_streams"):
+        read_file(path)
+    path.write_bytes(annotated(10, 2, states))  # a stamp of 111 forms: read
+    assert len(read_pdf(path, ocr="never").lines) > 0
+    with use_limits(max_drawn_streams=100), pytest.raises(FileTooLargeError, match="max_drawn_streams"):
         read_file(path)
 
 

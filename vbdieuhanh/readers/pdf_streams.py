@@ -242,12 +242,32 @@ class _Largest:
             heapq.heappush(self._heap, number)
 
 
+def _appearances(objects: Objects, page: dict[str, object]) -> Iterator[Stream]:
+    """The normal appearance streams (``/AP /N``, each state's) of a page's annotations: pdfium draws
+    them as forms with the page when it renders it for OCR (a stamp, a signature's picture)."""
+    annotations = objects.get(page.get("Annots"))
+    for ref in annotations if isinstance(annotations, list) else ():
+        annotation = objects.get(ref)
+        appearance = objects.get(annotation.get("AP")) if isinstance(annotation, dict) else None
+        normal = appearance.get("N") if isinstance(appearance, dict) else None
+        stream = objects.stream_of(normal)
+        if stream is not None:
+            yield stream
+            continue
+        states = objects.get(normal)  # {/On …, /Off …}: only one is drawn, each is counted
+        for state in states.values() if isinstance(states, dict) else ():
+            stream = objects.stream_of(state)
+            if stream is not None:
+                yield stream
+
+
 def _check_content(objects: Objects, name: str, limits: Limits) -> None:
     """Refuse pages that make pdfium parse more content streams and forms than ``max_drawn_streams``,
     or more content than ``max_content_bytes``: pdfium parses a stream each time a page lists it in
     its ``/Contents`` and a form each time it is drawn (a form drawing another ten times, six levels
-    deep, is a million forms), and keeps what it parsed while the document is read. Every page is
-    counted, and the ``max_pages`` costliest are summed: pdfium reads no more pages than that."""
+    deep, is a million forms; an annotation's appearance is a form too), and keeps what it parsed
+    while the document is read. Every page is counted, and the ``max_pages`` costliest are summed:
+    pdfium reads no more pages than that."""
     content = _Content(objects)
     streams, sizes = _Largest(limits.max_pages), _Largest(limits.max_pages)
     for page in objects.pages():
@@ -260,19 +280,27 @@ def _check_content(objects: Objects, name: str, limits: Limits) -> None:
                 continue
             size, names = content.measure(stream)
             cost += _Cost(1, size) + content.drawn(names, resources, 1)
-            if streams.given(cost.streams) > limits.max_drawn_streams:
-                raise FileTooLargeError(
-                    name,
-                    f"its pages make pdfium parse more than {limits.max_drawn_streams:,} content streams "
-                    "and forms, each counted as often as a page lists it or it is drawn "
-                    "(limit max_drawn_streams): forms that draw forms, or a stream listed many times?",
-                )
-            if sizes.given(cost.size) > limits.max_content_bytes:
-                raise FileTooLargeError(
-                    name,
-                    f"its pages make pdfium parse more than {megabytes(limits.max_content_bytes)} of "
-                    "content, each stream counted as often as a page lists it or it is drawn "
-                    "(limit max_content_bytes): a stream listed many times?",
-                )
+            _check_cost(cost, streams, sizes, name, limits)
+        for appearance in _appearances(objects, page):
+            cost += content.form(appearance, resources, 1)
+            _check_cost(cost, streams, sizes, name, limits)
         streams.add(cost.streams)
         sizes.add(cost.size)
+
+
+def _check_cost(cost: _Cost, streams: _Largest, sizes: _Largest, name: str, limits: Limits) -> None:
+    """Raise when a page's cost so far, with the costliest other pages, passes a limit."""
+    if streams.given(cost.streams) > limits.max_drawn_streams:
+        raise FileTooLargeError(
+            name,
+            f"its pages make pdfium parse more than {limits.max_drawn_streams:,} content streams "
+            "and forms, each counted as often as a page lists it or it is drawn "
+            "(limit max_drawn_streams): forms that draw forms, or a stream listed many times?",
+        )
+    if sizes.given(cost.size) > limits.max_content_bytes:
+        raise FileTooLargeError(
+            name,
+            f"its pages make pdfium parse more than {megabytes(limits.max_content_bytes)} of "
+            "content, each stream counted as often as a page lists it or it is drawn "
+            "(limit max_content_bytes): a stream listed many times?",
+        )
