@@ -18,8 +18,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, compress, count, repeat
+from operator import attrgetter, ne, sub
 
 from .layout import Layout
 from .lexicon import dangling_words
@@ -149,22 +149,40 @@ def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
     return shifted or [(0, 0)]
 
 
+class _CharRuns(list[tuple[int, int]]):
+    """A chunk map of one chunk per character, kept as runs: a chunk whose raw offset is the one before
+    plus one is left out (``locate`` reads it from the chunk before); ``per_char`` gives them all."""
+
+    def per_char(self, length: int) -> list[tuple[int, int]]:
+        """Every chunk, one per character of a text of ``length`` characters."""
+        ends = [norm for norm, _ in self[1:]] + [length]
+        return [
+            (norm + k, raw + k)
+            for (norm, raw), end in zip(self, ends, strict=True)
+            for k in range(end - norm)
+        ]
+
+
 def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """NFC-normalise cluster by cluster (base letter + combining marks) to keep the map exact."""
     composed, composed_to_raw = _compose(raw)
     text, inner = clean_line(composed) if unicodedata.is_normalized("NFC", composed) else (composed, [(0, 0)])
     composed_to_raw.append(len(raw))
     last = composed_to_raw[-1]
-    # one chunk per character: composed offset ``comp + k`` maps to raw offset composed_to_raw[comp + k]
+    # the raw offset of each character: composed offset ``comp + k`` maps to composed_to_raw[comp + k]
     # (the end of the raw line past the composed text's end)
-    chunks: list[tuple[int, int]] = []
+    targets: list[int] = []
     for i, (norm, comp) in enumerate(inner):
         next_norm = inner[i + 1][0] if i + 1 < len(inner) else len(text)
-        count = next_norm - norm
-        targets = composed_to_raw[comp : comp + count] if count > 0 else []
-        targets += [last] * (count - len(targets))
-        chunks.extend(zip(range(norm, next_norm), targets, strict=True))
-    return text, chunks or [(0, 0)]
+        size = next_norm - norm
+        run = composed_to_raw[comp : comp + size] if size > 0 else []
+        targets += run
+        targets += [last] * (size - len(run))
+    if not targets:
+        return text, [(0, 0)]
+    # the characters whose raw offset does not follow the one before's: where a run starts
+    starts = compress(count(1), map(ne, map(sub, targets[1:], targets), repeat(1)))
+    return text, _CharRuns([(0, targets[0]), *((at, targets[at]) for at in starts)])
 
 
 def _compose(raw: str) -> tuple[str, list[int]]:
@@ -357,6 +375,8 @@ _GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}|\s+\|\s+")
 
 def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[int]:
     """Offsets in a cleaned line of the spaces that replaced tabs or wide runs of spaces."""
+    if isinstance(chunks, _CharRuns):
+        chunks = chunks.per_char(length)
     by_raw = {raw_off: norm_off for norm_off, raw_off in chunks}
     found = []
     for match in _GAP_RE.finditer(raw):
@@ -367,6 +387,12 @@ def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[i
 
 
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?(?:\s*/\s*\d{1,3})?$")
+
+
+def _may_be_page_number(text: str) -> bool:
+    """_PAGE_NUMBER_RE matches a line, asked only of a line opening with what it opens with."""
+    first = text[0]
+    return (first in "-T" or first.isdecimal()) and _PAGE_NUMBER_RE.match(text) is not None
 
 
 def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int) -> bool:
@@ -452,7 +478,7 @@ def normalize(layout: Layout) -> NormalizedText:
     blank_run = 0
     prev_text = ""
     for index, (text, chunks) in enumerate(cleaned):
-        if not text or (_PAGE_NUMBER_RE.match(text) and _between_blanks(cleaned, index)):
+        if not text or (_may_be_page_number(text) and _between_blanks(cleaned, index)):
             blank_run += 1  # a blank line, or a running page number alone between blank lines
             continue
         # DOCX paragraphs are whole: only text flowed over pages has breaks to mend
