@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, ne, sub
 
 from .layout import Layout
@@ -89,12 +89,12 @@ def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
         return "", [(0, 0)]
     if "|" in raw:
         raw = _CELL_BAR_RE.sub(_as_gap, raw)
+    if not unicodedata.is_normalized("NFC", raw):
+        return _clean_non_nfc(raw)  # composed first, then cleaned
     cleaner = _CLEAN_CONVERTED_RE if _CONVERTED_RE.search(raw) else _CLEAN_RE
-    if cleaner.search(raw) is None and unicodedata.is_normalized("NFC", raw):
+    if cleaner.search(raw) is None:
         stripped = raw.strip(" ")
         return stripped, [(0, len(raw) - len(raw.lstrip(" ")))]
-    if not unicodedata.is_normalized("NFC", raw):
-        return _clean_non_nfc(raw)
     out: list[str] = []
     chunks: list[tuple[int, int]] = []
     pos = 0  # position in raw
@@ -185,13 +185,23 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     return text, _CharRuns([(0, targets[0]), *((at, targets[at]) for at in starts)])
 
 
+# a character NFC never composes with another nor moves: the NFC of texts joined by it is their NFCs
+# joined by it, so that one call normalises many pieces
+_STABLE = "\n"
+
+
 def _compose(raw: str) -> tuple[str, list[int]]:
     """The NFC of each cluster of a line (a character and the combining marks after it), joined, and
     the raw offset of each composed character (its cluster's start)."""
+    clusters = _marked_clusters(raw)
+    if _STABLE not in raw and all(end - start <= _LONG_CLUSTER for start, end in clusters):
+        composed = _compose_together(raw, clusters)
+        if composed is not None:
+            return composed
     pieces: list[str] = []
     composed_to_raw: list[int] = []
     done = 0
-    for start, end in _marked_clusters(raw):
+    for start, end in clusters:
         _compose_alone(raw, done, start, pieces, composed_to_raw)
         piece = _nfc_cluster(raw[start:end])
         pieces.append(piece)
@@ -199,6 +209,24 @@ def _compose(raw: str) -> tuple[str, list[int]]:
         done = end
     _compose_alone(raw, done, len(raw), pieces, composed_to_raw)
     return "".join(pieces), composed_to_raw
+
+
+def _compose_together(raw: str, clusters: list[tuple[int, int]]) -> tuple[str, list[int]] | None:
+    """What ``_compose`` gives, the clusters normalised in one call, when the text between them is
+    in NFC (else None): most lines of a text typed with combining marks."""
+    bounds = [0, *chain.from_iterable(clusters), len(raw)]
+    between = list(zip(bounds[::2], bounds[1::2], strict=True))  # the spans before, between and after them
+    alone = [raw[start:end] for start, end in between]
+    if not unicodedata.is_normalized("NFC", _STABLE.join(alone)):
+        return None
+    joined = _STABLE.join(raw[start:end] for start, end in clusters)
+    pieces = unicodedata.normalize("NFC", joined).split(_STABLE) if clusters else []
+    composed_to_raw: list[int] = []
+    for (start, end), (cluster, _), piece in zip(between[:-1], clusters, pieces, strict=True):
+        composed_to_raw += range(start, end)
+        composed_to_raw += [cluster] * len(piece)
+    composed_to_raw += range(*between[-1])
+    return "".join(chain.from_iterable(zip(alone[:-1], pieces, strict=True))) + alone[-1], composed_to_raw
 
 
 def _compose_alone(raw: str, start: int, end: int, pieces: list[str], composed_to_raw: list[int]) -> None:
