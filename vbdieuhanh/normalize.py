@@ -418,9 +418,14 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?(?:\s*/\s*
 
 
 def _may_be_page_number(text: str) -> bool:
-    """_PAGE_NUMBER_RE matches a line, asked only of a line opening with what it opens with."""
-    first = text[0]
-    return (first in "-T" or first.isdecimal()) and _PAGE_NUMBER_RE.match(text) is not None
+    """_PAGE_NUMBER_RE matches a line, asked only of a line that opens and ends as its matches do: with
+    a dash, 'T' or a digit, and with a digit or a dash (before a last line break, which '$' passes)."""
+    first, last = text[0], text[-2:-1] if text[-1] == "\n" else text[-1]
+    return (
+        (first in "-T" or first.isdecimal())
+        and (last == "-" or last.isdecimal())
+        and _PAGE_NUMBER_RE.match(text) is not None
+    )
 
 
 def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int) -> bool:
