@@ -151,21 +151,34 @@ def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
     names, bare_names = _title_names()
-    for name in names:
-        if upper == name or upper.startswith(name + " "):
-            return name
-    bare = strip_marks(upper)  # an OCR engine's "QUYÉT ĐỊNH"
-    for name, plain in bare_names:
-        if bare == plain or bare.startswith(plain + " "):
-            return name
-    return None
+    found = _first_head(upper, names)
+    if found is not None:
+        return found
+    return _first_head(strip_marks(upper), bare_names)  # an OCR engine's "QUYÉT ĐỊNH"
+
+
+def _first_head(text: str, table: dict[str, tuple[int, str]]) -> str | None:
+    """The name of the first entry of ``table`` (by its rank) that is the whole text or its words
+    before a space: the name the longest type name that opens the line gives, looked up by each of
+    the line's few heads instead of trying every name."""
+    heads = [text]
+    space = text.find(" ")
+    while space >= 0:
+        heads.append(text[:space])
+        space = text.find(" ", space + 1)
+    ranked = [table[head] for head in heads if head in table]
+    return min(ranked)[1] if ranked else None
 
 
 @cache
-def _title_names() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Type names in upper case, longest first, and the same with marks stripped."""
-    names = tuple(sorted(doc_type_by_upper_name(), key=len, reverse=True))
-    return names, tuple((name, strip_marks(name)) for name in names)
+def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """Type names in upper case, and the same with marks stripped, each to (rank, type name): the
+    longest first, the first of several that strip to the same letters."""
+    names = sorted(doc_type_by_upper_name(), key=len, reverse=True)
+    bare: dict[str, tuple[int, str]] = {}
+    for rank, name in enumerate(names):
+        bare.setdefault(strip_marks(name), (rank, name))
+    return {name: (rank, name) for rank, name in enumerate(names)}, bare
 
 
 def is_mark_line(key: str) -> bool:
