@@ -18,8 +18,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, chain, compress, count, repeat
+from operator import attrgetter, ne, sub
 
 from .layout import Layout
 from .lexicon import dangling_words
@@ -89,12 +89,12 @@ def clean_line(raw: str) -> tuple[str, list[tuple[int, int]]]:
         return "", [(0, 0)]
     if "|" in raw:
         raw = _CELL_BAR_RE.sub(_as_gap, raw)
+    if not unicodedata.is_normalized("NFC", raw):
+        return _clean_non_nfc(raw)  # composed first, then cleaned
     cleaner = _CLEAN_CONVERTED_RE if _CONVERTED_RE.search(raw) else _CLEAN_RE
-    if cleaner.search(raw) is None and unicodedata.is_normalized("NFC", raw):
+    if cleaner.search(raw) is None:
         stripped = raw.strip(" ")
         return stripped, [(0, len(raw) - len(raw.lstrip(" ")))]
-    if not unicodedata.is_normalized("NFC", raw):
-        return _clean_non_nfc(raw)
     out: list[str] = []
     chunks: list[tuple[int, int]] = []
     pos = 0  # position in raw
@@ -149,31 +149,59 @@ def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
     return shifted or [(0, 0)]
 
 
+class _CharRuns(list[tuple[int, int]]):
+    """A chunk map of one chunk per character, kept as runs: a chunk whose raw offset is the one before
+    plus one is left out (``locate`` reads it from the chunk before); ``per_char`` gives them all."""
+
+    def per_char(self, length: int) -> list[tuple[int, int]]:
+        """Every chunk, one per character of a text of ``length`` characters."""
+        ends = [norm for norm, _ in self[1:]] + [length]
+        return [
+            (norm + k, raw + k)
+            for (norm, raw), end in zip(self, ends, strict=True)
+            for k in range(end - norm)
+        ]
+
+
 def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """NFC-normalise cluster by cluster (base letter + combining marks) to keep the map exact."""
     composed, composed_to_raw = _compose(raw)
     text, inner = clean_line(composed) if unicodedata.is_normalized("NFC", composed) else (composed, [(0, 0)])
     composed_to_raw.append(len(raw))
     last = composed_to_raw[-1]
-    # one chunk per character: composed offset ``comp + k`` maps to raw offset composed_to_raw[comp + k]
+    # the raw offset of each character: composed offset ``comp + k`` maps to composed_to_raw[comp + k]
     # (the end of the raw line past the composed text's end)
-    chunks: list[tuple[int, int]] = []
+    targets: list[int] = []
     for i, (norm, comp) in enumerate(inner):
         next_norm = inner[i + 1][0] if i + 1 < len(inner) else len(text)
-        count = next_norm - norm
-        targets = composed_to_raw[comp : comp + count] if count > 0 else []
-        targets += [last] * (count - len(targets))
-        chunks.extend(zip(range(norm, next_norm), targets, strict=True))
-    return text, chunks or [(0, 0)]
+        size = next_norm - norm
+        run = composed_to_raw[comp : comp + size] if size > 0 else []
+        targets += run
+        targets += [last] * (size - len(run))
+    if not targets:
+        return text, [(0, 0)]
+    # the characters whose raw offset does not follow the one before's: where a run starts
+    starts = compress(count(1), map(ne, map(sub, targets[1:], targets), repeat(1)))
+    return text, _CharRuns([(0, targets[0]), *((at, targets[at]) for at in starts)])
+
+
+# a character NFC never composes with another nor moves: the NFC of texts joined by it is their NFCs
+# joined by it, so that one call normalises many pieces
+_STABLE = "\n"
 
 
 def _compose(raw: str) -> tuple[str, list[int]]:
     """The NFC of each cluster of a line (a character and the combining marks after it), joined, and
     the raw offset of each composed character (its cluster's start)."""
+    clusters = _marked_clusters(raw)
+    if _STABLE not in raw and all(end - start <= _LONG_CLUSTER for start, end in clusters):
+        composed = _compose_together(raw, clusters)
+        if composed is not None:
+            return composed
     pieces: list[str] = []
     composed_to_raw: list[int] = []
     done = 0
-    for start, end in _marked_clusters(raw):
+    for start, end in clusters:
         _compose_alone(raw, done, start, pieces, composed_to_raw)
         piece = _nfc_cluster(raw[start:end])
         pieces.append(piece)
@@ -181,6 +209,24 @@ def _compose(raw: str) -> tuple[str, list[int]]:
         done = end
     _compose_alone(raw, done, len(raw), pieces, composed_to_raw)
     return "".join(pieces), composed_to_raw
+
+
+def _compose_together(raw: str, clusters: list[tuple[int, int]]) -> tuple[str, list[int]] | None:
+    """What ``_compose`` gives, the clusters normalised in one call, when the text between them is
+    in NFC (else None): most lines of a text typed with combining marks."""
+    bounds = [0, *chain.from_iterable(clusters), len(raw)]
+    between = list(zip(bounds[::2], bounds[1::2], strict=True))  # the spans before, between and after them
+    alone = [raw[start:end] for start, end in between]
+    if not unicodedata.is_normalized("NFC", _STABLE.join(alone)):
+        return None
+    joined = _STABLE.join(raw[start:end] for start, end in clusters)
+    pieces = unicodedata.normalize("NFC", joined).split(_STABLE) if clusters else []
+    composed_to_raw: list[int] = []
+    for (start, end), (cluster, _), piece in zip(between[:-1], clusters, pieces, strict=True):
+        composed_to_raw += range(start, end)
+        composed_to_raw += [cluster] * len(piece)
+    composed_to_raw += range(*between[-1])
+    return "".join(chain.from_iterable(zip(alone[:-1], pieces, strict=True))) + alone[-1], composed_to_raw
 
 
 def _compose_alone(raw: str, start: int, end: int, pieces: list[str], composed_to_raw: list[int]) -> None:
@@ -357,6 +403,8 @@ _GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}|\s+\|\s+")
 
 def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[int]:
     """Offsets in a cleaned line of the spaces that replaced tabs or wide runs of spaces."""
+    if isinstance(chunks, _CharRuns):
+        chunks = chunks.per_char(length)
     by_raw = {raw_off: norm_off for norm_off, raw_off in chunks}
     found = []
     for match in _GAP_RE.finditer(raw):
@@ -367,6 +415,17 @@ def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[i
 
 
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?(?:\s*/\s*\d{1,3})?$")
+
+
+def _may_be_page_number(text: str) -> bool:
+    """_PAGE_NUMBER_RE matches a line, asked only of a line that opens and ends as its matches do: with
+    a dash, 'T' or a digit, and with a digit or a dash (before a last line break, which '$' passes)."""
+    first, last = text[0], text[-2:-1] if text[-1] == "\n" else text[-1]
+    return (
+        (first in "-T" or first.isdecimal())
+        and (last == "-" or last.isdecimal())
+        and _PAGE_NUMBER_RE.match(text) is not None
+    )
 
 
 def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int) -> bool:
@@ -452,7 +511,7 @@ def normalize(layout: Layout) -> NormalizedText:
     blank_run = 0
     prev_text = ""
     for index, (text, chunks) in enumerate(cleaned):
-        if not text or (_PAGE_NUMBER_RE.match(text) and _between_blanks(cleaned, index)):
+        if not text or (_may_be_page_number(text) and _between_blanks(cleaned, index)):
             blank_run += 1  # a blank line, or a running page number alone between blank lines
             continue
         # DOCX paragraphs are whole: only text flowed over pages has breaks to mend

@@ -74,6 +74,8 @@ _IN_LINE_BULLET = f"[{re.escape(glyphs('bullet_in_line'))}]"  # data/glyphs.tsv:
 LUU_RE = re.compile(rf"^{_IN_LINE_BULLET}?\s*L[ưu]u\s*:?\s*")
 AUTHORITY_RE = re.compile(rf"^({authority_alternation()})\s*\.\s*(?=\S)")  # data/authority_marks.tsv
 BULLET_RE = re.compile(rf"^[{re.escape(glyphs('bullet'))}]\s*")  # data/glyphs.tsv: - – + • *
+# the characters a line BULLET_RE or NUMBER_LINE_RE matches opens with: a test in C before the regexes
+_OPENING_FIRST = frozenset(glyphs("bullet") + "LBNPVSs")
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
 APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*(?:$|[:.]\s)|DANH SÁCH|BIỂU MẪU|Mẫu số)")
 # a receipt stamp ("CÔNG VĂN ĐẾN / Số: … / Ngày: … / Chuyển: …") printed over the header of a scan
@@ -149,21 +151,34 @@ def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
     names, bare_names = _title_names()
-    for name in names:
-        if upper == name or upper.startswith(name + " "):
-            return name
-    bare = strip_marks(upper)  # an OCR engine's "QUYÉT ĐỊNH"
-    for name, plain in bare_names:
-        if bare == plain or bare.startswith(plain + " "):
-            return name
-    return None
+    found = _first_head(upper, names)
+    if found is not None:
+        return found
+    return _first_head(strip_marks(upper), bare_names)  # an OCR engine's "QUYÉT ĐỊNH"
+
+
+def _first_head(text: str, table: dict[str, tuple[int, str]]) -> str | None:
+    """The name of the first entry of ``table`` (by its rank) that is the whole text or its words
+    before a space: the name the longest type name that opens the line gives, looked up by each of
+    the line's few heads instead of trying every name."""
+    heads = [text]
+    space = text.find(" ")
+    while space >= 0:
+        heads.append(text[:space])
+        space = text.find(" ", space + 1)
+    ranked = [table[head] for head in heads if head in table]
+    return min(ranked)[1] if ranked else None
 
 
 @cache
-def _title_names() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Type names in upper case, longest first, and the same with marks stripped."""
-    names = tuple(sorted(doc_type_by_upper_name(), key=len, reverse=True))
-    return names, tuple((name, strip_marks(name)) for name in names)
+def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """Type names in upper case, and the same with marks stripped, each to (rank, type name): the
+    longest first, the first of several that strip to the same letters."""
+    names = sorted(doc_type_by_upper_name(), key=len, reverse=True)
+    bare: dict[str, tuple[int, str]] = {}
+    for rank, name in enumerate(names):
+        bare.setdefault(strip_marks(name), (rank, name))
+    return {name: (rank, name) for rank, name in enumerate(names)}, bare
 
 
 def is_mark_line(key: str) -> bool:
@@ -284,7 +299,7 @@ def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bo
     start, end = seg
     key = nt.key[start:end]
     gaps = _gaps_in(nt, start, end) if nt.gaps else []
-    opening = header and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
+    opening = header and key[:1] in _OPENING_FIRST and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
     if not (gaps or opening or _MAY_CUT_RE.search(key)):
         return [seg]  # none of the tests below can pass (most lines): one search instead of a dozen
     cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
@@ -907,7 +922,9 @@ def _bulleted(rows: list[_Row], block: list[Seg]) -> bool:
 def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     """Find Nơi nhận, the signer block and the body between header and footer."""
     n = len(rows)
-    noi_nhan = next((i for i in range(body_start, n) if NOI_NHAN_RE.match(rows[i].key)), None)
+    noi_nhan = next(
+        (i for i in range(body_start, n) if rows[i].key[:1] in "Nn" and NOI_NHAN_RE.match(rows[i].key)), None
+    )  # the label opens with an N (see _noi_nhan_line)
     appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if APPENDIX_RE.match(rows[i].key)), n)
     end_mark = None
     for i in reversed(range(body_start, noi_nhan if noi_nhan is not None else appendix)):

@@ -65,6 +65,7 @@ def agency_case(text: str, *, expand: bool = True) -> str:
     raw_tokens = text.split()
     parts = [_split_punct(t) for t in raw_tokens]
     keys = [fold_tones(core.upper()) for _, core, _ in parts]
+    bare_keys = [strip_marks(key) for key in keys]  # each word once, not once for each span tried
     terms = agency_terms()
     bare_terms = agency_terms_bare()
     max_len = agency_term_max_len()
@@ -95,7 +96,7 @@ def agency_case(text: str, *, expand: bool = True) -> str:
         for size in range(min(max_len, len(parts) - i), 0, -1):
             term = terms.get(tuple(keys[i : i + size]))
             if term is None and size > 1:  # "THÀNH PHÓ": OCR lost or changed a mark
-                term = bare_terms.get(tuple(strip_marks(k) for k in keys[i : i + size]))
+                term = bare_terms.get(tuple(bare_keys[i : i + size]))
             if term is not None:
                 match = (term, size)
                 break
