@@ -54,8 +54,10 @@ def _motto_in(key: str) -> re.Match[str] | None:
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$|^[\s_\-–—=.*~]*[oO0]{3}[\s_\-–—=.*~]*$")
 # the Quốc hiệu's second line alone, where its cell wrapped: "CHỦ NGHĨA VIỆT NAM"
 QUOC_HIEU_TAIL_RE = re.compile(r"^(?:X[ÃA]\s*H[ỘO]I\s*)?CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM\W*$", re.I)
+# the types whose number line names them first ("Luật số: 12/2025/QH15")
+_NUMBERED_TYPES = ("Luật", "Bộ luật", "Nghị quyết", "Pháp lệnh", "Lệnh", "Văn bản hợp nhất")
 NUMBER_LINE_RE = re.compile(
-    r"^(?:(?:Luật|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh|Văn bản hợp nhất)\s+[Ss][ốô]|S[ốôỐÔ]|s[ốô](?=\s*:))"
+    rf"^(?:(?:{'|'.join(_NUMBERED_TYPES)})\s+[Ss][ốô]|S[ốôỐÔ]|s[ốô](?=\s*:))"
     r"\s*(?::|\.(?=\s*\d)|\s+(?=[\d.…_ ]*[-/]))\s*"
 )
 VV_RE = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|V\.v|Về việc|Về về việc)\b\s*:?\s*")
@@ -75,7 +77,7 @@ LUU_RE = re.compile(rf"^{_IN_LINE_BULLET}?\s*L[ưu]u\s*:?\s*")
 AUTHORITY_RE = re.compile(rf"^({authority_alternation()})\s*\.\s*(?=\S)")  # data/authority_marks.tsv
 BULLET_RE = re.compile(rf"^[{re.escape(glyphs('bullet'))}]\s*")  # data/glyphs.tsv: - – + • *
 # the characters a line BULLET_RE or NUMBER_LINE_RE matches opens with: a test in C before the regexes
-_OPENING_FIRST = frozenset(glyphs("bullet") + "LBNPVSs")
+_OPENING_FIRST = frozenset(glyphs("bullet") + "Ss" + "".join(name[0] for name in _NUMBERED_TYPES))
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
 APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*(?:$|[:.]\s)|DANH SÁCH|BIỂU MẪU|Mẫu số)")
 # a receipt stamp ("CÔNG VĂN ĐẾN / Số: … / Ngày: … / Chuyển: …") printed over the header of a scan
