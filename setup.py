@@ -16,8 +16,9 @@ import sys
 from setuptools import setup
 
 # the modules parse_text runs through, in one mypyc group; the archive, readers and CLI stay Python
-# (their time is spent in SQLite, pdfium and I/O). names/bodies.py is left out: its frozen dataclass
-# travels between ingest processes, and pickle cannot rebuild a compiled frozen dataclass.
+# (their time is spent in SQLite, pdfium and I/O). Left out: names/bodies.py (its frozen dataclass
+# travels between ingest processes, and pickle cannot rebuild a compiled frozen dataclass) and
+# chunks.py (a subclass of list, which mypyc does not compile).
 COMPILED = [
     "vbdieuhanh/tones.py",
     "vbdieuhanh/layout.py",

@@ -2,7 +2,7 @@
 
 Every import counts, those inside functions too (they hide cycles rather than remove them).
 
-    kernel      values, errors, layout, tones, vocab, cells, lexicon, patterns, prefilter, models
+    kernel      values, errors, layout, chunks, tones, vocab, cells, lexicon, patterns, prefilter, models
     names       names.*  (keys, casing, agency names, bodies)
     readers     readers.*                      -> kernel
     parsing     normalize, zones, relines, extract.*, parser  -> names, kernel
@@ -25,6 +25,7 @@ FORBIDDEN = [
             "vbdieuhanh.values",
             "vbdieuhanh.errors",
             "vbdieuhanh.layout",
+            "vbdieuhanh.chunks",
             "vbdieuhanh.tones",
             "vbdieuhanh.vocab",
             "vbdieuhanh.cells",
@@ -75,6 +76,7 @@ KERNEL_IMPORTS = {
     "vbdieuhanh.errors": set(),
     "vbdieuhanh.values": set(),
     "vbdieuhanh.layout": set(),
+    "vbdieuhanh.chunks": set(),
     "vbdieuhanh.tones": set(),
     "vbdieuhanh.vocab": {"vbdieuhanh.errors"},
     "vbdieuhanh.cells": set(),

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from itertools import accumulate, chain, compress, count, repeat
 from operator import attrgetter, ne, sub
 
+from .chunks import CharRuns
 from .layout import Layout
 from .lexicon import dangling_words
 
@@ -149,20 +150,6 @@ def _shift(chunks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
     return shifted or [(0, 0)]
 
 
-class _CharRuns(list[tuple[int, int]]):
-    """A chunk map of one chunk per character, kept as runs: a chunk whose raw offset is the one before
-    plus one is left out (``locate`` reads it from the chunk before); ``per_char`` gives them all."""
-
-    def per_char(self, length: int) -> list[tuple[int, int]]:
-        """Every chunk, one per character of a text of ``length`` characters."""
-        ends = [norm for norm, _ in self[1:]] + [length]
-        return [
-            (norm + k, raw + k)
-            for (norm, raw), end in zip(self, ends, strict=True)
-            for k in range(end - norm)
-        ]
-
-
 def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
     """NFC-normalise cluster by cluster (base letter + combining marks) to keep the map exact."""
     composed, composed_to_raw = _compose(raw)
@@ -182,7 +169,7 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
         return text, [(0, 0)]
     # the characters whose raw offset does not follow the one before's: where a run starts
     starts = compress(count(1), map(ne, map(sub, targets[1:], targets), repeat(1)))
-    return text, _CharRuns([(0, targets[0]), *((at, targets[at]) for at in starts)])
+    return text, CharRuns([(0, targets[0]), *((at, targets[at]) for at in starts)])
 
 
 # a character NFC never composes with another nor moves: the NFC of texts joined by it is their NFCs
@@ -403,7 +390,7 @@ _GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}|\s+\|\s+")
 
 def _gap_offsets(raw: str, chunks: list[tuple[int, int]], length: int) -> list[int]:
     """Offsets in a cleaned line of the spaces that replaced tabs or wide runs of spaces."""
-    if isinstance(chunks, _CharRuns):
+    if isinstance(chunks, CharRuns):
         chunks = chunks.per_char(length)
     by_raw = {raw_off: norm_off for norm_off, raw_off in chunks}
     found = []
