@@ -251,6 +251,12 @@ def scanners() -> tuple[Scanner, ...]:
     )
 
 
+@cache
+def read_scanners() -> tuple[Scanner, ...]:
+    """Every pattern labelled_deadline and find_deadline look for (for ``Context.scan_together``)."""
+    return (*scanners(), _time_label_re())
+
+
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
     if not ctx.any_hit(scanners(), start, end, lower=True):

@@ -38,7 +38,7 @@ from ..prefilter import Prefiltered, Scanner, grouped
 from ..vocab import glyphs
 from ..zones import Seg
 from .context import Context
-from .deadlines import find_deadline, labelled_deadline, scanners
+from .deadlines import find_deadline, labelled_deadline, read_scanners
 
 _BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(
@@ -458,7 +458,15 @@ def _cue_re() -> Prefiltered:
 @cache
 def _scanners() -> tuple[Scanner, ...]:
     """The patterns extract_tasks looks for in lower case (found together: ``Context.scan_together``)."""
-    return (*scanners(), _cue_re(), _chu_tri_re(), _duty_re(), _REPORT_RE, _REPORT_VIA_RE)
+    return (
+        *read_scanners(),
+        _labelled_role_re(),
+        _cue_re(),
+        _chu_tri_re(),
+        _duty_re(),
+        _REPORT_RE,
+        _REPORT_VIA_RE,
+    )
 
 
 @cache
