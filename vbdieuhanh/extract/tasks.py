@@ -527,40 +527,80 @@ def _assignees(
     (list items, not prose) a body alone: "3. Sở Tư pháp".
     """
     key = ctx.nt.flat
-    text = ctx.nt.text
     result: list[Assignee] = []
     seen: set[str] = set()
-
-    def add(spans: list[tuple[int, int]], role: str) -> None:
-        if not spans:
-            return  # most calls: no generator to make
-        for name, a, b in _named(key, text, spans, end):
-            if name not in seen:
-                seen.add(name)
-                result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
-
     if opening is not None:
-        add(_opening_bodies(ctx, start, opening, heading=heading, explicit=explicit), "lead")
-    # (all named so far are leads)
-    if opening is not None and not explicit and not result:
-        add(_after_fronted_clause(ctx, start, opening), "lead")
-    if opening is not None and heading and not explicit and not result:
-        add(_after_dash(key, start, opening), "lead")
+        spans = _opening_bodies(ctx, start, opening, heading=heading, explicit=explicit)
+        if spans:
+            _add(ctx, result, seen, spans, "lead", end)
+        # (all named so far are leads)
+        if not explicit and not result:
+            spans = _after_fronted_clause(ctx, start, opening)
+            if spans:
+                _add(ctx, result, seen, spans, "lead", end)
+            if heading and not result and (spans := _after_dash(key, start, opening)):
+                _add(ctx, result, seen, spans, "lead", end)
     # most texts have no cue, role label, 'chủ trì' or duty: one look-up skips the four searches
     cued = ctx.any_hit(_assignment_scanners(), start, end, lower=True)
-    for label in ctx.hits(_labelled_role_re(), start, end, lower=True) if cued else ():
-        role = label.lastgroup  # "Đơn vị phối hợp: Sở Nội vụ."
-        if role in ("lead", "coordinate"):
-            add(bodies_at(key, label.end(), end) or _listed_names(key, label.end(), end), role)
+    if cued:
+        _add_labelled(ctx, result, seen, start, end)
     if opening is not None and not explicit:
-        for clause in _CLAUSE_START_RE.finditer(key, start, end):  # "…; Ban Quản lý dự án hoàn thành …"
-            if _role_label_re().match(ctx.nt.lower, clause.end()):
-                continue  # "Đơn vị phối hợp: …": a labelled line, read above
+        _add_clause_openers(ctx, result, seen, start, end)
+    if cued:
+        _add_cued(ctx, result, seen, start, end, opening=opening, heading=heading, explicit=explicit)
+    if len(result) > 1:  # a body named twice keeps its first role; leads come first
+        result.sort(key=_leads_first)
+    return result
+
+
+def _add(
+    ctx: Context, result: list[Assignee], seen: set[str], spans: list[tuple[int, int]], role: str, end: int
+) -> None:
+    """Append to ``result`` the bodies named in ``spans`` (up to ``end``) with ``role``, but those in
+    ``seen``."""
+    for name, a, b in _named(ctx.nt.flat, ctx.nt.text, spans, end):
+        if name not in seen:
+            seen.add(name)
+            result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
+
+
+def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
+    """Add the bodies a role label names ("Đơn vị phối hợp: Sở Nội vụ.")."""
+    key = ctx.nt.flat
+    for label in ctx.hits(_labelled_role_re(), start, end, lower=True):
+        role = label.lastgroup
+        if role in ("lead", "coordinate"):
+            spans = bodies_at(key, label.end(), end) or _listed_names(key, label.end(), end)
+            if spans:
+                _add(ctx, result, seen, spans, role, end)
+
+
+def _add_clause_openers(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
+    """Add the bodies that open a clause inside the text and act ("…; Ban Quản lý dự án hoàn thành …")."""
+    key = ctx.nt.flat
+    clause = _CLAUSE_START_RE.search(key, start, end)  # most texts have none: no iterator to make
+    while clause is not None:
+        if not _role_label_re().match(ctx.nt.lower, clause.end()):  # "Đơn vị phối hợp: …": read by its label
             spans = bodies_at(key, clause.end(), end)
             if spans and _verb_at(key, spans[-1][1] + 1):
-                add(spans, "lead")
-    cues = _clause_cues(ctx, start, end, purposes=not heading and not explicit) if cued else []
-    for role, cue_start, pos in cues:
+                _add(ctx, result, seen, spans, "lead", end)
+        clause = _CLAUSE_START_RE.search(key, clause.end(), end)
+
+
+def _add_cued(
+    ctx: Context,
+    result: list[Assignee],
+    seen: set[str],
+    start: int,
+    end: int,
+    *,
+    opening: int | None,
+    heading: bool,
+    explicit: bool,
+) -> None:
+    """Add the bodies that an assignment cue, 'chủ trì' or a duty clause names (in that order)."""
+    key = ctx.nt.flat
+    for role, cue_start, pos in _clause_cues(ctx, start, end, purposes=not heading and not explicit):
         if opening is not None and cue_start < opening < pos:
             continue  # the heading word of an item ('2. Yêu cầu'), not a cue
         # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
@@ -570,9 +610,10 @@ def _assignees(
             if not spans or not _verb_at(key, spans[-1][1] + 1):
                 continue  # "… để các cơ quan, đơn vị biết": no work asked
             role = "lead"
-        add(spans, role)
+        if spans:
+            _add(ctx, result, seen, spans, role, end)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
-    for match in ctx.hits(_chu_tri_re(), start, end, lower=True) if cued else ():
+    for match in ctx.hits(_chu_tri_re(), start, end, lower=True):
         head_end = match.start() - 1  # the space before 'chủ trì'
         if head_end < start:
             continue
@@ -580,12 +621,14 @@ def _assignees(
         clause_start = start if clause_start < 0 else clause_start + 2
         spans = bodies_at(key, clause_start, head_end + 1)
         if spans and spans[-1][1] >= head_end - 1:
-            add(spans, "lead")
-    for part in _executors(ctx, start, end) if cued else ():
-        add([part], "lead")
-    # a body named twice keeps its first role; leads come first
-    result.sort(key=lambda a: (0 if a.role == "lead" else 1, a.source.start if a.source else 0))
-    return result
+            _add(ctx, result, seen, spans, "lead", end)
+    for part in _executors(ctx, start, end):
+        _add(ctx, result, seen, [part], "lead", end)
+
+
+def _leads_first(assignee: Assignee) -> tuple[int, int]:
+    """Sort key: leads first, then by place in the text."""
+    return (0 if assignee.role == "lead" else 1, assignee.source.start if assignee.source else 0)
 
 
 def _named(key: str, text: str, spans: list[tuple[int, int]], end: int) -> Iterator[tuple[str, int, int]]:
@@ -910,9 +953,10 @@ def _tree(ctx: Context, paras: list[_Para]) -> tuple[list[_Node], list[_Para], d
                     last_prose = pending[-1]
                 pending, left = [], []
             node = _Node(para, para.style, _kind(para.style), para.label or "")
-            styles = [n.style for n in stack]
-            if para.style in styles:  # a sibling of an open item: close everything below it
-                del stack[styles.index(para.style) :]
+            for level, open_node in enumerate(stack):
+                if open_node.style == para.style:  # a sibling of an open item: close everything below it
+                    del stack[level:]
+                    break
             # "2." after a dash list (item 1 was Word's automatic number): sections, articles and
             # numbered items never sit under dashes, letters or a lower level of numbering
             rank = _LEVELS.get(para.style)
