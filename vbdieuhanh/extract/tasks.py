@@ -383,14 +383,15 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cut = pos
     protected = cut + first  # "các sở, ban, ngành" is one head
-    for sep in _SEPARATOR_RE.finditer(key, pos, phrase_end):
-        if sep.start() < protected:
-            continue
-        head = _starts_with_head(key, sep.end())
-        if head and not _is_bare_group(key, sep.end(), head, phrase_end):
-            spans.append((cut, sep.start()))
-            cut = sep.end()
-            protected = cut + _head_span(key, cut)
+    sep = _SEPARATOR_RE.search(key, pos, phrase_end)  # most lists name one body: no iterator to make
+    while sep is not None:
+        if sep.start() >= protected:
+            head = _starts_with_head(key, sep.end())
+            if head and not _is_bare_group(key, sep.end(), head, phrase_end):
+                spans.append((cut, sep.start()))
+                cut = sep.end()
+                protected = cut + _head_span(key, cut)
+        sep = _SEPARATOR_RE.search(key, sep.end(), phrase_end)
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
 
@@ -830,10 +831,12 @@ _DASH_CLAUSE_RE = re.compile(r" [-–] ")
 
 def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
     """'Phân tích đề thi … – Trường THPT X thực hiện': the body after a dash that acts."""
-    for dash in _DASH_CLAUSE_RE.finditer(key, start, opening):
+    dash = _DASH_CLAUSE_RE.search(key, start, opening)  # most have none: no iterator to make
+    while dash is not None:
         spans = bodies_at(key, dash.end(), opening)
         if spans and _verb_at(key, spans[-1][1] + 1):
             return spans
+        dash = _DASH_CLAUSE_RE.search(key, dash.end(), opening)
     return []
 
 
@@ -1439,19 +1442,15 @@ def _to_task(
     own_text = para.text[para.body_start :]
     full_text = " ".join([own_text, *(p.text for p in node.extra)])
     assignees = _assignees(ctx, text_start, text_end, opening=para.end, explicit=node.explicit)
-    names = {a.name for a in assignees}
-    for extra in [] if node.explicit else node.extra:  # "… Bộ GDĐT căn cứ …, bố trí …" below
-        if _role_label_re().match(ctx.nt.lower, extra.start):
-            continue  # "Đơn vị chủ trì: …": its bodies are read by their label
-        for a, b in _opening_bodies(ctx, extra.start, extra.end, heading=False):
-            name = squash(ctx.nt.text[a:b], " ,")
-            if name and name not in names:
-                names.add(name)
-                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
-    assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
-    assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
-    above = [*around, *inherited]
-    assignees = [a for a in assignees if not _refers_back(a.name, above)]
+    if node.extra and not node.explicit:
+        _add_extra_openers(ctx, node.extra, assignees)
+    if len(assignees) > 1:
+        assignees.sort(key=_is_coordinate)
+    if assignees:
+        assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
+    if assignees and (around or inherited):
+        above = [*around, *inherited]
+        assignees = [a for a in assignees if not _refers_back(a.name, above)]
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
@@ -1482,13 +1481,14 @@ def _to_task(
         )
         for child in node.children
     ]
-    _dedupe_dash_lines({a.name for a in assignees}, children)
-    if deadline is None:
-        deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
-    points = [c for c in children if c.label not in ("-", "+")]
-    if is_inherited and points and all(c.assignees and not c.assignees_inherited for c in points):
-        # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
-        assignees, is_inherited = [a for a in assignees if a not in inherited], False
+    if children:
+        _dedupe_dash_lines({a.name for a in assignees}, children)
+        if deadline is None:
+            deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
+        points = [c for c in children if c.label not in ("-", "+")] if is_inherited else []
+        if points and all(c.assignees and not c.assignees_inherited for c in points):
+            # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
+            assignees, is_inherited = [a for a in assignees if a not in inherited], False
     return Task(
         id=task_id,
         label=_label(node),
@@ -1501,6 +1501,25 @@ def _to_task(
         subtasks=children,
         source=ctx.source(para.start, text_end),
     )
+
+
+def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assignee]) -> None:
+    """Append the bodies that open an item's further paragraphs and act ("… Bộ GDĐT căn cứ …, bố
+    trí …" below its first), but those ``assignees`` name already."""
+    names = {a.name for a in assignees}
+    for para in extra:
+        if _role_label_re().match(ctx.nt.lower, para.start):
+            continue  # "Đơn vị chủ trì: …": its bodies are read by their label
+        for a, b in _opening_bodies(ctx, para.start, para.end, heading=False):
+            name = squash(ctx.nt.text[a:b], " ,")
+            if name and name not in names:
+                names.add(name)
+                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
+
+
+def _is_coordinate(assignee: Assignee) -> bool:
+    """Sort key: leads first."""
+    return assignee.role != "lead"
 
 
 def _introducing_leads(node: _Node, leads: list[Assignee]) -> list[Assignee]:
