@@ -1126,13 +1126,17 @@ def _item_heading_kind(text: str) -> str | None:
     separators where they are, so the parts come out the same, and a long heading is not folded."""
     head = _heading(text)
     res = _heading_res()
-    parts = [_part_start(part) for part in _WRITTEN_PARTS_RE.split(head)]
-    if any(res["assign"].match(part) for part in parts):
-        return "assign"
+    assign = res["assign"]
+    first: str | None = None
+    for part in _WRITTEN_PARTS_RE.split(head):
+        start = _part_start(part)
+        if assign.match(start):
+            return "assign"
+        first = start if first is None else first
     if len(head.split(None, 13)) > 12:
         return None
     for kind in ("none", "weak"):
-        if res[kind].match(parts[0]):
+        if res[kind].match(first or ""):
             return kind
     return None
 
@@ -1597,7 +1601,8 @@ def _prose_tasks(
     quyền, báo cáo UBND tỉnh"; "Kế hoạch … gửi về UBND tỉnh trước ngày 05/01/2012") completes the
     instruction just before it.
     """
-    spans: list[tuple[int, int, list[Assignee]]] = []
+    # (start, end, assignees, the sentence's deadline, whether later sentences completed it)
+    spans: list[tuple[int, int, list[Assignee], Deadline | None, bool]] = []
     open_task = False
     for para in paras:
         for sentence in _SENTENCE_RE.finditer(ctx.nt.flat, para.start, para.end):
@@ -1608,24 +1613,25 @@ def _prose_tasks(
             assignees = _resolve_generic(named, addressed)
             if not any(a.role == "lead" for a in assignees):
                 if open_task and (find_deadline(ctx, start, end) or _report_to(ctx, start, end)):
-                    first, _, names = spans[-1]
-                    spans[-1] = (first, end, names)
+                    first, _, names, _, _ = spans[-1]
+                    spans[-1] = (first, end, names, None, True)
                 else:
                     open_task = False
                 continue
             if _is_the_writer_acting(ctx, start, end, named, issuer):
                 open_task = False
                 continue  # "Sở Nội vụ xây dựng các dự thảo …" in Sở Nội vụ's own letter: a report, no task
-            if find_deadline(ctx, start, end) is None and _only_restates(ctx, named, end):
+            deadline = find_deadline(ctx, start, end)
+            if deadline is None and _only_restates(ctx, named, end):
                 open_task = False
                 continue
             others = _not_the_writer(named, issuer)  # "Sở X xin gửi … để các đơn vị nghiên cứu …"
             if others != named and any(a.role == "lead" for a in others):
                 assignees = _resolve_generic(others, addressed)
-            spans.append((start, end, assignees))
+            spans.append((start, end, assignees, deadline, False))
             open_task = True
     tasks: list[Task] = []
-    for start, end, assignees in spans:
+    for start, end, assignees, deadline, completed in spans:
         task_id = used.unique(f"P{used.prose + 1}")
         used.prose += 1
         tasks.append(
@@ -1634,7 +1640,7 @@ def _prose_tasks(
                 text=squash(ctx.nt.text[start:end]),
                 kind="prose",
                 assignees=assignees,
-                deadline=find_deadline(ctx, start, end),
+                deadline=find_deadline(ctx, start, end) if completed else deadline,
                 report_to=_report_to(ctx, start, end),
                 source=ctx.source(start, end),
             )
