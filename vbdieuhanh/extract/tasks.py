@@ -1145,7 +1145,13 @@ def _part_start(part: str) -> str:
     """The first words of a heading's part (as many as ``_opens_with`` reads), squashed, folded lower
     case, without 'về', 'các' (what _SKIPPED_RE drops from squashed text)."""
     size = _first_words()
-    start = fold_tones(" ".join(part.split(None, size)[:size]).lower())
+    return _folded_start(" ".join(part.split(None, size)[:size]))
+
+
+@lru_cache(maxsize=4096)
+def _folded_start(words: str) -> str:
+    """``words`` folded lower case, without a leading 'về', 'các' (kept: items open alike)."""
+    start = fold_tones(words.lower())
     return start[start.index(" ") + 1 :] if start.startswith(("về ", "các ")) else start
 
 
@@ -1183,7 +1189,12 @@ def _opens_with(text: str, kind: str) -> bool:
     """Does ``text`` open with heading words of ``kind`` (after 'về', 'các')? Only its first words are
     read: as many as the longest heading words have, one more for 'về', and the spaces after them."""
     first = _first_words_re().match(text)
-    lead = text[: first.end()] if first else text
+    return _lead_opens_with(text[: first.end()] if first else text, kind)
+
+
+@lru_cache(maxsize=4096)
+def _lead_opens_with(lead: str, kind: str) -> bool:
+    """_opens_with of a text's first words (kept: items open alike)."""
     return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(lead.lower()))) is not None
 
 
