@@ -251,24 +251,19 @@ def scanners() -> tuple[Scanner, ...]:
     )
 
 
+@cache
+def read_scanners() -> tuple[Scanner, ...]:
+    """Every pattern labelled_deadline and find_deadline look for (for ``Context.scan_together``)."""
+    return (*scanners(), _time_label_re())
+
+
 def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
     """The first deadline stated in key[start:end], or None."""
     if not ctx.any_hit(scanners(), start, end, lower=True):
         return None  # most spans (every pattern below is one of scanners())
     key = ctx.nt.flat
-    text = ctx.nt.text
     found_recurrences = _recurrences(ctx, start, end)
     recurring = found_recurrences[0] if found_recurrences else None
-
-    def make(a: int, b: int, date: str | None, kind: str, recurrence: str | None = None) -> Deadline:
-        return Deadline(
-            text=squash(text[a:b]),
-            date=date,
-            kind=kind,
-            recurrence=recurrence,
-            source=ctx.source(a, b),
-        )
-
     cues = [(m, "by") for m in ctx.hits(_BY_RE, start, end, lower=True)]
     cues += [(m, "on") for m in ctx.hits(_ON_RE, start, end, lower=True)]
     cues += [(m, "until") for m in ctx.hits(_until_re(), start, end, lower=True)]
@@ -287,7 +282,7 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
         if full is not None and (value := date_from_match(full)) is not None:
             if until and _past(ctx, str(value.year)):
                 continue  # "… được cấp đến ngày 31/12/2013" in a later text: a reference, no limit
-            return make(by.start(), full.end(), value.iso(), cue_kind)
+            return _deadline(ctx, by.start(), full.end(), value.iso(), cue_kind)
         if until and ngay is None:
             continue  # "đến 1/5 chiều dài …": a bare day/month after "đến" is no date
         partial = _LONG_DAY_MONTH_RE.match(key, pos, end) or _DAY_MONTH_RE.match(key, after_ngay, end)
@@ -300,31 +295,33 @@ def find_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
                     yearly = recurring[0]
                     stop = max(stop, recurring[2]) if recurring[1] > stop else stop
                 kind = "recurring" if yearly else cue_kind
-                return make(by.start(), stop, f"--{month:02d}-{day:02d}", kind, yearly)
+                return _deadline(ctx, by.start(), stop, f"--{month:02d}-{day:02d}", kind, yearly)
     quarter = ctx.first_hit(_QUARTER_RE, start, end, lower=True)
     if quarter is not None:
         year = quarter.group("y")
         date = f"{year}-{_QUARTER_END[quarter.group('q')]}" if year else None
-        return make(quarter.start(), quarter.end(), date, "within")
+        return _deadline(ctx, quarter.start(), quarter.end(), date, "within")
     in_month = ctx.first_hit(_MONTH_RE, start, end, lower=True)
     if in_month is not None and 1 <= int(in_month.group("m")) <= 12:
         date = f"{in_month.group('y')}-{int(in_month.group('m')):02d}"
-        return make(in_month.start(), in_month.end(), date, "within")
+        return _deadline(ctx, in_month.start(), in_month.end(), date, "within")
     year = ctx.first_hit(_YEAR_RE, start, end, lower=True)
     by_year = next(
         (m for m in ctx.hits(_by_year_re(), start, end, lower=True) if not _past(ctx, m.group("y"))), None
     )
     if by_year is not None and (year is None or by_year.start() < year.start()):
-        return make(by_year.start(), by_year.end(), by_year.group("y"), "by")
+        return _deadline(ctx, by_year.start(), by_year.end(), by_year.group("y"), "by")
     if year is not None:
-        return make(year.start(), year.end(), year.group("y"), "within")
+        return _deadline(ctx, year.start(), year.end(), year.group("y"), "within")
     relative = ctx.first_hit(_period_re(), start, end, lower=True)
     if relative is not None:
-        return make(relative.start(), relative.end(), None, "within")
+        return _deadline(ctx, relative.start(), relative.end(), None, "within")
     period = ctx.first_hit(_PERIOD_RE, start, end, lower=True)
     if period is not None:
-        return make(period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")])
+        return _deadline(
+            ctx, period.start(), period.end(), None, "recurring", _UNIT_RECURRENCE[period.group("unit")]
+        )
     for found in found_recurrences:
         if found[0] not in ("continuous", "periodic") and _is_a_schedule(ctx, start, found):
-            return make(found[1], found[2], None, "recurring", found[0])
+            return _deadline(ctx, found[1], found[2], None, "recurring", found[0])
     return None

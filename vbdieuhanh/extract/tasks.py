@@ -38,7 +38,7 @@ from ..prefilter import Prefiltered, Scanner, grouped
 from ..vocab import glyphs
 from ..zones import Seg
 from .context import Context
-from .deadlines import find_deadline, labelled_deadline, scanners
+from .deadlines import find_deadline, labelled_deadline, read_scanners
 
 _BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(
@@ -383,14 +383,15 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cut = pos
     protected = cut + first  # "các sở, ban, ngành" is one head
-    for sep in _SEPARATOR_RE.finditer(key, pos, phrase_end):
-        if sep.start() < protected:
-            continue
-        head = _starts_with_head(key, sep.end())
-        if head and not _is_bare_group(key, sep.end(), head, phrase_end):
-            spans.append((cut, sep.start()))
-            cut = sep.end()
-            protected = cut + _head_span(key, cut)
+    sep = _SEPARATOR_RE.search(key, pos, phrase_end)  # most lists name one body: no iterator to make
+    while sep is not None:
+        if sep.start() >= protected:
+            head = _starts_with_head(key, sep.end())
+            if head and not _is_bare_group(key, sep.end(), head, phrase_end):
+                spans.append((cut, sep.start()))
+                cut = sep.end()
+                protected = cut + _head_span(key, cut)
+        sep = _SEPARATOR_RE.search(key, sep.end(), phrase_end)
     spans.append((cut, phrase_end))
     return [(a, b) for a, b in spans if b > a]
 
@@ -458,7 +459,15 @@ def _cue_re() -> Prefiltered:
 @cache
 def _scanners() -> tuple[Scanner, ...]:
     """The patterns extract_tasks looks for in lower case (found together: ``Context.scan_together``)."""
-    return (*scanners(), _cue_re(), _chu_tri_re(), _duty_re(), _REPORT_RE, _REPORT_VIA_RE)
+    return (
+        *read_scanners(),
+        _labelled_role_re(),
+        _cue_re(),
+        _chu_tri_re(),
+        _duty_re(),
+        _REPORT_RE,
+        _REPORT_VIA_RE,
+    )
 
 
 @cache
@@ -519,40 +528,80 @@ def _assignees(
     (list items, not prose) a body alone: "3. Sở Tư pháp".
     """
     key = ctx.nt.flat
-    text = ctx.nt.text
     result: list[Assignee] = []
     seen: set[str] = set()
-
-    def add(spans: list[tuple[int, int]], role: str) -> None:
-        if not spans:
-            return  # most calls: no generator to make
-        for name, a, b in _named(key, text, spans, end):
-            if name not in seen:
-                seen.add(name)
-                result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
-
     if opening is not None:
-        add(_opening_bodies(ctx, start, opening, heading=heading, explicit=explicit), "lead")
-    # (all named so far are leads)
-    if opening is not None and not explicit and not result:
-        add(_after_fronted_clause(ctx, start, opening), "lead")
-    if opening is not None and heading and not explicit and not result:
-        add(_after_dash(key, start, opening), "lead")
+        spans = _opening_bodies(ctx, start, opening, heading=heading, explicit=explicit)
+        if spans:
+            _add(ctx, result, seen, spans, "lead", end)
+        # (all named so far are leads)
+        if not explicit and not result:
+            spans = _after_fronted_clause(ctx, start, opening)
+            if spans:
+                _add(ctx, result, seen, spans, "lead", end)
+            if heading and not result and (spans := _after_dash(key, start, opening)):
+                _add(ctx, result, seen, spans, "lead", end)
     # most texts have no cue, role label, 'chủ trì' or duty: one look-up skips the four searches
     cued = ctx.any_hit(_assignment_scanners(), start, end, lower=True)
-    for label in ctx.hits(_labelled_role_re(), start, end, lower=True) if cued else ():
-        role = label.lastgroup  # "Đơn vị phối hợp: Sở Nội vụ."
-        if role in ("lead", "coordinate"):
-            add(bodies_at(key, label.end(), end) or _listed_names(key, label.end(), end), role)
+    if cued:
+        _add_labelled(ctx, result, seen, start, end)
     if opening is not None and not explicit:
-        for clause in _CLAUSE_START_RE.finditer(key, start, end):  # "…; Ban Quản lý dự án hoàn thành …"
-            if _role_label_re().match(ctx.nt.lower, clause.end()):
-                continue  # "Đơn vị phối hợp: …": a labelled line, read above
+        _add_clause_openers(ctx, result, seen, start, end)
+    if cued:
+        _add_cued(ctx, result, seen, start, end, opening=opening, heading=heading, explicit=explicit)
+    if len(result) > 1:  # a body named twice keeps its first role; leads come first
+        result.sort(key=_leads_first)
+    return result
+
+
+def _add(
+    ctx: Context, result: list[Assignee], seen: set[str], spans: list[tuple[int, int]], role: str, end: int
+) -> None:
+    """Append to ``result`` the bodies named in ``spans`` (up to ``end``) with ``role``, but those in
+    ``seen``."""
+    for name, a, b in _named(ctx.nt.flat, ctx.nt.text, spans, end):
+        if name not in seen:
+            seen.add(name)
+            result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
+
+
+def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
+    """Add the bodies a role label names ("Đơn vị phối hợp: Sở Nội vụ.")."""
+    key = ctx.nt.flat
+    for label in ctx.hits(_labelled_role_re(), start, end, lower=True):
+        role = label.lastgroup
+        if role in ("lead", "coordinate"):
+            spans = bodies_at(key, label.end(), end) or _listed_names(key, label.end(), end)
+            if spans:
+                _add(ctx, result, seen, spans, role, end)
+
+
+def _add_clause_openers(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
+    """Add the bodies that open a clause inside the text and act ("…; Ban Quản lý dự án hoàn thành …")."""
+    key = ctx.nt.flat
+    clause = _CLAUSE_START_RE.search(key, start, end)  # most texts have none: no iterator to make
+    while clause is not None:
+        if not _role_label_re().match(ctx.nt.lower, clause.end()):  # "Đơn vị phối hợp: …": read by its label
             spans = bodies_at(key, clause.end(), end)
             if spans and _verb_at(key, spans[-1][1] + 1):
-                add(spans, "lead")
-    cues = _clause_cues(ctx, start, end, purposes=not heading and not explicit) if cued else []
-    for role, cue_start, pos in cues:
+                _add(ctx, result, seen, spans, "lead", end)
+        clause = _CLAUSE_START_RE.search(key, clause.end(), end)
+
+
+def _add_cued(
+    ctx: Context,
+    result: list[Assignee],
+    seen: set[str],
+    start: int,
+    end: int,
+    *,
+    opening: int | None,
+    heading: bool,
+    explicit: bool,
+) -> None:
+    """Add the bodies that an assignment cue, 'chủ trì' or a duty clause names (in that order)."""
+    key = ctx.nt.flat
+    for role, cue_start, pos in _clause_cues(ctx, start, end, purposes=not heading and not explicit):
         if opening is not None and cue_start < opening < pos:
             continue  # the heading word of an item ('2. Yêu cầu'), not a cue
         # a body named in the item's first paragraph ends with it ("b) Giao Sở Tài chính" / "Chủ trì, …")
@@ -562,9 +611,10 @@ def _assignees(
             if not spans or not _verb_at(key, spans[-1][1] + 1):
                 continue  # "… để các cơ quan, đơn vị biết": no work asked
             role = "lead"
-        add(spans, role)
+        if spans:
+            _add(ctx, result, seen, spans, role, end)
     # "…, Sở Tài chính chủ trì, phối hợp …" inside a sentence
-    for match in ctx.hits(_chu_tri_re(), start, end, lower=True) if cued else ():
+    for match in ctx.hits(_chu_tri_re(), start, end, lower=True):
         head_end = match.start() - 1  # the space before 'chủ trì'
         if head_end < start:
             continue
@@ -572,12 +622,14 @@ def _assignees(
         clause_start = start if clause_start < 0 else clause_start + 2
         spans = bodies_at(key, clause_start, head_end + 1)
         if spans and spans[-1][1] >= head_end - 1:
-            add(spans, "lead")
-    for part in _executors(ctx, start, end) if cued else ():
-        add([part], "lead")
-    # a body named twice keeps its first role; leads come first
-    result.sort(key=lambda a: (0 if a.role == "lead" else 1, a.source.start if a.source else 0))
-    return result
+            _add(ctx, result, seen, spans, "lead", end)
+    for part in _executors(ctx, start, end):
+        _add(ctx, result, seen, [part], "lead", end)
+
+
+def _leads_first(assignee: Assignee) -> tuple[int, int]:
+    """Sort key: leads first, then by place in the text."""
+    return (0 if assignee.role == "lead" else 1, assignee.source.start if assignee.source else 0)
 
 
 def _named(key: str, text: str, spans: list[tuple[int, int]], end: int) -> Iterator[tuple[str, int, int]]:
@@ -779,10 +831,12 @@ _DASH_CLAUSE_RE = re.compile(r" [-–] ")
 
 def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
     """'Phân tích đề thi … – Trường THPT X thực hiện': the body after a dash that acts."""
-    for dash in _DASH_CLAUSE_RE.finditer(key, start, opening):
+    dash = _DASH_CLAUSE_RE.search(key, start, opening)  # most have none: no iterator to make
+    while dash is not None:
         spans = bodies_at(key, dash.end(), opening)
         if spans and _verb_at(key, spans[-1][1] + 1):
             return spans
+        dash = _DASH_CLAUSE_RE.search(key, dash.end(), opening)
     return []
 
 
@@ -902,9 +956,10 @@ def _tree(ctx: Context, paras: list[_Para]) -> tuple[list[_Node], list[_Para], d
                     last_prose = pending[-1]
                 pending, left = [], []
             node = _Node(para, para.style, _kind(para.style), para.label or "")
-            styles = [n.style for n in stack]
-            if para.style in styles:  # a sibling of an open item: close everything below it
-                del stack[styles.index(para.style) :]
+            for level, open_node in enumerate(stack):
+                if open_node.style == para.style:  # a sibling of an open item: close everything below it
+                    del stack[level:]
+                    break
             # "2." after a dash list (item 1 was Word's automatic number): sections, articles and
             # numbered items never sit under dashes, letters or a lower level of numbering
             rank = _LEVELS.get(para.style)
@@ -1071,13 +1126,17 @@ def _item_heading_kind(text: str) -> str | None:
     separators where they are, so the parts come out the same, and a long heading is not folded."""
     head = _heading(text)
     res = _heading_res()
-    parts = [_part_start(part) for part in _WRITTEN_PARTS_RE.split(head)]
-    if any(res["assign"].match(part) for part in parts):
-        return "assign"
+    assign = res["assign"]
+    first: str | None = None
+    for part in _WRITTEN_PARTS_RE.split(head):
+        start = _part_start(part)
+        if assign.match(start):
+            return "assign"
+        first = start if first is None else first
     if len(head.split(None, 13)) > 12:
         return None
     for kind in ("none", "weak"):
-        if res[kind].match(parts[0]):
+        if res[kind].match(first or ""):
             return kind
     return None
 
@@ -1086,7 +1145,13 @@ def _part_start(part: str) -> str:
     """The first words of a heading's part (as many as ``_opens_with`` reads), squashed, folded lower
     case, without 'về', 'các' (what _SKIPPED_RE drops from squashed text)."""
     size = _first_words()
-    start = fold_tones(" ".join(part.split(None, size)[:size]).lower())
+    return _folded_start(" ".join(part.split(None, size)[:size]))
+
+
+@lru_cache(maxsize=4096)
+def _folded_start(words: str) -> str:
+    """``words`` folded lower case, without a leading 'về', 'các' (kept: items open alike)."""
+    start = fold_tones(words.lower())
     return start[start.index(" ") + 1 :] if start.startswith(("về ", "các ")) else start
 
 
@@ -1124,7 +1189,12 @@ def _opens_with(text: str, kind: str) -> bool:
     """Does ``text`` open with heading words of ``kind`` (after 'về', 'các')? Only its first words are
     read: as many as the longest heading words have, one more for 'về', and the spaces after them."""
     first = _first_words_re().match(text)
-    lead = text[: first.end()] if first else text
+    return _lead_opens_with(text[: first.end()] if first else text, kind)
+
+
+@lru_cache(maxsize=4096)
+def _lead_opens_with(lead: str, kind: str) -> bool:
+    """_opens_with of a text's first words (kept: items open alike)."""
     return _heading_res()[kind].match(_SKIPPED_RE.sub("", fold_tones(lead.lower()))) is not None
 
 
@@ -1387,19 +1457,15 @@ def _to_task(
     own_text = para.text[para.body_start :]
     full_text = " ".join([own_text, *(p.text for p in node.extra)])
     assignees = _assignees(ctx, text_start, text_end, opening=para.end, explicit=node.explicit)
-    names = {a.name for a in assignees}
-    for extra in [] if node.explicit else node.extra:  # "… Bộ GDĐT căn cứ …, bố trí …" below
-        if _role_label_re().match(ctx.nt.lower, extra.start):
-            continue  # "Đơn vị chủ trì: …": its bodies are read by their label
-        for a, b in _opening_bodies(ctx, extra.start, extra.end, heading=False):
-            name = squash(ctx.nt.text[a:b], " ,")
-            if name and name not in names:
-                names.add(name)
-                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
-    assignees.sort(key=lambda a: 0 if a.role == "lead" else 1)
-    assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
-    above = [*around, *inherited]
-    assignees = [a for a in assignees if not _refers_back(a.name, above)]
+    if node.extra and not node.explicit:
+        _add_extra_openers(ctx, node.extra, assignees)
+    if len(assignees) > 1:
+        assignees.sort(key=_is_coordinate)
+    if assignees:
+        assignees = _resolve_generic(assignees, [a for a in inherited if a.role == "lead"] or addressed)
+    if assignees and (around or inherited):
+        above = [*around, *inherited]
+        assignees = [a for a in assignees if not _refers_back(a.name, above)]
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
@@ -1430,13 +1496,14 @@ def _to_task(
         )
         for child in node.children
     ]
-    _dedupe_dash_lines({a.name for a in assignees}, children)
-    if deadline is None:
-        deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
-    points = [c for c in children if c.label not in ("-", "+")]
-    if is_inherited and points and all(c.assignees and not c.assignees_inherited for c in points):
-        # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
-        assignees, is_inherited = [a for a in assignees if a not in inherited], False
+    if children:
+        _dedupe_dash_lines({a.name for a in assignees}, children)
+        if deadline is None:
+            deadline = next((d for child in children if (d := _dash_deadline(child)) is not None), None)
+        points = [c for c in children if c.label not in ("-", "+")] if is_inherited else []
+        if points and all(c.assignees and not c.assignees_inherited for c in points):
+            # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
+            assignees, is_inherited = [a for a in assignees if a not in inherited], False
     return Task(
         id=task_id,
         label=_label(node),
@@ -1449,6 +1516,25 @@ def _to_task(
         subtasks=children,
         source=ctx.source(para.start, text_end),
     )
+
+
+def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assignee]) -> None:
+    """Append the bodies that open an item's further paragraphs and act ("… Bộ GDĐT căn cứ …, bố
+    trí …" below its first), but those ``assignees`` name already."""
+    names = {a.name for a in assignees}
+    for para in extra:
+        if _role_label_re().match(ctx.nt.lower, para.start):
+            continue  # "Đơn vị chủ trì: …": its bodies are read by their label
+        for a, b in _opening_bodies(ctx, para.start, para.end, heading=False):
+            name = squash(ctx.nt.text[a:b], " ,")
+            if name and name not in names:
+                names.add(name)
+                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
+
+
+def _is_coordinate(assignee: Assignee) -> bool:
+    """Sort key: leads first."""
+    return assignee.role != "lead"
 
 
 def _introducing_leads(node: _Node, leads: list[Assignee]) -> list[Assignee]:
@@ -1526,7 +1612,8 @@ def _prose_tasks(
     quyền, báo cáo UBND tỉnh"; "Kế hoạch … gửi về UBND tỉnh trước ngày 05/01/2012") completes the
     instruction just before it.
     """
-    spans: list[tuple[int, int, list[Assignee]]] = []
+    # (start, end, assignees, the sentence's deadline, whether later sentences completed it)
+    spans: list[tuple[int, int, list[Assignee], Deadline | None, bool]] = []
     open_task = False
     for para in paras:
         for sentence in _SENTENCE_RE.finditer(ctx.nt.flat, para.start, para.end):
@@ -1537,24 +1624,25 @@ def _prose_tasks(
             assignees = _resolve_generic(named, addressed)
             if not any(a.role == "lead" for a in assignees):
                 if open_task and (find_deadline(ctx, start, end) or _report_to(ctx, start, end)):
-                    first, _, names = spans[-1]
-                    spans[-1] = (first, end, names)
+                    first, _, names, _, _ = spans[-1]
+                    spans[-1] = (first, end, names, None, True)
                 else:
                     open_task = False
                 continue
             if _is_the_writer_acting(ctx, start, end, named, issuer):
                 open_task = False
                 continue  # "Sở Nội vụ xây dựng các dự thảo …" in Sở Nội vụ's own letter: a report, no task
-            if find_deadline(ctx, start, end) is None and _only_restates(ctx, named, end):
+            deadline = find_deadline(ctx, start, end)
+            if deadline is None and _only_restates(ctx, named, end):
                 open_task = False
                 continue
             others = _not_the_writer(named, issuer)  # "Sở X xin gửi … để các đơn vị nghiên cứu …"
             if others != named and any(a.role == "lead" for a in others):
                 assignees = _resolve_generic(others, addressed)
-            spans.append((start, end, assignees))
+            spans.append((start, end, assignees, deadline, False))
             open_task = True
     tasks: list[Task] = []
-    for start, end, assignees in spans:
+    for start, end, assignees, deadline, completed in spans:
         task_id = used.unique(f"P{used.prose + 1}")
         used.prose += 1
         tasks.append(
@@ -1563,7 +1651,7 @@ def _prose_tasks(
                 text=squash(ctx.nt.text[start:end]),
                 kind="prose",
                 assignees=assignees,
-                deadline=find_deadline(ctx, start, end),
+                deadline=find_deadline(ctx, start, end) if completed else deadline,
                 report_to=_report_to(ctx, start, end),
                 source=ctx.source(start, end),
             )
