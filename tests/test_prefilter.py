@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from vbdieuhanh import prefilter
 from vbdieuhanh.extract.citations import _CITED_SCAN, _PARTY_SCAN
 from vbdieuhanh.extract.tasks import _scanners
 from vbdieuhanh.prefilter import AroundSlash, Prefiltered, scan_together
@@ -43,6 +44,19 @@ def test_scan_together_tries_every_pattern_whose_trigger_is_a_prefix_of_another(
         ["giao sở"],
     ]
     assert found[0][0].span() == short.finditer(text, 0, len(text))[0].span()
+
+
+def test_the_trigger_table_stays_bounded_as_new_patterns_come() -> None:
+    """A vocabulary overlay makes new pattern objects each time it changes; their trigger tables do not
+    pile up, and a table made again after the clearing still finds the same."""
+    text = "đề nghị báo cáo kết quả, giao sở và báo cáo ubnd"
+    for round_ in range(prefilter._MAX_DISPATCH + 40):
+        short = Prefiltered(re.compile(r"báo cáo \w+"), ("báo cáo",))
+        other = Prefiltered(re.compile(r"giao \w+"), ("giao",))
+        found = scan_together([short, other], text, 0, len(text))
+        expected = [["báo cáo kết", "báo cáo ubnd"], ["giao sở"]]
+        assert [[m.group() for m in matches] for matches in found] == expected
+        assert len(prefilter._DISPATCH) <= prefilter._MAX_DISPATCH, round_
 
 
 def _stepping_back(scanner: AroundSlash, text: str) -> list[re.Match[str]]:

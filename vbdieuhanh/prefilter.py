@@ -68,6 +68,9 @@ _Dispatch = tuple[re.Pattern[str], dict[str, list[tuple[int, re.Pattern[str]]]]]
 # by the patterns' ids, with the patterns themselves (so that their ids stay theirs): hashing a
 # Prefiltered hashes its compiled regex and triggers
 _DISPATCH: dict[tuple[int, ...], tuple[Sequence[Prefiltered], _Dispatch]] = {}
+# callers pass cached tuples, a few dozen; a vocabulary overlay makes new ones each time it changes,
+# so the table is emptied when it reaches this size rather than grow with every change
+_MAX_DISPATCH = 256
 
 
 def _dispatch(patterns: Sequence[Prefiltered]) -> _Dispatch:
@@ -83,6 +86,8 @@ def _dispatch(patterns: Sequence[Prefiltered]) -> _Dispatch:
         lead: [(i, p.regex) for i, p in enumerate(patterns) if any(lead.startswith(o) for o in p._leads)]
         for lead in leads
     }
+    if len(_DISPATCH) >= _MAX_DISPATCH:
+        _DISPATCH.clear()
     _DISPATCH[key] = (tuple(patterns), (regex, tried))
     return regex, tried
 
