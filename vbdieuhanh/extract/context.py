@@ -12,7 +12,7 @@ from ..normalize import NormalizedText
 from ..prefilter import Prefiltered, Scanner, scan, scan_together
 from ..zones import Seg, Zones
 
-_validate_source = Source.__pydantic_validator__.validate_python  # a dict of the fields → a Source
+_SOURCE_FIELDS = frozenset(Source.model_fields)
 _Hits = tuple[Scanner, list[int], list[re.Match[str]]]  # a pattern, where its matches start, the matches
 _Spans = tuple[tuple[Scanner, ...], list[int], list[int]]  # patterns, where their matches start and end
 
@@ -158,10 +158,9 @@ class Context:
             source_start = first.source_offset + first_offset
             if last.source_offset is not None:
                 source_end = last.source_offset + last_offset + (1 if end > start else 0)
-        # validated, not model_construct: pydantic-core's validation (about 1.4 µs) is faster than
-        # model_construct's Python loop over the fields (about 3 µs), and thousands are built a parse;
-        # called without Source(...), whose __init__ adds a Python frame around the same validation
-        return _validate_source(
+        if bbox is not None:
+            bbox = (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+        return _trusted_source(
             {
                 "start": start,
                 "end": end,
@@ -181,3 +180,16 @@ class Context:
         while end > start and text[end - 1] in chars:
             end -= 1
         return start, end
+
+
+def _trusted_source(fields: dict[str, object]) -> Source:
+    """The Source that validating ``fields`` would give (all its fields, each already of its type: the
+    offsets and page are ints, the box four floats), built without validation: pydantic's
+    ``model_construct`` does the same in a Python loop. About 40 are built a parse, and this takes a
+    third of validation's time; tests/extract/test_context.py checks it against validation."""
+    source: Source = object.__new__(Source)
+    object.__setattr__(source, "__dict__", fields)
+    object.__setattr__(source, "__pydantic_fields_set__", set(_SOURCE_FIELDS))
+    object.__setattr__(source, "__pydantic_extra__", None)
+    object.__setattr__(source, "__pydantic_private__", None)
+    return source
