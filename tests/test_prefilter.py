@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vbdieuhanh import prefilter
 from vbdieuhanh.extract.citations import _CITED_SCAN, _PARTY_SCAN
@@ -91,3 +93,35 @@ def test_party_numbers_in_the_table_are_found() -> None:
     found = [m.group() for text in PARTY for m in _PARTY_SCAN.finditer(text, 0, len(text))]
     expected = ["132-KL/TW", "05 - CT/TW", "18-NQ/TW", "105- QĐ/TW", "25-HD/BTGTW", "1234 -KH/TU", "7-TB/TU"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "written"),
+    [
+        (["phối hợp với", "phối hợp", "phát hành", "kết hợp"], r"ph(?:ối\ hợp(?:\ với|)|át\ hành)|kết\ hợp"),
+        (["hàng tháng", "hằng tháng", "hàng tuần"], r"h(?:àng\ t(?:háng|uần)|ằng\ tháng)"),
+        (["trong", "trong năm"], r"trong(?:|\ năm)"),  # an ending before a longer one keeps its place
+        (["a?b", "ac"], "a?b|ac"),  # a quantified first character is not grouped
+        (["[ab]c", "ad"], "[ab]c|ad"),
+    ],
+)
+def test_grouped_writes_a_tree_of_common_beginnings(alternatives: list[str], written: str) -> None:
+    escaped = [a if any(c in a for c in "?[") else re.escape(a) for a in alternatives]
+    assert prefilter.grouped(escaped) == written
+
+
+@given(
+    st.lists(st.text(alphabet="ab ợ-", min_size=0, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="ab ợ-x", max_size=40),
+    st.sampled_from(["", "b", r"(?!a)", r"\b"]),
+)
+@settings(max_examples=400, deadline=None)
+def test_grouped_finds_what_the_plain_alternation_finds(
+    alternatives: list[str], text: str, after: str
+) -> None:
+    """Same matches, same spans, same alternative chosen (in any order of the alternatives, empty ones
+    and duplicates included, and followed by more pattern, so that backtracking into them counts)."""
+    escaped = [re.escape(a) for a in alternatives]
+    plain = re.compile(f"(?:{'|'.join(escaped)}){after}")
+    tree = re.compile(f"(?:{prefilter.grouped(escaped)}){after}")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]

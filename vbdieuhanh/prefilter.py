@@ -150,25 +150,45 @@ def scan(pattern: Scanner, text: str, start: int, end: int) -> list[re.Match[str
 
 
 _META = frozenset(".^$*+?{}[]|()\\")
+_QUANTIFIERS = frozenset("*+?{")
 
 
 def grouped(alternatives: list[str]) -> str:
     """A regex alternation of ``alternatives`` (regex source, each starting with a literal character,
-    as re.escape writes it), those that start with the same character written once: 'x(?:a|b)|y'.
+    as re.escape writes it), written as a tree of their common beginnings: 'x(?:a|b)|y' for 'xa|xb|y',
+    'ph(?:ối|át)' for 'phối|phát'.
 
-    Python's regex engine tries every alternative at each place it looks; grouped, it tries one group
-    per first character. The matches are the same: the alternatives keep their order within a group,
-    and two groups never both match at one place. Not for a pattern compiled with re.IGNORECASE.
+    Python's regex engine tries every alternative at each place it looks; grouped, it tries one branch
+    per character read. The matches are the same: two alternatives only both match at one place when
+    one is a prefix of the other, and such ones keep their order (a level where an alternative ends
+    before the others is kept as written unless it ends last, as with the longest first). A level
+    whose alternatives do not all open with a literal (a class, a group, a quantified character) is
+    kept as written. Not for a pattern compiled with re.IGNORECASE.
     """
+    return "|".join(_branches(alternatives))
+
+
+def _branches(alternatives: list[str]) -> list[str]:
+    """``grouped``'s branches: one per first character, or the alternatives as written."""
     groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        if alternative[:1] == "\\" and len(alternative) > 1 and not alternative[1].isalnum():
-            first = alternative[:2]  # an escaped character ('\ ', '\(')
-        elif alternative[:1] and alternative[0] not in _META:
+    for index, alternative in enumerate(alternatives):
+        if not alternative:
+            if index != len(alternatives) - 1:
+                return alternatives  # an ending before longer ones: their order is its match
+            continue
+        if alternative[0] == "\\" and len(alternative) > 1 and not alternative[1].isalnum():
+            first = alternative[:2]  # an escaped character ('\\ ', '\\(')
+        elif alternative[0] not in _META:
             first = alternative[0]
         else:
-            return "|".join(alternatives)
+            return alternatives
+        if alternative[len(first) : len(first) + 1] in _QUANTIFIERS:
+            return alternatives  # 'a?b': the first character is not a literal on its own
         groups.setdefault(first, []).append(alternative[len(first) :])
-    return "|".join(
-        first + (rests[0] if len(rests) == 1 else f"(?:{'|'.join(rests)})") for first, rests in groups.items()
-    )
+    branches = []
+    for first, rests in groups.items():
+        inner = _branches(rests) if len(rests) > 1 else rests
+        branches.append(first + (inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"))
+    if not alternatives[-1]:
+        branches.append("")
+    return branches
