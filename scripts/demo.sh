@@ -10,11 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x .venv/bin/python ]; then
-  echo "== creating .venv"
-  python3 -m venv .venv
-fi
-. .venv/bin/activate
+. scripts/venv.sh
 python -m pip install -q -e ".[archive]"
 export OMP_THREAD_LIMIT=1
 command -v tesseract >/dev/null || echo "== note: no Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie): the scanned sample will fail"

@@ -27,11 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -x .venv/bin/python ]; then
-  echo "== creating .venv"
-  python3 -m venv .venv
-fi
-. .venv/bin/activate
+. scripts/venv.sh
 python -m pip install -q --upgrade pip
 echo "== installing vbdieuhanh with its extras"
 python -m pip install -q -e ".[nlp,archive,postgres,dask,test,docs]"
