@@ -148,7 +148,8 @@ def main() -> int:
         results["letters"] = measure(letters, args.rounds)
         results["first read"] = first_read(letters, args.rounds)
     build = "compiled" if vbdieuhanh.is_compiled() else "pure-Python"
-    print(f"python {sys.version.split()[0]}, {build} parser, one process, best of {args.rounds} rounds")
+    python = f"python {sys.version.split()[0]} ({sys.executable})"
+    print(f"{python}, {build} parser, one process, best of {args.rounds} rounds")
     columns = ("docs", "chars/doc", "docs/s", "chars/s", "p50 ms", "p95 ms")
     widths = (6, 10, 9, 12, 8, 8)
     print(f"{'group':10} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
