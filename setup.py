@@ -23,6 +23,7 @@ COMPILED = [
     "vbdieuhanh/tones.py",
     "vbdieuhanh/layout.py",
     "vbdieuhanh/relines.py",
+    "vbdieuhanh/patterns.py",
     "vbdieuhanh/normalize.py",
     "vbdieuhanh/prefilter.py",
     "vbdieuhanh/zones.py",
