@@ -277,13 +277,20 @@ _ZONE_START_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class NLine:
     """A line of the normalised text: its span and the layout lines it came from."""
 
     start: int
     end: int
     layout_index: int
+
+    def __init__(self, start: int, end: int, layout_index: int) -> None:
+        # the __init__ @dataclass would write, written here: the compiled build calls this one as C,
+        # a generated one through the interpreter
+        self.start = start
+        self.end = end
+        self.layout_index = layout_index
 
 
 _line_start = attrgetter("start")
