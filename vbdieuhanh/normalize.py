@@ -338,7 +338,13 @@ class NormalizedText:
 
 def squash(text: str, strip: str = " ") -> str:
     """Runs of whitespace (line breaks included) as one space, ends stripped of ``strip``."""
-    squashed = " ".join(text.split())  # neither end is a space
+    # most texts are squashed already, and tests in C say so without splitting them into words: every
+    # whitespace character but the space is unprintable, so a printable text with no double space and
+    # no space at an end is its own squash
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        squashed = text
+    else:
+        squashed = " ".join(text.split())  # neither end is a space
     return squashed if strip == " " else squashed.strip(strip)
 
 

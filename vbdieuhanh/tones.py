@@ -45,15 +45,17 @@ def fold_tones(text: str) -> str:
     """Fold old-style tone placement to the new style; the result has the same length."""
     if _FOLD_TRIGGERS.isdisjoint(text) or not _FOLD_RE.search(text):
         return text
+    return _FOLD_RE.sub(_folded, text)
 
-    def swap(match: re.Match[str]) -> str:
-        # "quý", "quỳ", "quỹ": after q the u is part of the consonant and the tone is already right
-        at = match.start()
-        if at and text[at - 1] in "qQ":
-            return match.group(0)
-        return _FOLD_TABLE[match.group(0)]
 
-    return _FOLD_RE.sub(swap, text)
+def _folded(match: re.Match[str]) -> str:
+    """The new-style spelling of an old-style pair ``_FOLD_RE`` found (a module function: a closure
+    would be built at every fold_tones call)."""
+    # "quý", "quỳ", "quỹ": after q the u is part of the consonant and the tone is already right
+    at = match.start()
+    if at and match.string[at - 1] in "qQ":
+        return match.group(0)
+    return _FOLD_TABLE[match.group(0)]
 
 
 _MARKLESS = str.maketrans("Đđ", "Dd")
