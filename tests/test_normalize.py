@@ -145,3 +145,30 @@ def test_an_impossible_month_keeps_the_year_with_a_warning() -> None:
     assert document.issue_date == "2024"
     (warning,) = [w for w in document.warnings if w.code == "invalid_date"]
     assert "the year only" in warning.message
+
+
+def test_a_long_text_folds_as_its_parts() -> None:
+    """A text longer than a line is searched vowel by vowel: it folds as its lines do."""
+    written = "\n".join(written for written, _ in FOLD_CASES) * 2
+    assert len(written) > 200
+    assert fold_tones(written) == "\n".join(folded for _, folded in FOLD_CASES) * 2
+
+
+def test_settled_characters_need_no_cleaning_and_stay_in_nfc() -> None:
+    """What _UNSETTLED_RE lets through, clean_line keeps and NFC neither changes nor composes with the
+    character before it: a text of such characters takes the fast path rightly."""
+    from vbdieuhanh.normalize import _SPECIAL_RE, _UNSETTLED_RE
+
+    # the second characters of canonical pairs ("a" + U+0300 → "à"), and the Hangul vowels and finals
+    composing = {
+        int(d.split()[1], 16)
+        for d in map(unicodedata.decomposition, map(chr, range(0x110000)))
+        if d and not d.startswith("<") and len(d.split()) == 2
+    }
+    composing |= set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    settled = [chr(code) for code in range(0x110000) if not _UNSETTLED_RE.match(chr(code))]
+    assert len(settled) > 7000
+    for char in settled:
+        assert not _SPECIAL_RE.match(char), hex(ord(char))
+        assert unicodedata.combining(char) == 0 and unicodedata.normalize("NFC", char) == char, hex(ord(char))
+        assert ord(char) not in composing, hex(ord(char))

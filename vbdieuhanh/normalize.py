@@ -275,15 +275,32 @@ _MARKER_RE = re.compile(
 _ZONE_START_RE = re.compile(
     r"^(?:Nơi nhận|Kính gửi|Căn cứ|Điều \d|Chương [IVX]|Mục \d|Phần [IVX]|V/v|Số\s*:)", re.I
 )
+# the characters a line _ZONE_START_RE matches opens with (re.IGNORECASE adds the Kelvin sign and the
+# long s), and a line _MARKER_RE matches, but for a digit: tests in C before the regexes
+_ZONE_START_FIRST = frozenset("NnKkCcĐđMmPpVvSs\u212a\u017f")
+_MARKER_FIRST = frozenset("IVXLC" + string.ascii_lowercase + "đ" + glyphs("bullet"))
 
 
-@dataclass(slots=True)
+def _opens_item(text: str) -> bool:
+    """Does _MARKER_RE match the line ("1. ", "a) ", "- ")?"""
+    first = text[:1]
+    return (first in _MARKER_FIRST or first.isdecimal()) and _MARKER_RE.match(text) is not None
+
+
+@dataclass(slots=True, init=False)
 class NLine:
     """A line of the normalised text: its span and the layout lines it came from."""
 
     start: int
     end: int
     layout_index: int
+
+    def __init__(self, start: int, end: int, layout_index: int) -> None:
+        # the __init__ @dataclass would write, written here: the compiled build calls this one as C,
+        # a generated one through the interpreter
+        self.start = start
+        self.end = end
+        self.layout_index = layout_index
 
 
 _line_start = attrgetter("start")
@@ -331,7 +348,13 @@ class NormalizedText:
 
 def squash(text: str, strip: str = " ") -> str:
     """Runs of whitespace (line breaks included) as one space, ends stripped of ``strip``."""
-    squashed = " ".join(text.split())  # neither end is a space
+    # most texts are squashed already, and tests in C say so without splitting them into words: every
+    # whitespace character but the space is unprintable, so a printable text with no double space and
+    # no space at an end is its own squash
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        squashed = text
+    else:
+        squashed = " ".join(text.split())  # neither end is a space
     return squashed if strip == " " else squashed.strip(strip)
 
 
@@ -374,7 +397,7 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     """Is a blank run between ``prev`` and ``nxt`` a page break inside one sentence?"""
     if not prev or not nxt or prev[-1] in _TERMINAL or is_upper_text(prev):
         return False
-    if _ZONE_START_RE.match(nxt) or _MARKER_RE.match(nxt) or is_upper_text(nxt):
+    if (nxt[0] in _ZONE_START_FIRST and _ZONE_START_RE.match(nxt)) or _opens_item(nxt) or is_upper_text(nxt):
         return False
     if nxt[0].islower():
         return True
@@ -382,7 +405,7 @@ def _mend(prev: str, nxt: str, dangling: frozenset[str]) -> bool:
     if last_word in dangling:
         return True
     # a numbered item cut short: "4. Đảm bảo … phòng, chống dịch bệnh" / "Covid-19 theo chỉ đạo …"
-    return bool(_MARKER_RE.match(prev)) and len(prev) >= 40 and prev[-1].isalnum()
+    return _opens_item(prev) and len(prev) >= 40 and prev[-1].isalnum()
 
 
 _GAP_RE = re.compile(r"[ \u00a0]*\t[ \t\u00a0]*| {4,}|\s+\|\s+")
@@ -407,12 +430,11 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?(?:\s*/\s*
 def _may_be_page_number(text: str) -> bool:
     """_PAGE_NUMBER_RE matches a line, asked only of a line that opens and ends as its matches do: with
     a dash, 'T' or a digit, and with a digit or a dash (before a last line break, which '$' passes)."""
-    first, last = text[0], text[-2:-1] if text[-1] == "\n" else text[-1]
-    return (
-        (first in "-T" or first.isdecimal())
-        and (last == "-" or last.isdecimal())
-        and _PAGE_NUMBER_RE.match(text) is not None
-    )
+    first = text[0]
+    if not (first in "-T" or first.isdecimal()):
+        return False  # most lines
+    last = text[-2:-1] if text[-1] == "\n" else text[-1]
+    return (last == "-" or last.isdecimal()) and _PAGE_NUMBER_RE.match(text) is not None
 
 
 def _between_blanks(cleaned: list[tuple[str, list[tuple[int, int]]]], index: int) -> bool:
@@ -432,6 +454,16 @@ _SPECIAL_RE = re.compile(
 )
 
 
+# the characters of most texts: none is one clean_line changes (see _SPECIAL_RE), and NFC keeps each
+# as it is and composes it with no character before it (ASCII but for "#", "*" and "|"; Latin letters,
+# Vietnamese ones among them; punctuation, arrows, mathematical signs, shapes, private-use bullets);
+# tests/test_normalize.py checks it
+_UNSETTLED_RE = re.compile(
+    r"[^\n\x20-\x22\x24-\x29\x2b-\x7b\x7d\x7e\xa1-\xac\xae-\xcf\xd1-\xef\xf1-\u024f\u1e00-\u1eff"
+    r"\u2012-\u2027\u2030-\u205e\u2190-\u22ff\u25a0-\u25ff\ue000-\uf8ff]"
+)
+
+
 def _needs_cleaning(raw: str) -> bool:
     """Cheap C-level tests: does a line hold anything ``clean_line`` would change?"""
     return "  " in raw or raw[:1] == " " or raw[-1:] == " " or _SPECIAL_RE.search(raw) is not None
@@ -440,9 +472,12 @@ def _needs_cleaning(raw: str) -> bool:
 def _clean_lines(raws: list[str], joined: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """Clean every line (``joined``: the lines joined by line breaks); lines with nothing to clean
     (most of them) take a fast path."""
+    clean = [(0, 0)]
+    spaced = "  " in joined or joined[:1] == " " or joined[-1:] == " " or "\n " in joined or " \n" in joined
+    if not spaced and _UNSETTLED_RE.search(joined) is None:
+        return [(raw, clean) for raw in raws]  # in NFC, nothing to clean: one scan says what two would
     nfc = unicodedata.is_normalized("NFC", joined)
-    if nfc and not _needs_cleaning(joined) and "\n " not in joined and " \n" not in joined:
-        clean = [(0, 0)]
+    if nfc and not spaced and not _needs_cleaning(joined):
         return [(raw, clean) for raw in raws]
     unclean = _unclean_lines(raws, joined)
     return [

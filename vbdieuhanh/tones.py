@@ -36,6 +36,10 @@ _TONED_Y = _TONED["y"] + _TONED["y"].upper()
 _TONED_AFTER = {"o": _TONED_AE, "O": _TONED_AE, "u": _TONED_Y, "U": _TONED_Y}
 _FOLD_BRANCHES = "|".join(f"{vowel}[{toned}]" for vowel, toned in _TONED_AFTER.items())
 _FOLD_RE = re.compile(f"(?:{_FOLD_BRANCHES})(?!\\w)")
+# _FOLD_RE's branches one by one: each opens with one letter, which the regex engine looks for as
+# fast as a text search, twice as fast as a set of letters; for a long text, four such scans are cheaper
+_FOLD_BY_VOWEL = tuple(re.compile(f"{vowel}[{toned}](?!\\w)") for vowel, toned in _TONED_AFTER.items())
+_LONG_TEXT = 200  # characters: a text longer than a line
 
 
 _FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)
@@ -43,17 +47,24 @@ _FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)
 
 def fold_tones(text: str) -> str:
     """Fold old-style tone placement to the new style; the result has the same length."""
-    if _FOLD_TRIGGERS.isdisjoint(text) or not _FOLD_RE.search(text):
+    if _FOLD_TRIGGERS.isdisjoint(text):
         return text
+    if len(text) > _LONG_TEXT:
+        if not any(vowel.search(text) for vowel in _FOLD_BY_VOWEL):  # most texts: nothing to fold
+            return text
+    elif not _FOLD_RE.search(text):
+        return text
+    return _FOLD_RE.sub(_folded, text)
 
-    def swap(match: re.Match[str]) -> str:
-        # "quý", "quỳ", "quỹ": after q the u is part of the consonant and the tone is already right
-        at = match.start()
-        if at and text[at - 1] in "qQ":
-            return match.group(0)
-        return _FOLD_TABLE[match.group(0)]
 
-    return _FOLD_RE.sub(swap, text)
+def _folded(match: re.Match[str]) -> str:
+    """The new-style spelling of an old-style pair ``_FOLD_RE`` found (a module function: a closure
+    would be built at every fold_tones call)."""
+    # "quý", "quỳ", "quỹ": after q the u is part of the consonant and the tone is already right
+    at = match.start()
+    if at and match.string[at - 1] in "qQ":
+        return match.group(0)
+    return _FOLD_TABLE[match.group(0)]
 
 
 _MARKLESS = str.maketrans("Đđ", "Dd")

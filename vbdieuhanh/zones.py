@@ -18,6 +18,7 @@ from .lexicon import (
     agency_terms,
     attachment_words,
     authority_alternation,
+    authority_marks,
     body_starters,
     doc_type_by_upper_name,
     honorifics,
@@ -52,6 +53,7 @@ def _motto_in(key: str) -> re.Match[str] | None:
 
 # a rule under the body's name or the motto: "-------", "___", "***", or the "0O0" some typists use
 RULE_RE = re.compile(r"^[\s_\-–—=.*~]{3,}$|^[\s_\-–—=.*~]*[oO0]{3}[\s_\-–—=.*~]*$")
+_RULE_FIRST = frozenset("_-–—=.*~oO0")  # what a RULE_RE line opens with, but for a space
 # the Quốc hiệu's second line alone, where its cell wrapped: "CHỦ NGHĨA VIỆT NAM"
 QUOC_HIEU_TAIL_RE = re.compile(r"^(?:X[ÃA]\s*H[ỘO]I\s*)?CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM\W*$", re.I)
 # the types whose number line names them first ("Luật số: 12/2025/QH15")
@@ -78,12 +80,38 @@ AUTHORITY_RE = re.compile(rf"^({authority_alternation()})\s*\.\s*(?=\S)")  # dat
 BULLET_RE = re.compile(rf"^[{re.escape(glyphs('bullet'))}]\s*")  # data/glyphs.tsv: - – + • *
 # the characters a line BULLET_RE or NUMBER_LINE_RE matches opens with: a test in C before the regexes
 _OPENING_FIRST = frozenset(glyphs("bullet") + "Ss" + "".join(name[0] for name in _NUMBERED_TYPES))
+_BULLETS = frozenset(glyphs("bullet"))
+# what a line LUU_RE matches opens with, but for a space; and AUTHORITY_RE, the marks' first letters
+_LUU_FIRST = frozenset(glyphs("bullet_in_line") + "L")
+_AUTHORITY_FIRST = frozenset(mark[:1] for mark in authority_marks())
+
+
+def opens_with_bullet(text: str) -> bool:
+    """Does BULLET_RE match the text (a bullet is its first character)?"""
+    return text[:1] in _BULLETS
+
+
+def luu_label(key: str) -> re.Match[str] | None:
+    """LUU_RE's match of a line ("- Lưu: VT"); one opening with no bullet, "L" or space is not
+    matched (a test in C before the regex)."""
+    first = key[:1]
+    return LUU_RE.match(key) if first in _LUU_FIRST or first.isspace() else None
+
+
+def authority_mark(key: str) -> re.Match[str] | None:
+    """AUTHORITY_RE's match of a line ("KT. BỘ TRƯỞNG"); one opening with no mark's first letter is
+    not matched (a test in C before the regex)."""
+    return AUTHORITY_RE.match(key) if key[:1] in _AUTHORITY_FIRST else None
+
+
 END_MARK_RE = re.compile(r"\./\.|\./\s*$")
 APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]+\s*(?:$|[:.]\s)|DANH SÁCH|BIỂU MẪU|Mẫu số)")
 # a receipt stamp ("CÔNG VĂN ĐẾN / Số: … / Ngày: … / Chuyển: …") printed over the header of a scan
 STAMP_RE = re.compile(
     r"^(?:ĐẾN\b|CÔNG VĂN ĐẾN|VĂN BẢN ĐẾN|Giờ\s*:|Ngày\s*:\s*[.…\d]|Số\s*đến|Chuyển\s*:|Lưu hồ sơ số)", re.I
 )
+# the letters re.IGNORECASE lets STAMP_RE open with (U+017F: the long s, which it reads as an s)
+_STAMP_FIRST = frozenset("ĐđCcVvGgNnSsLl\u017f")
 _STARTER_WORDS = "|".join(re.escape(word) for word in body_starters())
 # a body sentence's first words (data/body_starters.txt; "Ngày" only before a day), or a part heading
 BODY_STARTERS_RE = re.compile(
@@ -98,13 +126,17 @@ SIGNATURE_NOISE_RE = re.compile(
     r"^[\(\[]?\s*(?:đã ký|ký|ký tên|ký,? đóng dấu|ký,? ghi rõ họ tên|chữ ký|daky|signed)\b.*[\)\]]?$",
     re.I,
 )
+# where a right-column phrase begins (only a match's start is used): at a space before the Quốc
+# hiệu, the Party's name, an authority mark, "GS.TS." or a last "Độc"; after a word, at a space
+# before the motto, a number line, a subject or a "Kính gửi:" run onto the number or date line; at
+# the motto's "Đ" glued to a word ("VIỆT NAMĐộc lập - …"), at the "S" of "Số:" glued to a digit.
+# Each match opens with that space, "Đ" or "S", matched first and looked behind at: the regex engine
+# tries only those characters, not every position (a line's columns are cut a few times faster)
 SPLIT_RIGHT_RE = re.compile(
-    rf"\s(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|(?:{authority_alternation(in_line=True)})\.\s?[A-ZĐỦ]"
+    rf"[\sĐS](?:(?<=\s)(?=CỘNG\s*HÒA\s*XÃ\s*HỘI|ĐẢNG\s+CỘNG\s+SẢN|(?:{authority_alternation(in_line=True)})\.\s?[A-ZĐỦ]"
     r"|(?:PGS|GS)\.\s?TS\.\s?[A-ZĐ]|Độc\s*$)"
-    # the motto, glued or not ("VIỆT NAMĐộc lập - …"); a number line after the body's name
-    r"|(?<=\S)\s?(?=Độc\s*lập\s*[-–])|(?<=\S)\s+(?=S[ốô]\s*:\s*[\d.…_ ]*/)|(?<=\d)(?=Số\s*:\s*\d)"
-    # a subject or "Kính gửi:" run onto the number or date line
-    r"|(?<=\S)\s+(?=V/[vV]\s)|(?<=\S)\s+(?=K[íi]nh\s*g[ửư]i\s*:)"
+    r"|(?<=\S\s)(?:(?=Độc\s*lập\s*[-–])|\s*(?=S[ốô]\s*:\s*[\d.…_ ]*/|V/[vV]\s|K[íi]nh\s*g[ửư]i\s*:))"
+    r"|(?<=\SĐ)(?=ộc\s*lập\s*[-–])|(?<=\dS)(?=ố\s*:\s*\d))"
 )
 # the first letters of every phrase SPLIT_RIGHT_RE cuts before: a line without them has none
 _TRIGGER_HEADS = "|".join(
@@ -329,12 +361,14 @@ def _header_cuts(key: str, start: int) -> list[int]:
         motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or BULLET_RE.match(key)
+    label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or (
+        BULLET_RE.match(key) if opens_with_bullet(key) else None
+    )
     if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
         if body is not None:
             cuts.append(start + body.start())
-    if NUMBER_LINE_RE.match(key):  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 tháng 4 năm 2026"
+    if key[:1] in _OPENING_FIRST and NUMBER_LINE_RE.match(key):  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
         date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
         if date and date.start() > 3:
             place_start = _place_start(key[: date.start()].rstrip(" ,."))  # "Hà Nội, ngày", "Hà Nội. ngày"
@@ -361,7 +395,7 @@ def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
     """
     start, end = seg
     key = nt.key[start:end]
-    mark = AUTHORITY_RE.match(key)
+    mark = authority_mark(key)
     if not (mark or _GLUED_NAME_RE.search(key) or (" " in key and starts_with_position(key))):
         return [seg]
     cuts: list[int] = []
@@ -462,7 +496,7 @@ _HEADER_SCAN = 60  # the header never runs longer than this many lines
 _LEADING_JUNK = 15  # lines of something else that may come before the header
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Row:
     """One line (or one column of an interleaved line) with the facts the zoner asks about."""
 
@@ -474,6 +508,18 @@ class _Row:
     _upper: bool | None = None
     _cls: str | None = None
     _classified: bool = False
+
+    def __init__(self, seg: Seg, text: str, key: str, blank_before: bool, column: str | None = None) -> None:
+        # written here, not generated by @dataclass: the compiled build calls this one as C, a
+        # generated one through the interpreter (a row for every line)
+        self.seg = seg
+        self.text = text
+        self.key = key
+        self.blank_before = blank_before
+        self.column = column
+        self._upper = None
+        self._cls = None
+        self._classified = False
 
     @property
     def upper(self) -> bool:
@@ -560,6 +606,7 @@ _NUMBER_START_RE = re.compile(r"^[\d.…_ ]*/|^\d")
 _DATE_CUT_RE = re.compile(r"\bngày\b[^\n]{0,14}?(?:tháng[\s\d.…_]*(?:năm\s*)?)?$", re.I)
 _DATE_REST_RE = re.compile(r"^(?:tháng|năm|[\d.…_]+\s*(?:tháng|năm)|(?:19|20)\d\d\b)", re.I)
 _LABEL_CUT_RE = re.compile(r"^(?:K[íìi]nh|N[ơo]i)\s*$", re.I)
+_LABEL_CUT_FIRST = "KkNn\u212a"  # the letters re.IGNORECASE lets _LABEL_CUT_RE open with (U+212A: Kelvin)
 _LABEL_REST_RE = re.compile(r"^(?:g[ửưu][iỉí]|nh[ậâa]n)\b", re.I)
 
 
@@ -592,9 +639,10 @@ def _wrapped(top: _Row, below: _Row, in_header: bool) -> bool:
     """Is ``below`` the rest of a header or footer line cut short in ``top``?"""
     if len(top.key) > 90:
         return False
-    if _NUMBER_LABEL_RE.match(top.key):
+    first = top.key[:1]  # the labels below open with "S", "K" or "N" (a test in C before the regexes)
+    if first == "S" and _NUMBER_LABEL_RE.match(top.key):
         return _NUMBER_START_RE.match(below.key) is not None
-    if _LABEL_CUT_RE.match(top.key):
+    if first in _LABEL_CUT_FIRST and _LABEL_CUT_RE.match(top.key):
         return _LABEL_REST_RE.match(below.key) is not None
     if not in_header:
         return False
@@ -740,7 +788,12 @@ class _HeaderScan:
         first = self.first
         index = first
         for index, row in enumerate(self.rows[first : first + _HEADER_SCAN], start=first):
-            if RULE_RE.match(row.key) or len(row.key.strip()) <= 1 or STAMP_RE.match(row.key):
+            opening = row.key[:1]  # a test in C before each regex: the characters its lines open with
+            if (
+                ((opening in _RULE_FIRST or opening.isspace()) and RULE_RE.match(row.key))
+                or len(row.key.strip()) <= 1
+                or (opening in _STAMP_FIRST and STAMP_RE.match(row.key))
+            ):
                 continue
             if self._continues(row):
                 continue
@@ -851,18 +904,26 @@ def _row_at(rows: list[_Row], seg: Seg) -> _Row:
     return next(r for r in rows if r.seg == seg)
 
 
+# what QUOC_HIEU_RE, PARTY_MOTTO_RE and QUOC_HIEU_TAIL_RE lines open with (re.IGNORECASE adds no
+# other letter to C and X)
+_QUOC_HIEU_FIRST = frozenset("CcĐXx")
+
+
 def _header_class(key: str, text: str, upper: bool) -> str | None:
-    if len(key) <= 60 and (
-        QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key) or QUOC_HIEU_TAIL_RE.match(key)
+    first = key[:1]  # a test in C before each regex below: the characters its lines open with
+    if (
+        len(key) <= 60
+        and first in _QUOC_HIEU_FIRST
+        and (QUOC_HIEU_RE.match(key) or PARTY_MOTTO_RE.match(key) or QUOC_HIEU_TAIL_RE.match(key))
     ):
         return "quoc_hieu"
     if _motto_in(key):
         return "tieu_ngu"
-    if NUMBER_LINE_RE.match(key):
+    if first in _OPENING_FIRST and NUMBER_LINE_RE.match(key):
         return "number"
     if KINH_GUI_RE.match(key):
         return "kinh_gui"
-    if VV_RE.match(key):
+    if (first in "(Vv" or first.isspace()) and VV_RE.match(key):
         return "vv"
     if len(key) <= 90 and classify_place_date(key) is not None:
         return "place_date"
@@ -896,7 +957,7 @@ _ITEM_START_RE = re.compile(rf"(?:\d{{1,2}}|[IVX]{{1,4}}|[a-zđ])\s*[.)]\s|{_IN_
 
 def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool:
     """Is this line another entry (or the wrapped rest of one) of 'Kính gửi'?"""
-    if BULLET_RE.match(row.key) and len(row.text) <= 200:
+    if opens_with_bullet(row.key) and len(row.text) <= 200:
         return True
     if row.cls is not None or BODY_STARTERS_RE.match(row.key):
         return False
@@ -916,9 +977,14 @@ def _continues_addressees(row: _Row, block: list[Seg], rows: list[_Row]) -> bool
 
 def _bulleted(rows: list[_Row], block: list[Seg]) -> bool:
     """Are the entries of an addressee block written as dashed lines?"""
-    return any(BULLET_RE.match(_row_at(rows, seg).key) for seg in block[1:]) or bool(
-        BULLET_RE.match(KINH_GUI_RE.sub("", _row_at(rows, block[0]).key))
+    return any(opens_with_bullet(_row_at(rows, seg).key) for seg in block[1:]) or opens_with_bullet(
+        KINH_GUI_RE.sub("", _row_at(rows, block[0]).key)
     )
+
+
+def _opens_appendix(key: str) -> bool:
+    """Does APPENDIX_RE match the line? Its heads open with P, D, B or M: a test in C first."""
+    return key[:1] in "PDBM" and APPENDIX_RE.match(key) is not None
 
 
 def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
@@ -927,7 +993,7 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     noi_nhan = next(
         (i for i in range(body_start, n) if rows[i].key[:1] in "Nn" and NOI_NHAN_RE.match(rows[i].key)), None
     )  # the label opens with an N (see _noi_nhan_line)
-    appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if APPENDIX_RE.match(rows[i].key)), n)
+    appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if _opens_appendix(rows[i].key)), n)
     end_mark = None
     for i in reversed(range(body_start, noi_nhan if noi_nhan is not None else appendix)):
         if END_MARK_RE.search(rows[i].key):
@@ -980,7 +1046,7 @@ def _attachment(rows: list[_Row], start: int) -> list[Seg]:
             (
                 j
                 for j in range(i + 1, len(rows))
-                if APPENDIX_RE.match(rows[j].key) or rows[j].key.lower().startswith(ends)
+                if _opens_appendix(rows[j].key) or rows[j].key.lower().startswith(ends)
             ),
             len(rows),
         )
@@ -1009,13 +1075,13 @@ def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) 
             and any(_is_signature_name(rows, j, stop) for j in range(i + 1, min(i + 6, stop)))
         )
         if in_list and row.column != "right" and not titled_name:
-            if LUU_RE.match(row.key):
+            if luu_label(row.key):
                 in_list = False
                 continue
-            if BULLET_RE.match(row.key) or not (AUTHORITY_RE.match(row.key) or row.upper):
+            if opens_with_bullet(row.key) or not (authority_mark(row.key) or row.upper):
                 continue
             in_list = False
-        if AUTHORITY_RE.match(row.key) or titled_name:
+        if authority_mark(row.key) or titled_name:
             return i
         if split_honorifics(row.text)[0] and person_name(row.text):
             return i  # "PGS.TS. Nguyễn Văn A" with no title line above it
@@ -1025,11 +1091,11 @@ def _find_signer(rows: list[_Row], start: int, stop: int, noi_nhan: int | None) 
 def _lone_name(rows: list[_Row], start: int, stop: int) -> int | None:
     """A signer's name with no title line that can be read (OCR lost or garbled it): the first name
     line after the recipients' list ends with its "Lưu:" entry."""
-    luu = next((i for i in range(start, min(stop, start + 40)) if LUU_RE.match(rows[i].key)), None)
+    luu = next((i for i in range(start, min(stop, start + 40)) if luu_label(rows[i].key)), None)
     if luu is None:
         return None
     for i in range(luu + 1, min(stop, luu + 8)):
-        if not BULLET_RE.match(rows[i].key) and _is_signature_name(rows, i, stop):
+        if not opens_with_bullet(rows[i].key) and _is_signature_name(rows, i, stop):
             return i
     return None
 
@@ -1057,13 +1123,12 @@ def _noi_nhan_block(rows: list[_Row], start: int, stop: int, signer: int | None)
         row = rows[i]
         if row.column == "right":
             continue  # the signer's column beside the list
-        if (i == signer and row.column != "left") or AUTHORITY_RE.match(row.key):
+        if (i == signer and row.column != "left") or authority_mark(row.key):
             break
-        bullet = BULLET_RE.match(row.key)
-        if not bullet and (row.upper or is_name_line(row.text)):
+        if not opens_with_bullet(row.key) and (row.upper or is_name_line(row.text)):
             break
         block.append(row.seg)
-        if LUU_RE.match(row.key):
+        if luu_label(row.key):
             break
     return block
 
@@ -1073,7 +1138,12 @@ def _signer_block(rows: list[_Row], start: int, stop: int, noi_nhan: list[Seg]) 
     block: list[Seg] = []
     for i in range(start, min(stop, start + 30)):
         row = rows[i]
-        if row.seg in taken or row.column == "left" or NOI_NHAN_RE.match(row.key) or BULLET_RE.match(row.key):
+        if (
+            row.seg in taken
+            or row.column == "left"
+            or NOI_NHAN_RE.match(row.key)
+            or opens_with_bullet(row.key)
+        ):
             continue
         block.append(row.seg)
         if _is_signature_name(rows, i, stop):

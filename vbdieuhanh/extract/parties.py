@@ -10,7 +10,7 @@ from ..models import Addressee, Recipient, Task
 from ..names.casing import repair_body_name, repair_province
 from ..normalize import fold_tones, squash
 from ..vocab import glyphs
-from ..zones import BULLET_RE, KINH_GUI_RE, LUU_RE, NOI_NHAN_RE, Seg
+from ..zones import KINH_GUI_RE, NOI_NHAN_RE, Seg, luu_label, opens_with_bullet
 from .context import Context
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
@@ -42,7 +42,7 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
     for piece, text in pieces:
         if _is_junk(text):
             continue  # OCR noise on a line of its own: "ff", "ÿ", "} -"
-        is_bullet = bool(BULLET_RE.match(text)) or bool(LUU_RE.match(text))
+        is_bullet = opens_with_bullet(text) or luu_label(text) is not None
         if entries and not is_bullet:
             last = ctx.nt.text[entries[-1][0] : entries[-1][1]].rstrip(" —–-")
             if not last.endswith((";", ".")) or text[:1].islower():
@@ -52,7 +52,7 @@ def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[S
     split: list[Seg] = []
     for start, end in entries:
         entry = ctx.nt.text[start:end]
-        if ";" not in entry or (BULLET_RE.match(entry.lstrip()) and ":" in entry):
+        if ";" not in entry or (opens_with_bullet(entry.lstrip()) and ":" in entry):
             split.append((start, end))  # one part; so is "- Các sở, ngành: TC; XD; …;"
             continue
         for part in _PART_RE.finditer(entry):  # "Bộ A; Bộ B." inline
@@ -100,7 +100,7 @@ def _repaired(ctx: Context, name: str, seg: Seg) -> str:
 
 
 def _purpose(name: str) -> str | None:
-    match = _PURPOSE_RE.search(name)
+    match = _PURPOSE_RE.search(name) if ")" in name else None  # the purpose is in brackets
     if not match:
         return None
     return recipient_purposes().get(fold_tones(match.group(1).strip().lower()))
@@ -116,7 +116,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
     archive_seg = None
     for seg in _entries(ctx, segs, NOI_NHAN_RE):
         name = _one_line(ctx.text(seg))
-        luu = LUU_RE.match(ctx.key(seg))
+        luu = luu_label(ctx.key(seg))
         if luu:
             archive_seg = seg
             archive.extend(part.strip(" .") for part in name[luu.end() :].split(",") if part.strip(" ."))

@@ -7,9 +7,9 @@ from ..models import Signer
 from ..names.casing import position_case
 from ..normalize import fold_tones, is_upper_text, squash
 from ..zones import (
-    AUTHORITY_RE,
     CONNECTOR_END_RE,
     SIGNATURE_NOISE_RE,
+    authority_mark,
     person_name,
     split_honorifics,
     starts_with_position,
@@ -33,7 +33,7 @@ def extract_signer(ctx: Context) -> Signer | None:
     for index, seg in enumerate(segs):
         text = ctx.text(seg).strip()
         key = ctx.key(seg)
-        mark = AUTHORITY_RE.match(key)
+        mark = authority_mark(key)
         if mark:
             rest = text[mark.end() :].strip()
             authority.append(f"{mark.group(1)}. {position_case(rest)}")
