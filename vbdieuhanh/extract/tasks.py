@@ -579,7 +579,9 @@ def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: i
 def _add_clause_openers(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
     """Add the bodies that open a clause inside the text and act ("…; Ban Quản lý dự án hoàn thành …")."""
     key = ctx.nt.flat
-    clause = _CLAUSE_START_RE.search(key, start, end)  # most texts have none: no iterator to make
+    if key.find(". ", start, end) < 0 and key.find("; ", start, end) < 0:
+        return  # most texts are one clause: two str.find, not a regex scan (a clause starts so)
+    clause = _CLAUSE_START_RE.search(key, start, end)  # no iterator to make
     while clause is not None:
         if not _role_label_re().match(ctx.nt.lower, clause.end()):  # "Đơn vị phối hợp: …": read by its label
             spans = bodies_at(key, clause.end(), end)
@@ -831,7 +833,9 @@ _DASH_CLAUSE_RE = re.compile(r" [-–] ")
 
 def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
     """'Phân tích đề thi … – Trường THPT X thực hiện': the body after a dash that acts."""
-    dash = _DASH_CLAUSE_RE.search(key, start, opening)  # most have none: no iterator to make
+    if key.find(" - ", start, opening) < 0 and key.find(" – ", start, opening) < 0:
+        return []  # most have none: two str.find, not a regex scan (the regex's two matches)
+    dash = _DASH_CLAUSE_RE.search(key, start, opening)  # no iterator to make
     while dash is not None:
         spans = bodies_at(key, dash.end(), opening)
         if spans and _verb_at(key, spans[-1][1] + 1):
