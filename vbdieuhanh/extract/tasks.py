@@ -1511,7 +1511,7 @@ def _to_task(
     return Task(
         id=task_id,
         label=_label(node),
-        text=squash(full_text),
+        text=_squashed(full_text),
         kind=node.kind,
         assignees=assignees,
         assignees_inherited=is_inherited,
@@ -1520,6 +1520,15 @@ def _to_task(
         subtasks=children,
         source=ctx.source(para.start, text_end),
     )
+
+
+def _squashed(text: str) -> str:
+    """``squash(text)``: the text itself when it is squashed already, as a task's text nearly always
+    is (one scan of it, not a split into words and a join). No whitespace but the ASCII space is
+    printable, so a printable text with no two spaces together and none at an end is squashed."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return squash(text)
 
 
 def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assignee]) -> None:
@@ -1652,7 +1661,7 @@ def _prose_tasks(
         tasks.append(
             Task(
                 id=task_id,
-                text=squash(ctx.nt.text[start:end]),
+                text=_squashed(ctx.nt.text[start:end]),
                 kind="prose",
                 assignees=assignees,
                 deadline=find_deadline(ctx, start, end) if completed else deadline,
