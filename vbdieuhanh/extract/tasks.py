@@ -1131,18 +1131,29 @@ def _item_heading_kind(text: str) -> str | None:
     head = _heading(text)
     res = _heading_res()
     assign = res["assign"]
-    first: str | None = None
-    for part in _WRITTEN_PARTS_RE.split(head):
-        start = _part_start(part)
-        if assign.match(start):
+    openers = _assign_openers()
+    parts = _WRITTEN_PARTS_RE.split(head)
+    for part in parts:
+        # most parts open with a letter no such words (nor 'về', 'các') open with: not read further
+        if part.lstrip()[:1].lower() in openers and assign.match(_part_start(part)):
             return "assign"
-        first = start if first is None else first
     if len(head.split(None, 13)) > 12:
         return None
+    first = _part_start(parts[0])
     for kind in ("none", "weak"):
-        if res[kind].match(first or ""):
+        if res[kind].match(first):
             return kind
     return None
+
+
+@cache
+def _assign_openers() -> frozenset[str]:
+    """The first letters, in lower case, of the parts of a heading that may open with words that give
+    out work: those of the words, of the words skipped before them ('về', 'các'), and o and u
+    (fold_tones moves a tone onto a word's first letter only in a word that opens 'oà', 'uỷ'…)."""
+    return frozenset(
+        {words[0] for words in task_headings()["assign"]} | {w[0] for w in _SKIPPED_WORDS} | {"o", "u"}
+    )
 
 
 def _part_start(part: str) -> str:
@@ -1156,7 +1167,10 @@ def _part_start(part: str) -> str:
 def _folded_start(words: str) -> str:
     """``words`` folded lower case, without a leading 'về', 'các' (kept: items open alike)."""
     start = fold_tones(words.lower())
-    return start[start.index(" ") + 1 :] if start.startswith(("về ", "các ")) else start
+    return start[start.index(" ") + 1 :] if start.startswith(_SKIPPED_WORDS) else start
+
+
+_SKIPPED_WORDS = ("về ", "các ")  # what a heading's part may open with before its heading words
 
 
 @cache
