@@ -579,7 +579,9 @@ def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: i
 def _add_clause_openers(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
     """Add the bodies that open a clause inside the text and act ("…; Ban Quản lý dự án hoàn thành …")."""
     key = ctx.nt.flat
-    clause = _CLAUSE_START_RE.search(key, start, end)  # most texts have none: no iterator to make
+    if key.find(". ", start, end) < 0 and key.find("; ", start, end) < 0:
+        return  # most texts are one clause: two str.find, not a regex scan (a clause starts so)
+    clause = _CLAUSE_START_RE.search(key, start, end)  # no iterator to make
     while clause is not None:
         if not _role_label_re().match(ctx.nt.lower, clause.end()):  # "Đơn vị phối hợp: …": read by its label
             spans = bodies_at(key, clause.end(), end)
@@ -831,7 +833,9 @@ _DASH_CLAUSE_RE = re.compile(r" [-–] ")
 
 def _after_dash(key: str, start: int, opening: int) -> list[tuple[int, int]]:
     """'Phân tích đề thi … – Trường THPT X thực hiện': the body after a dash that acts."""
-    dash = _DASH_CLAUSE_RE.search(key, start, opening)  # most have none: no iterator to make
+    if key.find(" - ", start, opening) < 0 and key.find(" – ", start, opening) < 0:
+        return []  # most have none: two str.find, not a regex scan (the regex's two matches)
+    dash = _DASH_CLAUSE_RE.search(key, start, opening)  # no iterator to make
     while dash is not None:
         spans = bodies_at(key, dash.end(), opening)
         if spans and _verb_at(key, spans[-1][1] + 1):
@@ -1127,18 +1131,29 @@ def _item_heading_kind(text: str) -> str | None:
     head = _heading(text)
     res = _heading_res()
     assign = res["assign"]
-    first: str | None = None
-    for part in _WRITTEN_PARTS_RE.split(head):
-        start = _part_start(part)
-        if assign.match(start):
+    openers = _assign_openers()
+    parts = _WRITTEN_PARTS_RE.split(head)
+    for part in parts:
+        # most parts open with a letter no such words (nor 'về', 'các') open with: not read further
+        if part.lstrip()[:1].lower() in openers and assign.match(_part_start(part)):
             return "assign"
-        first = start if first is None else first
     if len(head.split(None, 13)) > 12:
         return None
+    first = _part_start(parts[0])
     for kind in ("none", "weak"):
-        if res[kind].match(first or ""):
+        if res[kind].match(first):
             return kind
     return None
+
+
+@cache
+def _assign_openers() -> frozenset[str]:
+    """The first letters, in lower case, of the parts of a heading that may open with words that give
+    out work: those of the words, of the words skipped before them ('về', 'các'), and o and u
+    (fold_tones moves a tone onto a word's first letter only in a word that opens 'oà', 'uỷ'…)."""
+    return frozenset(
+        {words[0] for words in task_headings()["assign"]} | {w[0] for w in _SKIPPED_WORDS} | {"o", "u"}
+    )
 
 
 def _part_start(part: str) -> str:
@@ -1152,7 +1167,10 @@ def _part_start(part: str) -> str:
 def _folded_start(words: str) -> str:
     """``words`` folded lower case, without a leading 'về', 'các' (kept: items open alike)."""
     start = fold_tones(words.lower())
-    return start[start.index(" ") + 1 :] if start.startswith(("về ", "các ")) else start
+    return start[start.index(" ") + 1 :] if start.startswith(_SKIPPED_WORDS) else start
+
+
+_SKIPPED_WORDS = ("về ", "các ")  # what a heading's part may open with before its heading words
 
 
 @cache
@@ -1507,7 +1525,7 @@ def _to_task(
     return Task(
         id=task_id,
         label=_label(node),
-        text=squash(full_text),
+        text=_squashed(full_text),
         kind=node.kind,
         assignees=assignees,
         assignees_inherited=is_inherited,
@@ -1516,6 +1534,15 @@ def _to_task(
         subtasks=children,
         source=ctx.source(para.start, text_end),
     )
+
+
+def _squashed(text: str) -> str:
+    """``squash(text)``: the text itself when it is squashed already, as a task's text nearly always
+    is (one scan of it, not a split into words and a join). No whitespace but the ASCII space is
+    printable, so a printable text with no two spaces together and none at an end is squashed."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return squash(text)
 
 
 def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assignee]) -> None:
@@ -1648,7 +1675,7 @@ def _prose_tasks(
         tasks.append(
             Task(
                 id=task_id,
-                text=squash(ctx.nt.text[start:end]),
+                text=_squashed(ctx.nt.text[start:end]),
                 kind="prose",
                 assignees=assignees,
                 deadline=find_deadline(ctx, start, end) if completed else deadline,
