@@ -163,8 +163,8 @@ def _next_part_start(key: str, start: int, end: int) -> int:
     if lower is None:
         found = _next_cite_re().search(key, start, end)
         stop = found.start() if found else end
-        provision = _provision_re().search(key, start, stop)
-        return provision.start() if provision else stop
+        provision = _provision_start(key, start, stop)
+        return stop if provision is None else provision
     stop = len(lower)
     # every beginning ends with 'số' or a digit: a window with neither (most names and titles) has none
     core = _next_core_re(True).search(lower) if "số" in lower or _DIGIT_RE.search(lower) else None
@@ -174,8 +174,8 @@ def _next_part_start(key: str, start: int, end: int) -> int:
             lead -= 1
         found = _next_cite_re(True).search(lower, lead)
         stop = found.start() if found else core.start()
-    provision = _provision_re(True).search(lower, 0, stop)
-    return start + (provision.start() if provision else stop)
+    provision = _provision_start(lower, 0, stop, lower=True)
+    return start + (stop if provision is None else provision)
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -258,9 +258,25 @@ def _verb_stop_re() -> re.Pattern[str]:
 def _provision_re(lower: bool = False) -> re.Pattern[str]:
     """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title; with
     ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    return re.compile(rf"\s(?:và\s+)?{_provision_word_re(lower).pattern}", 0 if lower else re.I)
+
+
+@cache
+def _provision_word_re(lower: bool = False) -> re.Pattern[str]:
+    """What follows the space and 'và' of ``_provision_re``: 'Điều 6', 'khoản 2', 'Chương IV'."""
     words = _alternation(citation_words()["provision"], lower=lower)
     numerals = "[ivx]" if lower else "[IVX]"
-    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
+    return re.compile(rf"(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
+
+
+def _provision_start(text: str, start: int, end: int, lower: bool = False) -> int | None:
+    """Where the first provision ('và Điều 6') in text[start:end] begins, if there is one."""
+    # each provision holds a match of its words: most windows hold none, and a search for them, which
+    # the regex engine skips to by their first letters, is cheaper than one that tries every space
+    if _provision_word_re(lower).search(text, start, end) is None:
+        return None
+    provision = _provision_re(lower).search(text, start, end)
+    return provision.start() if provision else None
 
 
 @cache
