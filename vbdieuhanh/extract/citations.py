@@ -422,22 +422,29 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     return citations
 
 
+# a dict of the fields → a Citation: the validation Citation(...) runs, without the Python frame of
+# its __init__ around it
+_validate_citation = Citation.__pydantic_validator__.validate_python
+
+
 def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
     """The Citation of a merged mention, with its issuer resolved in the context of the citing document."""
-    return Citation(
-        doc_type=found.doc_type,
-        number=found.number,
-        symbol=found.symbol,
-        number_symbol=found.number_symbol,
-        date=found.date,
-        issuer=issuer,
-        issuer_raw=found.issuer_raw,
-        title=found.title,
-        text=found.text,
-        full=found.full,
-        implements=implements(ctx.nt.text, found.span[0]),
-        mentions=found.mentions,
-        source=ctx.source(*found.span),
+    return _validate_citation(
+        {
+            "doc_type": found.doc_type,
+            "number": found.number,
+            "symbol": found.symbol,
+            "number_symbol": found.number_symbol,
+            "date": found.date,
+            "issuer": issuer,
+            "issuer_raw": found.issuer_raw,
+            "title": found.title,
+            "text": found.text,
+            "full": found.full,
+            "implements": implements(ctx.nt.text, found.span[0]),
+            "mentions": found.mentions,
+            "source": ctx.source(*found.span),
+        }
     )
 
 
