@@ -443,7 +443,7 @@ def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
             "full": found.full,
             "implements": implements(ctx.nt.text, found.span[0]),
             "mentions": found.mentions,
-            "source": ctx.source(*found.span),
+            "source": ctx.source(found.span[0], found.span[1]),
         }
     )
 
@@ -536,24 +536,27 @@ _SYMBOL_RE = re.compile(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$")  # what a sy
 def _number_citation(ctx: Context, match: re.Match[str], region_start: int, region_end: int) -> _Found | None:
     key = ctx.nt.flat
     value = parse_number_symbol(match)
-    if not _SYMBOL_RE.search(value.symbol):
+    symbol = value.symbol
+    if not _SYMBOL_RE.search(symbol):
         return None
-    if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
+    if len(symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
         return None  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
-    before = key[max(region_start, match.start() - 80) : match.start()]
+    number_start = match.start()
+    before_start = max(region_start, number_start - 80)
+    before = key[before_start:number_start]
     typed = _type_before(before)
-    cite_start = match.start()
+    cite_start = number_start
     doc_type = None
     if typed is not None:
-        cite_start = match.start() - (len(before) - typed.start())
+        cite_start = before_start + typed.start()
         if typed.group("type"):
             doc_type = _type_name(before[typed.start("type") : typed.end("type")])
-    code = value.party_type or value.symbol.split("-")[0].split("/")[0]
+    code = value.party_type or symbol.split("-")[0].split("/")[0]
     if doc_type is None:
         known = doc_type_by_code().get(code)
         if known is not None:
             doc_type = known.name
-        elif typed is not None or "-" in value.symbol:
+        elif typed is not None or "-" in symbol:
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
         return None
@@ -583,7 +586,7 @@ def _number_citation(ctx: Context, match: re.Match[str], region_start: int, regi
         span=(cite_start, pos),
         doc_type=doc_type,
         number=value.number,
-        symbol=value.symbol,
+        symbol=symbol,
         number_symbol=value.text,
         date=date.iso() if date else None,
         issuer_raw=issuer_raw,
