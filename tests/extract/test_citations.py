@@ -1052,3 +1052,23 @@ def test_a_long_run_on_line_stays_fast() -> None:
     started = time.perf_counter()
     record(text)
     assert time.perf_counter() - started < 8
+
+
+def test_a_text_with_a_letter_lowered_apart_reads_the_same_citations() -> None:
+    """'İ' (which lowers to two letters) or 'ı' (which re.IGNORECASE reads as 'i') anywhere in a text:
+    its parts are then lowered one by one, and the citations are those of the text without it."""
+    text = (
+        "Thực hiện Công văn số 29/CV-BCĐQG ngày 13/5/2021 của Ban Chỉ đạo Quốc gia về việc phòng, chống "
+        "dịch và Quyết định số 15/QĐ-UBND của UBND tỉnh; khoản 2 Điều 6 Thông tư số 05/2020/TT-BYT. Mẫu {}.\n"
+    )
+
+    def read(text: str) -> list[tuple[str | None, ...]]:
+        return [
+            (c.number_symbol, c.doc_type, c.date, c.issuer_raw, c.title)
+            for c in extract_citations(_context(text), None, None)
+        ]
+
+    expected = read(text.format("I"))
+    assert [c[0] for c in expected] == ["29/CV-BCĐQG", "15/QĐ-UBND", "05/2020/TT-BYT"]
+    for letter in ("İ", "ı"):
+        assert read(text.format(letter)) == expected

@@ -28,7 +28,7 @@ from ..lexicon import (
 from ..models import Agency, Citation
 from ..names.agency import LOCALITY_RE, expand_mixed, head_term, locality_of
 from ..names.casing import find_province, province_mentions
-from ..normalize import fold_tones, squash
+from ..normalize import NormalizedText, fold_tones, squash
 from ..patterns import (
     CITED_NUMBER_RE,
     LONG_DATE_RE,
@@ -87,6 +87,20 @@ def _lowered(text: str) -> str | None:
     return lower if len(lower) == len(text) and "ı" not in lower and "ſ" not in lower else None
 
 
+def _lowered_text(nt: NormalizedText) -> str | None:
+    """``nt.lower`` where each part of it is what ``_lowered`` makes of that part of ``nt.flat``, else
+    None. It is flat in lower case unless a letter lowers to two, and 'İ' is the one that does (then
+    it is flat itself); 'ı' and 'ſ' are read as other letters. (A Greek sigma may lower to another
+    form in a part than in the whole: no pattern here reads one.)"""
+    lower = nt.lower
+    return lower if "İ" not in nt.flat and "ı" not in lower and "ſ" not in lower else None
+
+
+def _lowered_part(lowered: str | None, key: str, start: int, end: int) -> str | None:
+    """``_lowered(key[start:end])``, cut from the document's lowered text when there is one."""
+    return lowered[start:end] if lowered is not None else _lowered(key[start:end])
+
+
 @cache
 def _type_before_re(lower: bool = False) -> re.Pattern[str]:
     """'… Công văn số ' / '… kế hoạch số ' / '… Nghị định ' / '… Bản án dân sự sơ thẩm số ' at the end
@@ -100,14 +114,13 @@ def _type_before_re(lower: bool = False) -> re.Pattern[str]:
     )
 
 
-def _type_before(before: str) -> re.Match[str] | None:
+def _type_before(before: str, lower: str | None) -> re.Match[str] | None:
     """The type (group 'type', or 'so' for a bare 'số') at the end of ``before``, in any case; the
-    match may be one of the lower-cased text (its offsets are those of ``before``).
+    match may be one of ``lower``, ``_lowered(before)`` (its offsets are those of ``before``).
 
     In lower case, the search starts where the run of characters the pattern is written with that
     ends the text starts (read on the reversed text): no match can start before it.
     """
-    lower = _lowered(before)
     if lower is None:
         return _type_before_re().search(before)
     run = _type_before_chars_re().match(lower[::-1])  # always matches, maybe empty
@@ -150,21 +163,22 @@ def _next_cite_re(lower: bool = False) -> re.Pattern[str]:
     return re.compile(rf"{_NEXT_LEAD}(?:{core.pattern})", core.flags)
 
 
-def _next_part_start(key: str, start: int, end: int) -> int:
+def _next_part_start(key: str, lowered: str | None, start: int, end: int) -> int:
     """Where another citation (with its lead) or a provision ('và Điều 6') begins in key[start:end],
-    else ``end``; the window is lowered once for both (``_lowered``).
+    else ``end``; the window is lowered once for both (``_lowered_part`` of ``lowered``, the
+    document's ``_lowered_text``).
 
     A citation's first beginning is looked for without its lead, which lets the regex engine skip
     to the letters that can start one; the lead is then matched from the start of the run of spaces
     and lead characters before it (no match can start before that run, which a lead would have to
     cross). The patterns look at nothing before ``start``, so they run on the window alone.
     """
-    lower = _lowered(key[start:end])
+    lower = _lowered_part(lowered, key, start, end)
     if lower is None:
         found = _next_cite_re().search(key, start, end)
         stop = found.start() if found else end
-        provision = _provision_re().search(key, start, stop)
-        return provision.start() if provision else stop
+        provision = _provision_start(key, start, stop)
+        return stop if provision is None else provision
     stop = len(lower)
     # every beginning ends with 'số' or a digit: a window with neither (most names and titles) has none
     core = _next_core_re(True).search(lower) if "số" in lower or _DIGIT_RE.search(lower) else None
@@ -174,8 +188,8 @@ def _next_part_start(key: str, start: int, end: int) -> int:
             lead -= 1
         found = _next_cite_re(True).search(lower, lead)
         stop = found.start() if found else core.start()
-    provision = _provision_re(True).search(lower, 0, stop)
-    return start + (provision.start() if provision else stop)
+    provision = _provision_start(lower, 0, stop, lower=True)
+    return start + (stop if provision is None else provision)
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -258,9 +272,25 @@ def _verb_stop_re() -> re.Pattern[str]:
 def _provision_re(lower: bool = False) -> re.Pattern[str]:
     """'(và) Điều 6 …', 'Khoản 2 Điều 1': a part of a document, which ends a name or a title; with
     ``lower`` written in lower case for ``_lowered`` text (else matched with re.IGNORECASE)."""
+    return re.compile(rf"\s(?:và\s+)?{_provision_word_re(lower).pattern}", 0 if lower else re.I)
+
+
+@cache
+def _provision_word_re(lower: bool = False) -> re.Pattern[str]:
+    """What follows the space and 'và' of ``_provision_re``: 'Điều 6', 'khoản 2', 'Chương IV'."""
     words = _alternation(citation_words()["provision"], lower=lower)
     numerals = "[ivx]" if lower else "[IVX]"
-    return re.compile(rf"\s(?:và\s+)?(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
+    return re.compile(rf"(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
+
+
+def _provision_start(text: str, start: int, end: int, lower: bool = False) -> int | None:
+    """Where the first provision ('và Điều 6') in text[start:end] begins, if there is one."""
+    # each provision holds a match of its words: most windows hold none, and a search for them, which
+    # the regex engine skips to by their first letters, is cheaper than one that tries every space
+    if _provision_word_re(lower).search(text, start, end) is None:
+        return None
+    provision = _provision_re(lower).search(text, start, end)
+    return provision.start() if provision else None
 
 
 @cache
@@ -372,12 +402,13 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     claimed = _Claimed()
     if own is None or own.blank:
         own = _title_number(ctx) or own
+    lowered = _lowered_text(ctx.nt)
     for start, end in ctx.regions():
         for scanner in (_AMENDING_LAW, _law_re()):
             for law in ctx.hits(scanner, start, end):
                 if law.start() in claimed:
                     continue
-                citation = _law_citation(ctx, law, end)
+                citation = _law_citation(ctx, lowered, law, end)
                 if citation is not None:
                     found.append(citation)
                     claimed.add(citation.span)
@@ -385,7 +416,7 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
             for match in ctx.hits(regex, start, end):
                 if match.start() in claimed:
                     continue
-                citation = _number_citation(ctx, match, start, end)
+                citation = _number_citation(ctx, lowered, match, start, end)
                 if citation is None or _is_self(ctx, citation, own, start):
                     continue
                 claimed.add(citation.span)
@@ -406,22 +437,29 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     return citations
 
 
+# a dict of the fields → a Citation: the validation Citation(...) runs, without the Python frame of
+# its __init__ around it
+_validate_citation = Citation.__pydantic_validator__.validate_python
+
+
 def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
     """The Citation of a merged mention, with its issuer resolved in the context of the citing document."""
-    return Citation(
-        doc_type=found.doc_type,
-        number=found.number,
-        symbol=found.symbol,
-        number_symbol=found.number_symbol,
-        date=found.date,
-        issuer=issuer,
-        issuer_raw=found.issuer_raw,
-        title=found.title,
-        text=found.text,
-        full=found.full,
-        implements=implements(ctx.nt.text, found.span[0]),
-        mentions=found.mentions,
-        source=ctx.source(*found.span),
+    return _validate_citation(
+        {
+            "doc_type": found.doc_type,
+            "number": found.number,
+            "symbol": found.symbol,
+            "number_symbol": found.number_symbol,
+            "date": found.date,
+            "issuer": issuer,
+            "issuer_raw": found.issuer_raw,
+            "title": found.title,
+            "text": found.text,
+            "full": found.full,
+            "implements": implements(ctx.nt.text, found.span[0]),
+            "mentions": found.mentions,
+            "source": ctx.source(found.span[0], found.span[1]),
+        }
     )
 
 
@@ -510,27 +548,32 @@ def _number_year(citation: _Found) -> str | None:
 _SYMBOL_RE = re.compile(rf"[{UPPER}]{{2,}}|[{UPPER}]-|^[{UPPER}]$")  # what a symbol holds: 'UBND', 'V-', 'S'
 
 
-def _number_citation(ctx: Context, match: re.Match[str], region_start: int, region_end: int) -> _Found | None:
+def _number_citation(
+    ctx: Context, lowered: str | None, match: re.Match[str], region_start: int, region_end: int
+) -> _Found | None:
     key = ctx.nt.flat
     value = parse_number_symbol(match)
-    if not _SYMBOL_RE.search(value.symbol):
+    symbol = value.symbol
+    if not _SYMBOL_RE.search(symbol):
         return None
-    if len(value.symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
+    if len(symbol) == 1 and _BROKEN_SYMBOL_RE.match(key, match.end()):
         return None  # "228/S T-TTBCXB": a symbol an OCR engine broke apart, not a symbol "S"
-    before = key[max(region_start, match.start() - 80) : match.start()]
-    typed = _type_before(before)
-    cite_start = match.start()
+    number_start = match.start()
+    before_start = max(region_start, number_start - 80)
+    before = key[before_start:number_start]
+    typed = _type_before(before, _lowered_part(lowered, key, before_start, number_start))
+    cite_start = number_start
     doc_type = None
     if typed is not None:
-        cite_start = match.start() - (len(before) - typed.start())
+        cite_start = before_start + typed.start()
         if typed.group("type"):
             doc_type = _type_name(before[typed.start("type") : typed.end("type")])
-    code = value.party_type or value.symbol.split("-")[0].split("/")[0]
+    code = value.party_type or symbol.split("-")[0].split("/")[0]
     if doc_type is None:
         known = doc_type_by_code().get(code)
         if known is not None:
             doc_type = known.name
-        elif typed is not None or "-" in value.symbol:
+        elif typed is not None or "-" in symbol:
             doc_type = "Công văn"  # "số 12/UBND-VX": issuer-unit symbol, no type code
     if typed is None and doc_type is None:
         return None
@@ -541,7 +584,7 @@ def _number_citation(ctx: Context, match: re.Match[str], region_start: int, regi
     ):
         return None  # "Mẫu số 02/QĐ-QLDA": a form's code
     date, pos = _date_after(key, match.end(), region_end)
-    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
+    issuer_raw, pos = _issuer_after(ctx, lowered, pos, region_end)
     if date is None and issuer_raw is not None:  # "… của Bộ GDĐT (GDĐT) ngày 05/02/2026"
         aside = _ASIDE_RE.match(key, pos, region_end)
         date, after = _date_after(key, aside.end() if aside else pos, region_end)
@@ -552,15 +595,15 @@ def _number_citation(ctx: Context, match: re.Match[str], region_start: int, regi
     if issuer_raw is None:
         lead = _acting_lead_re().search(key, max(region_start, cite_start - 12), cite_start)
         if lead is not None and _opens_sentence(key, lead.start(), region_start):
-            acting, _ = _issuer_after(ctx, pos, region_end, _ACTING_RE)
+            acting, _ = _issuer_after(ctx, lowered, pos, region_end, _ACTING_RE)
             if acting is not None and _names_body(acting):
                 issuer_raw = acting
-    title = _title_after(ctx, pos, region_end)
+    title = _title_after(ctx, lowered, pos, region_end)
     return _Found(
         span=(cite_start, pos),
         doc_type=doc_type,
         number=value.number,
-        symbol=value.symbol,
+        symbol=symbol,
         number_symbol=value.text,
         date=date.iso() if date else None,
         issuer_raw=issuer_raw,
@@ -575,7 +618,7 @@ def _names_body(name: str) -> bool:
     return head_term(name)[0] is not None or _body_of_official(name) != name
 
 
-def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
+def _title_after(ctx: Context, lowered: str | None, pos: int, region_end: int) -> str | None:
     """'… về việc hướng dẫn công tác theo dõi, kiểm tra, đánh giá …': the title up to the end of its
     clause (a ';', a bracket, a full stop, a comma that opens a new clause, or the next citation)."""
     key = ctx.nt.flat
@@ -589,7 +632,7 @@ def _title_after(ctx: Context, pos: int, region_end: int) -> str | None:
         found = regex.search(key, start, end)
         if found is not None:
             end = found.start()
-    end = _next_part_start(key, start, end)
+    end = _next_part_start(key, lowered, start, end)
     if end - start < 3:
         return None
     return squash(ctx.nt.text[start:end]) or None
@@ -661,7 +704,7 @@ def _body_ending_at(ctx: Context, start: int, end: int, need_lead: bool) -> Seg 
     return None
 
 
-def _law_citation(ctx: Context, law: re.Match[str], region_end: int) -> _Found | None:
+def _law_citation(ctx: Context, lowered: str | None, law: re.Match[str], region_end: int) -> _Found | None:
     key = ctx.nt.flat
     doc_type = law.group("type")
     name_text = ctx.nt.text[law.start("name") : law.end("name")].strip(" ,")
@@ -683,7 +726,7 @@ def _law_citation(ctx: Context, law: re.Match[str], region_end: int) -> _Found |
         date_text = value.iso() if value else None
     if number is None and date_text is None and doc_type != "Hiến pháp":
         return None
-    issuer_raw, pos = _issuer_after(ctx, pos, region_end)
+    issuer_raw, pos = _issuer_after(ctx, lowered, pos, region_end)
     return _Found(
         span=(law.start(), pos),
         doc_type=_type_name(doc_type),
@@ -737,14 +780,15 @@ def _same_body(citation: _Found, own: NumberSymbol, issuer: Agency) -> bool:
 
 
 def _issuer_after(
-    ctx: Context, pos: int, region_end: int, regex: re.Pattern[str] | None = None
+    ctx: Context, lowered: str | None, pos: int, region_end: int, regex: re.Pattern[str] | None = None
 ) -> tuple[str | None, int]:
     """'… của Ban Chỉ đạo Quốc gia … về việc' → the issuer as written, and where it ends.
 
     The name ends at a stop word ('về việc', 'tại', 'ngày'…), at a verb after its head ('UBND tỉnh |
     tiếp tục …') unless a place follows the verb, or where another citation begins ('của Quốc hội |
     và Quyết định số …'); a place after a comma ('…huyện Quốc Oai, tỉnh Hà Tây'), '(cũ)' and 'tại'
-    with a province ('Tòa phúc thẩm … tại Hà Nội') stay in it.
+    with a province ('Tòa phúc thẩm … tại Hà Nội') stay in it. ``lowered``: the document's
+    ``_lowered_text``.
     """
     key = ctx.nt.flat
     reach = min(region_end, pos + _ISSUER_REACH)  # a run-on line without punctuation stays linear
@@ -752,7 +796,7 @@ def _issuer_after(
     if match is None:
         return None, pos
     start = match.start("issuer")
-    end = _issuer_end(key, start, match.end("issuer"))
+    end = _issuer_end(key, lowered, start, match.end("issuer"))
     while True:  # what a comma or a bracket cut off but still belongs to the name
         place = _place_after_comma_re().match(key, end, reach)
         aside = _aside_keep_re().match(key, end, reach)
@@ -760,10 +804,10 @@ def _issuer_after(
             locality = LOCALITY_RE.match(ctx.nt.text, place.end(), reach)
             if locality is None:
                 break
-            end = _issuer_end(key, start, locality.end())
+            end = _issuer_end(key, lowered, start, locality.end())
         elif aside is not None:  # "Tòa dân sự (cũ) Tòa án nhân dân tối cao"
             goes_on = _NAME_GOES_ON_RE.match(key, aside.end(), reach)
-            end = _issuer_end(key, start, goes_on.end()) if goes_on else aside.end()
+            end = _issuer_end(key, lowered, start, goes_on.end()) if goes_on else aside.end()
             end = max(end, aside.end())
         else:
             break
@@ -796,9 +840,10 @@ def _names_a_province(key: str, at: int) -> bool:
     return bool(mentions) and mentions[0][0] == 0
 
 
-def _issuer_end(key: str, start: int, end: int) -> int:
-    """Where an issuer's name that starts at ``start`` ends, at the latest at ``end``."""
-    stop = _next_part_start(key, start, end)
+def _issuer_end(key: str, lowered: str | None, start: int, end: int) -> int:
+    """Where an issuer's name that starts at ``start`` ends, at the latest at ``end`` (``lowered``: the
+    document's ``_lowered_text``)."""
+    stop = _next_part_start(key, lowered, start, end)
     at = start
     while True:
         found = _issuer_stop_re().search(key, at, stop)

@@ -14,7 +14,7 @@ from functools import cache
 from ..lexicon import data_rows
 from ..names.keys import fold_key
 
-_CLAUSE_RE = re.compile(r".*[.;:\n]", re.S)  # the text up to the last end of a clause
+_CLAUSE_ENDS = ".;:\n"  # a clause begins after the last of them
 _CLAUSE_WINDOW = 240  # characters before a citation where its clause may begin
 
 
@@ -48,8 +48,9 @@ def _cue_words_re() -> re.Pattern[str] | None:
 def implements(text: str, start: int) -> bool:
     """Does the clause before ``text[start]`` (where a citation begins) say the text carries it out?"""
     window_start = max(0, start - _CLAUSE_WINDOW)
-    ended = _CLAUSE_RE.match(text, window_start, start)
-    clause_start = ended.end() if ended else window_start
+    clause_start = window_start
+    for end in _CLAUSE_ENDS:
+        clause_start = max(clause_start, text.rfind(end, window_start, start) + 1)
     clause = text[clause_start:start]
     cue_words = _cue_words_re()
     # most clauses: a look for a few words instead of folding the clause
