@@ -37,7 +37,7 @@ def parse_layout(layout: Layout) -> Document:
 
     def keep(field: str, seg: tuple[int, int] | None) -> None:
         if seg is not None:
-            sources[field] = ctx.source(*seg)
+            sources[field] = ctx.source(seg[0], seg[1])  # not *seg: a star call is a Python call
 
     issuer = extract_issuer(ctx)
     number = extract_number(ctx)

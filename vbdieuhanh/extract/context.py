@@ -128,7 +128,7 @@ class Context:
 
     def warn(self, code: str, message: str, seg: Seg | None = None) -> None:
         self.warnings.append(
-            ParseWarning(code=code, message=message, source=self.source(*seg) if seg else None)
+            ParseWarning(code=code, message=message, source=self.source(seg[0], seg[1]) if seg else None)
         )
 
     def source(self, start: int, end: int) -> Source:
