@@ -377,7 +377,7 @@ class _Claimed:
         self.starts[lo:hi], self.ends[lo:hi] = [start], [end]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Found:
     """A citation as the text is read, before its mentions merge: the fields of a Citation (the
     issuer as written; its resolved name is a function of it) and the span it covers. It becomes a
@@ -394,6 +394,34 @@ class _Found:
     text: str
     full: bool
     mentions: int = 1
+
+    def __init__(
+        self,
+        span: Seg,
+        doc_type: str | None,
+        number: int | None,
+        symbol: str | None,
+        number_symbol: str | None,
+        date: str | None,
+        issuer_raw: str | None,
+        title: str | None,
+        text: str,
+        full: bool,
+        mentions: int = 1,
+    ) -> None:
+        # the __init__ @dataclass would write, written here: the compiled build calls this one as C,
+        # a generated one through the interpreter
+        self.span = span
+        self.doc_type = doc_type
+        self.number = number
+        self.symbol = symbol
+        self.number_symbol = number_symbol
+        self.date = date
+        self.issuer_raw = issuer_raw
+        self.title = title
+        self.text = text
+        self.full = full
+        self.mentions = mentions
 
 
 def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | None) -> list[Citation]:

@@ -88,7 +88,7 @@ def extract_addressees(ctx: Context) -> list[Addressee]:
     names = [(_one_line(ctx.text(seg)), seg) for seg in _entries(ctx, segs, KINH_GUI_RE)]
     if ctx.nt.layout.ocr:  # an OCR engine's "tỉnh Lâm Đông", "Phát triên nông thôn"
         names = [(_repaired(ctx, name, seg), seg) for name, seg in names]
-    return [Addressee(name=name, source=ctx.source(*seg)) for name, seg in names]
+    return [Addressee(name=name, source=ctx.source(seg[0], seg[1])) for name, seg in names]
 
 
 def _repaired(ctx: Context, name: str, seg: Seg) -> str:
@@ -126,7 +126,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
                 name=name,
                 purpose=_purpose(name),
                 as_above=bool(_AS_ABOVE_RE.match(name)),
-                source=ctx.source(*seg),
+                source=ctx.source(seg[0], seg[1]),
             )
         )
     return recipients, archive, archive_seg

@@ -67,7 +67,7 @@ def extract_signer(ctx: Context) -> Signer | None:
         position=position,
         authority=authority,
         honorifics=titles,
-        name_source=ctx.source(*name_seg) if name_seg else None,
+        name_source=ctx.source(name_seg[0], name_seg[1]) if name_seg else None,
         source=ctx.source(start, end),
     )
 

@@ -88,7 +88,9 @@ def _own_verbs_re() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:chủ trì\b{_chairs()}|có trách nhiệm\b|chịu trách nhiệm\b)")
 
 
-@dataclass(slots=True)
+# (the two classes write the __init__ @dataclass would: the compiled build calls it as C, a generated
+# one through the interpreter)
+@dataclass(slots=True, init=False)
 class _Para:
     start: int
     end: int
@@ -97,8 +99,24 @@ class _Para:
     label: str | None = None
     body_start: int = 0  # offset of the text after the marker
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        style: str | None = None,
+        label: str | None = None,
+        body_start: int = 0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.style = style
+        self.label = label
+        self.body_start = body_start
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class _Node:
     para: _Para
     style: str
@@ -108,6 +126,26 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     assigning: bool = False  # under a heading that gives out work ('PHÂN CÔNG TRÁCH NHIỆM')
     explicit: bool = False  # names people or bodies that are not told to act ('Thành phần: - …')
+
+    def __init__(
+        self,
+        para: _Para,
+        style: str,
+        kind: str,
+        own_id: str,
+        extra: list[_Para] | None = None,
+        children: list[_Node] | None = None,
+        assigning: bool = False,
+        explicit: bool = False,
+    ) -> None:
+        self.para = para
+        self.style = style
+        self.kind = kind
+        self.own_id = own_id
+        self.extra = [] if extra is None else extra
+        self.children = [] if children is None else children
+        self.assigning = assigning
+        self.explicit = explicit
 
 
 def _runs_on(prev_line: str) -> bool:
@@ -1487,7 +1525,7 @@ def _to_task(
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
-        assignees.insert(0, Assignee(name=name, role="lead", source=ctx.source(*role)))
+        assignees.insert(0, Assignee(name=name, role="lead", source=ctx.source(role[0], role[1])))
         has_lead = True
     is_inherited = False
     if not has_lead and node.kind != "section" and inherited:
