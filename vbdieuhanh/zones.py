@@ -383,6 +383,7 @@ _TITLE_AFTER_DASH_RE = re.compile(rf"\S\s*[—–]\s*([{UPPER}][{UPPER}\s.]{{3,}
 _KINH_GUI_INSIDE_RE = re.compile(r"K[íi]nh\s*g[ửư]i\s*:")
 # a name glued to the title above it by a converter: "PHÓ CHỦ TỊCHTrần Thị Mai" (the match is the
 # name's capital: opening with it, the pattern is tried only at capitals)
+_WORD_RUN_RE = re.compile(r"\S+")  # compiled once: re.finditer(pattern, …) looks it up in Python each time
 _GLUED_NAME_RE = re.compile(rf"[{UPPER}](?<=[{UPPER}]{{3}})(?=[{LOWER}]+\s)")
 
 
@@ -405,7 +406,7 @@ def _split_signature(nt: NormalizedText, seg: Seg) -> list[Seg]:
     titles = key[mark.end() if mark else 0 : name_at]
     if mark is not None:  # the mark's own title, then the signer's: cut where the second begins
         offset = mark.end()
-        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", titles)]
+        words = [(m.start(), m.group()) for m in _WORD_RUN_RE.finditer(titles)]
         for at, _ in words[1:]:
             if starts_with_position(titles[at:]):
                 cuts.append(offset + at)
@@ -418,7 +419,7 @@ def _trailing_name(key: str) -> int | None:
     glued = _GLUED_NAME_RE.search(key)
     if glued is not None and person_name(key[glued.start() :]) is not None:
         return glued.start()
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", key)]
+    words = [(m.start(), m.group()) for m in _WORD_RUN_RE.finditer(key)]
     for i in range(max(1, len(words) - 5), len(words) - 1):
         at = words[i][0]
         if not is_upper_text(key[:at]) or not all(_NAME_TOKEN_RE.match(w) for _, w in words[i:]):
@@ -537,7 +538,7 @@ class _Row:
 
 def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     rows: list[_Row] = []
-    header = range(header_line, header_line + _HEADER_LINES)
+    header_end = header_line + _HEADER_LINES
     footer = _footer_lines(nt, header_line)
     text, key, layout_lines = nt.text, nt.key, nt.layout.lines
     for index, line in enumerate(nt.lines):
@@ -545,7 +546,7 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         blank = start >= 2 and text[start - 1] == "\n" and text[start - 2] == "\n"
         layout_column = layout_lines[line.layout_index].column if layout_lines else None
         in_footer = index in footer
-        in_header = index in header
+        in_header = header_line <= index < header_end  # compared as machine integers (compiled)
         if not (in_header or in_footer):  # the body: one row per line
             rows.append(_Row((start, end), text[start:end], key[start:end], blank, layout_column))
             continue
