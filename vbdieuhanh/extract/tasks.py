@@ -40,6 +40,9 @@ from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline, labelled_deadline, read_scanners
 
+# a dict of the fields → a Task, validated as Task(...) does without the Python frame of its __init__
+# (as Context.source builds a Source)
+_validate_task = Task.__pydantic_validator__.validate_python
 _BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
@@ -1522,17 +1525,19 @@ def _to_task(
         if points and all(c.assignees and not c.assignees_inherited for c in points):
             # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
             assignees, is_inherited = [a for a in assignees if a not in inherited], False
-    return Task(
-        id=task_id,
-        label=_label(node),
-        text=_squashed(full_text),
-        kind=node.kind,
-        assignees=assignees,
-        assignees_inherited=is_inherited,
-        deadline=deadline,
-        report_to=_report_to(ctx, text_start, text_end),
-        subtasks=children,
-        source=ctx.source(para.start, text_end),
+    return _validate_task(
+        {
+            "id": task_id,
+            "label": _label(node),
+            "text": _squashed(full_text),
+            "kind": node.kind,
+            "assignees": assignees,
+            "assignees_inherited": is_inherited,
+            "deadline": deadline,
+            "report_to": _report_to(ctx, text_start, text_end),
+            "subtasks": children,
+            "source": ctx.source(para.start, text_end),
+        }
     )
 
 
@@ -1673,14 +1678,16 @@ def _prose_tasks(
         task_id = used.unique(f"P{used.prose + 1}")
         used.prose += 1
         tasks.append(
-            Task(
-                id=task_id,
-                text=_squashed(ctx.nt.text[start:end]),
-                kind="prose",
-                assignees=assignees,
-                deadline=find_deadline(ctx, start, end) if completed else deadline,
-                report_to=_report_to(ctx, start, end),
-                source=ctx.source(start, end),
+            _validate_task(
+                {
+                    "id": task_id,
+                    "text": _squashed(ctx.nt.text[start:end]),
+                    "kind": "prose",
+                    "assignees": assignees,
+                    "deadline": find_deadline(ctx, start, end) if completed else deadline,
+                    "report_to": _report_to(ctx, start, end),
+                    "source": ctx.source(start, end),
+                }
             )
         )
     return tasks
