@@ -30,7 +30,7 @@ from ..lexicon import (
     task_headings,
     task_verbs,
 )
-from ..models import Addressee, Agency, Assignee, Deadline, Task
+from ..models import Addressee, Agency, Assignee, Deadline, Source, Task
 from ..names.agency import expand_mixed
 from ..normalize import fold_tones, is_upper_text, squash
 from ..patterns import LOWER, UPPER
@@ -40,9 +40,10 @@ from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline, labelled_deadline, read_scanners
 
-# a dict of the fields → a Task, validated as Task(...) does without the Python frame of its __init__
-# (as Context.source builds a Source)
+# a dict of the fields → a Task or an Assignee, validated as Task(...), Assignee(...) do without the
+# Python frame of their __init__ (as Context.source builds a Source)
 _validate_task = Task.__pydantic_validator__.validate_python
+_validate_assignee = Assignee.__pydantic_validator__.validate_python
 _BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
@@ -565,7 +566,12 @@ def _add(
     for name, a, b in _named(ctx.nt.flat, ctx.nt.text, spans, end):
         if name not in seen:
             seen.add(name)
-            result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
+            result.append(_assignee(name, role, ctx.source(a, b)))
+
+
+def _assignee(name: str, role: str, source: Source | None) -> Assignee:
+    """The Assignee ``Assignee(name=name, role=role, source=source)`` makes, built from a dict."""
+    return _validate_assignee({"name": name, "role": role, "source": source})
 
 
 def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
@@ -909,7 +915,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     if ctx.zones.attachment:  # a plan printed after the signature: a list of its own
         more = _tree(ctx, _before_annex(_paragraphs(ctx, ctx.zones.attachment)))
         roots, prose, preambles = roots + more[0], prose + more[1], preambles | more[2]
-    addressed = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
+    addressed = [_assignee(a.name, "lead", a.source) for a in addressees]
     preamble_assignees = {
         node_id: _resolve_generic(
             _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer), addressed
@@ -1490,7 +1496,7 @@ def _to_task(
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
-        assignees.insert(0, Assignee(name=name, role="lead", source=ctx.source(*role)))
+        assignees.insert(0, _assignee(name, "lead", ctx.source(*role)))
         has_lead = True
     is_inherited = False
     if not has_lead and node.kind != "section" and inherited:
@@ -1561,7 +1567,7 @@ def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assigne
             name = squash(ctx.nt.text[a:b], " ,")
             if name and name not in names:
                 names.add(name)
-                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
+                assignees.append(_assignee(name, "lead", ctx.source(a, b)))
 
 
 def _is_coordinate(assignee: Assignee) -> bool:
