@@ -33,6 +33,9 @@ _ON_RE = Prefiltered(
     ),
     ("vào",),
 )
+# a dict of the fields → a Deadline, validated as Deadline(...) does without the Python frame of its
+# __init__ (as Context.source builds a Source)
+_validate_deadline = Deadline.__pydantic_validator__.validate_python
 _NGAY_RE = re.compile(r"ngày\s*")
 _LONG_DAY_MONTH_RE = re.compile(r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})(?!\s*(?:năm|/)\s*\d)")
 _DAY_MONTH_RE = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
@@ -229,8 +232,14 @@ def labelled_deadline(ctx: Context, start: int, end: int) -> Deadline | None:
 def _deadline(
     ctx: Context, a: int, b: int, date: str | None, kind: str, recurrence: str | None = None
 ) -> Deadline:
-    return Deadline(
-        text=squash(ctx.nt.text[a:b]), date=date, kind=kind, recurrence=recurrence, source=ctx.source(a, b)
+    return _validate_deadline(
+        {
+            "text": squash(ctx.nt.text[a:b]),
+            "date": date,
+            "kind": kind,
+            "recurrence": recurrence,
+            "source": ctx.source(a, b),
+        }
     )
 
 

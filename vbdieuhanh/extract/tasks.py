@@ -30,7 +30,7 @@ from ..lexicon import (
     task_headings,
     task_verbs,
 )
-from ..models import Addressee, Agency, Assignee, Deadline, Task
+from ..models import Addressee, Agency, Assignee, Deadline, Source, Task
 from ..names.agency import expand_mixed
 from ..normalize import fold_tones, is_upper_text, squash
 from ..patterns import LOWER, UPPER
@@ -40,6 +40,10 @@ from ..zones import Seg
 from .context import Context
 from .deadlines import find_deadline, labelled_deadline, read_scanners
 
+# a dict of the fields → a Task or an Assignee, validated as Task(...), Assignee(...) do without the
+# Python frame of their __init__ (as Context.source builds a Source)
+_validate_task = Task.__pydantic_validator__.validate_python
+_validate_assignee = Assignee.__pydantic_validator__.validate_python
 _BULLETS = glyphs("bullet_item")  # data/glyphs.tsv: - – + • * and the glyphs of Word's lists
 MARKER_RE = re.compile(
     r"^(?:(?P<article>Điều\s+(?P<article_no>\d{1,3})\s*[.:]?)"
@@ -600,7 +604,12 @@ def _add(
     for name, a, b in _named(ctx.nt.flat, ctx.nt.text, spans, end):
         if name not in seen:
             seen.add(name)
-            result.append(Assignee(name=name, role=role, source=ctx.source(a, b)))
+            result.append(_assignee(name, role, ctx.source(a, b)))
+
+
+def _assignee(name: str, role: str, source: Source | None) -> Assignee:
+    """The Assignee ``Assignee(name=name, role=role, source=source)`` makes, built from a dict."""
+    return _validate_assignee({"name": name, "role": role, "source": source})
 
 
 def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
@@ -944,7 +953,7 @@ def extract_tasks(ctx: Context, issuer: Agency | None, addressees: list[Addresse
     if ctx.zones.attachment:  # a plan printed after the signature: a list of its own
         more = _tree(ctx, _before_annex(_paragraphs(ctx, ctx.zones.attachment)))
         roots, prose, preambles = roots + more[0], prose + more[1], preambles | more[2]
-    addressed = [Assignee(name=a.name, role="lead", source=a.source) for a in addressees]
+    addressed = [_assignee(a.name, "lead", a.source) for a in addressees]
     preamble_assignees = {
         node_id: _resolve_generic(
             _not_the_writer(_assignees(ctx, p.start, p.end, opening=None), issuer), addressed
@@ -1525,7 +1534,7 @@ def _to_task(
     has_lead = any(a.role == "lead" for a in assignees)
     if not has_lead and node.assigning and (role := _role_before_colon(ctx, text_start, para.end)):
         name = squash(ctx.nt.text[role[0] : role[1]])
-        assignees.insert(0, Assignee(name=name, role="lead", source=ctx.source(role[0], role[1])))
+        assignees.insert(0, _assignee(name, "lead", ctx.source(role[0], role[1])))
         has_lead = True
     is_inherited = False
     if not has_lead and node.kind != "section" and inherited:
@@ -1560,17 +1569,19 @@ def _to_task(
         if points and all(c.assignees and not c.assignees_inherited for c in points):
             # a heading over points that each name their body ('6. Phân công tổ chức thực hiện:')
             assignees, is_inherited = [a for a in assignees if a not in inherited], False
-    return Task(
-        id=task_id,
-        label=_label(node),
-        text=_squashed(full_text),
-        kind=node.kind,
-        assignees=assignees,
-        assignees_inherited=is_inherited,
-        deadline=deadline,
-        report_to=_report_to(ctx, text_start, text_end),
-        subtasks=children,
-        source=ctx.source(para.start, text_end),
+    return _validate_task(
+        {
+            "id": task_id,
+            "label": _label(node),
+            "text": _squashed(full_text),
+            "kind": node.kind,
+            "assignees": assignees,
+            "assignees_inherited": is_inherited,
+            "deadline": deadline,
+            "report_to": _report_to(ctx, text_start, text_end),
+            "subtasks": children,
+            "source": ctx.source(para.start, text_end),
+        }
     )
 
 
@@ -1594,7 +1605,7 @@ def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assigne
             name = squash(ctx.nt.text[a:b], " ,")
             if name and name not in names:
                 names.add(name)
-                assignees.append(Assignee(name=name, role="lead", source=ctx.source(a, b)))
+                assignees.append(_assignee(name, "lead", ctx.source(a, b)))
 
 
 def _is_coordinate(assignee: Assignee) -> bool:
@@ -1711,14 +1722,16 @@ def _prose_tasks(
         task_id = used.unique(f"P{used.prose + 1}")
         used.prose += 1
         tasks.append(
-            Task(
-                id=task_id,
-                text=_squashed(ctx.nt.text[start:end]),
-                kind="prose",
-                assignees=assignees,
-                deadline=find_deadline(ctx, start, end) if completed else deadline,
-                report_to=_report_to(ctx, start, end),
-                source=ctx.source(start, end),
+            _validate_task(
+                {
+                    "id": task_id,
+                    "text": _squashed(ctx.nt.text[start:end]),
+                    "kind": "prose",
+                    "assignees": assignees,
+                    "deadline": find_deadline(ctx, start, end) if completed else deadline,
+                    "report_to": _report_to(ctx, start, end),
+                    "source": ctx.source(start, end),
+                }
             )
         )
     return tasks
