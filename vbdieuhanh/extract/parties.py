@@ -13,6 +13,11 @@ from ..vocab import glyphs
 from ..zones import KINH_GUI_RE, NOI_NHAN_RE, Seg, luu_label, opens_with_bullet
 from .context import Context
 
+# a dict of the fields → a Recipient or an Addressee, validated as their __init__ would without its
+# Python frame (as Context.source builds a Source)
+_validate_recipient = Recipient.__pydantic_validator__.validate_python
+_validate_addressee = Addressee.__pydantic_validator__.validate_python
+
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
 _PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
 # the mark before an inline bullet is matched, not looked back at: the regex engine then skips to the
@@ -88,7 +93,7 @@ def extract_addressees(ctx: Context) -> list[Addressee]:
     names = [(_one_line(ctx.text(seg)), seg) for seg in _entries(ctx, segs, KINH_GUI_RE)]
     if ctx.nt.layout.ocr:  # an OCR engine's "tỉnh Lâm Đông", "Phát triên nông thôn"
         names = [(_repaired(ctx, name, seg), seg) for name, seg in names]
-    return [Addressee(name=name, source=ctx.source(seg[0], seg[1])) for name, seg in names]
+    return [_validate_addressee({"name": name, "source": ctx.source(seg[0], seg[1])}) for name, seg in names]
 
 
 def _repaired(ctx: Context, name: str, seg: Seg) -> str:
@@ -122,11 +127,13 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
             archive.extend(part.strip(" .") for part in name[luu.end() :].split(",") if part.strip(" ."))
             continue
         recipients.append(
-            Recipient(
-                name=name,
-                purpose=_purpose(name),
-                as_above=bool(_AS_ABOVE_RE.match(name)),
-                source=ctx.source(seg[0], seg[1]),
+            _validate_recipient(
+                {
+                    "name": name,
+                    "purpose": _purpose(name),
+                    "as_above": bool(_AS_ABOVE_RE.match(name)),
+                    "source": ctx.source(seg[0], seg[1]),
+                }
             )
         )
     return recipients, archive, archive_seg

@@ -1573,7 +1573,7 @@ def _to_task(
         {
             "id": task_id,
             "label": _label(node),
-            "text": _squashed(full_text),
+            "text": squash(full_text),
             "kind": node.kind,
             "assignees": assignees,
             "assignees_inherited": is_inherited,
@@ -1583,15 +1583,6 @@ def _to_task(
             "source": ctx.source(para.start, text_end),
         }
     )
-
-
-def _squashed(text: str) -> str:
-    """``squash(text)``: the text itself when it is squashed already, as a task's text nearly always
-    is (one scan of it, not a split into words and a join). No whitespace but the ASCII space is
-    printable, so a printable text with no two spaces together and none at an end is squashed."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return squash(text)
 
 
 def _add_extra_openers(ctx: Context, extra: list[_Para], assignees: list[Assignee]) -> None:
@@ -1725,7 +1716,7 @@ def _prose_tasks(
             _validate_task(
                 {
                     "id": task_id,
-                    "text": _squashed(ctx.nt.text[start:end]),
+                    "text": squash(ctx.nt.text[start:end]),
                     "kind": "prose",
                     "assignees": assignees,
                     "deadline": find_deadline(ctx, start, end) if completed else deadline,
