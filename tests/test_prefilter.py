@@ -33,6 +33,31 @@ def test_scan_together_finds_what_each_pattern_finds_alone() -> None:
         assert [_spans(m) for m in together] == [_spans(m) for m in alone]
 
 
+@given(
+    st.lists(
+        st.lists(st.text(alphabet="abợ ", min_size=1, max_size=3), min_size=1, max_size=3),
+        min_size=1,
+        max_size=4,
+    ),
+    st.text(alphabet="abợ x", max_size=60),
+    st.integers(0, 10),
+    st.integers(0, 10),
+)
+@settings(max_examples=300, deadline=None)
+def test_scan_together_finds_what_each_finds_alone_with_overlapping_triggers(
+    trigger_sets: list[list[str]], text: str, cut_start: int, cut_end: int
+) -> None:
+    """Triggers that overlap, nest, repeat or are prefixes of each other, over any window of the text:
+    the automaton's scan gives each pattern what its own str.find scan gives it."""
+    patterns = [
+        Prefiltered(re.compile(f"(?:{'|'.join(map(re.escape, triggers))})[a ]?x?"), tuple(triggers))
+        for triggers in trigger_sets
+    ]
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    together = scan_together(patterns, text, start, end)
+    assert [_spans(m) for m in together] == [_spans(p.finditer(text, start, end)) for p in patterns]
+
+
 def test_scan_together_tries_every_pattern_whose_trigger_is_a_prefix_of_another() -> None:
     """'báo cáo' begins where the longer trigger 'báo cáo kết quả' is found: both patterns match."""
     short = Prefiltered(re.compile(r"báo cáo \w+"), ("báo cáo",))
