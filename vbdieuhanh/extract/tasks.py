@@ -67,7 +67,10 @@ _REPORT_RE = Prefiltered(
     ("báo cáo", "gửi"),
 )
 _REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
-_REPORT_SCANNERS = (_REPORT_RE, _REPORT_VIA_RE)  # one tuple: Context.any_hit keys its merged spans by it
+# one tuple: Context.any_hit keys its merged spans by it. Typed of any length, so that mypyc keeps it
+# as the one Python object: a tuple of two fixed types is unboxed and built anew at each use (a new
+# key each call, the spans merged again)
+_REPORT_SCANNERS: tuple[Scanner, ...] = (_REPORT_RE, _REPORT_VIA_RE)
 
 
 @cache
