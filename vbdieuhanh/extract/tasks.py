@@ -574,23 +574,25 @@ def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) 
     lower = ctx.nt.lower
     cues = []
     for m in found:
-        if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
+        cue_start = m.start()
+        if cue_start > 0 and lower[cue_start - 1] not in " ,;:(\n":
             continue
-        before = lower[max(start, m.start() - 16) : m.start()].split()
+        cue_end = m.end()
+        before = lower[max(start, cue_start - 16) : cue_start].split()
         if (
             (before and before[-1] in reported)
             or (len(before) > 1 and f"{before[-2]} {before[-1]}" in reported)
-            or lower.startswith("của ", m.end())
+            or lower.startswith("của ", cue_end)
         ):
             continue
         role = roles[m.group("cue")]
         if role == "lead-opening":
-            if m.start() != start:
+            if cue_start != start:
                 continue  # "UBND các huyện chỉ đạo các xã …": the body named first acts
             role = "lead"
         if role == "lead-purpose" and not purposes:
             continue
-        cues.append((role, m.start(), m.end()))
+        cues.append((role, cue_start, cue_end))
     return cues
 
 
@@ -974,7 +976,7 @@ def _only_restates(ctx: Context, assignees: list[Assignee], end: int) -> bool:
     if not ends:
         return False
     action = ctx.nt.lower[max(ends) : end]
-    words = action.split()
+    words = action.split(None, 10)  # the first ten words, not all of a long sentence
     return bool(_BARE_DUTY_RE.match(action)) or _is_restatement(" ".join(words[:10]))
 
 
