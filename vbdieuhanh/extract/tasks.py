@@ -57,9 +57,45 @@ MARKER_RE = re.compile(
     rf"|(?P<bullet>[{re.escape(_BULLETS)}])"
     r")\s*(?=\S)"
 )
+# the characters MARKER_RE's alternatives start with (and the digits, str.isdecimal as its \d): a
+# line that starts otherwise is no marker, without a regex call
+_MARKER_FIRST = frozenset(f"ĐIVXLl(abcdefghijklmnopqrstuvwxyzđ{_BULLETS}")
 _TERMINAL = glyphs("terminal")  # data/glyphs.tsv: . ; : ! ?
 _WRAP_WIDTH = 55  # a line this long without closing punctuation was probably wrapped
-_SENTENCE_RE = re.compile(r"(?:[^.!?]+|\.(?=\d|/))+(?:[.!?]|$)")  # runs of letters at once, not one by one
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the sentences of text[start:end]: each up to and with the '.', '!' or '?' that ends
+    it, or to ``end``; a '.' before a digit or '/' ends none ('1.5', '… này./.'). Found with
+    ``str.find`` (a regex would take a branch per character); each mark's next place is looked for
+    again only once passed, so a long paragraph is read once."""
+    spans: list[tuple[int, int]] = []
+    exclaim = _next_mark(text, "!", start, end)
+    question = _next_mark(text, "?", start, end)
+    dot = _next_mark(text, ".", start, end)
+    pos = start
+    while pos < end:
+        while dot < end - 1 and (text[dot + 1].isdecimal() or text[dot + 1] == "/"):
+            dot = _next_mark(text, ".", dot + 1, end)
+        stop = min(exclaim, question, dot)
+        if stop > pos:  # marks in a row ('…?!') end no sentence of their own
+            spans.append((pos, min(stop + 1, end)))
+        pos = stop + 1
+        if exclaim < pos:
+            exclaim = _next_mark(text, "!", pos, end)
+        if question < pos:
+            question = _next_mark(text, "?", pos, end)
+        if dot < pos:
+            dot = _next_mark(text, ".", pos, end)
+    return spans
+
+
+def _next_mark(text: str, mark: str, start: int, end: int) -> int:
+    """The place of the next ``mark`` in text[start:end], or ``end``."""
+    found = text.find(mark, start, end)
+    return end if found < 0 else found
+
+
 _END_MARK_RE = re.compile(r"\./\.\s*$|\./\s*$")
 # "báo cáo UBND tỉnh", "báo cáo, đề xuất UBND tỉnh", "gửi báo cáo về Sở Nội vụ", "báo cáo kết quả … về CĐGD"
 _REPORT_RE = Prefiltered(
@@ -67,7 +103,10 @@ _REPORT_RE = Prefiltered(
     ("báo cáo", "gửi"),
 )
 _REPORT_VIA_RE = Prefiltered(re.compile(r"(?:báo cáo|gửi)[^,;.()]{0,40}? về\s+"), ("báo cáo", "gửi"))
-_REPORT_SCANNERS = (_REPORT_RE, _REPORT_VIA_RE)  # one tuple: Context.any_hit keys its merged spans by it
+# one tuple: Context.any_hit keys its merged spans by it. Typed of any length, so that mypyc keeps it
+# as the one Python object: a tuple of two fixed types is unboxed and built anew at each use (a new
+# key each call, the spans merged again)
+_REPORT_SCANNERS: tuple[Scanner, ...] = (_REPORT_RE, _REPORT_VIA_RE)
 
 
 @cache
@@ -228,7 +267,8 @@ def _paragraphs(ctx: Context, segs: list[Seg]) -> list[_Para]:
     for start, end in segs:
         line = text[start:end]
         prev = paras[-1] if paras else None
-        found = MARKER_RE.match(line)
+        first_char = line[:1]
+        found = MARKER_RE.match(line) if first_char in _MARKER_FIRST or first_char.isdecimal() else None
         marker = _marker(line, None if whole else prev_line, found) if found else None
         if marker is None and found and not whole:
             # "… gia đình và xã hội" / "6. Thực hiện …": the next number of the list is an item
@@ -534,23 +574,25 @@ def _clause_cues(ctx: Context, start: int, end: int, *, purposes: bool = False) 
     lower = ctx.nt.lower
     cues = []
     for m in found:
-        if m.start() > 0 and lower[m.start() - 1] not in " ,;:(\n":
+        cue_start = m.start()
+        if cue_start > 0 and lower[cue_start - 1] not in " ,;:(\n":
             continue
-        before = lower[max(start, m.start() - 16) : m.start()].split()
+        cue_end = m.end()
+        before = lower[max(start, cue_start - 16) : cue_start].split()
         if (
             (before and before[-1] in reported)
             or (len(before) > 1 and f"{before[-2]} {before[-1]}" in reported)
-            or lower.startswith("của ", m.end())
+            or lower.startswith("của ", cue_end)
         ):
             continue
         role = roles[m.group("cue")]
         if role == "lead-opening":
-            if m.start() != start:
+            if cue_start != start:
                 continue  # "UBND các huyện chỉ đạo các xã …": the body named first acts
             role = "lead"
         if role == "lead-purpose" and not purposes:
             continue
-        cues.append((role, m.start(), m.end()))
+        cues.append((role, cue_start, cue_end))
     return cues
 
 
@@ -934,7 +976,7 @@ def _only_restates(ctx: Context, assignees: list[Assignee], end: int) -> bool:
     if not ends:
         return False
     action = ctx.nt.lower[max(ends) : end]
-    words = action.split()
+    words = action.split(None, 10)  # the first ten words, not all of a long sentence
     return bool(_BARE_DUTY_RE.match(action)) or _is_restatement(" ".join(words[:10]))
 
 
@@ -1180,13 +1222,19 @@ def _item_heading_kind(text: str) -> str | None:
     assign = res["assign"]
     openers = _assign_openers()
     parts = _WRITTEN_PARTS_RE.split(head)
-    for part in parts:
+    first: str | None = None  # the first part's start, when read for the test below
+    for index, part in enumerate(parts):
         # most parts open with a letter no such words (nor 'về', 'các') open with: not read further
-        if part.lstrip()[:1].lower() in openers and assign.match(_part_start(part)):
-            return "assign"
+        if part.lstrip()[:1].lower() in openers:
+            start = _part_start(part)
+            if assign.match(start):
+                return "assign"
+            if index == 0:
+                first = start
     if len(head.split(None, 13)) > 12:
         return None
-    first = _part_start(parts[0])
+    if first is None:
+        first = _part_start(parts[0])
     for kind in ("none", "weak"):
         if res[kind].match(first):
             return kind
@@ -1298,8 +1346,8 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
         if kind == "weak" and not assigning and not (_names_a_body(ctx, node) or _lists_work(node)):
             continue
         if node.kind == "article":
-            first = _SENTENCE_RE.match(own)
-            sentence = first.group(0) if first else own
+            first = _sentences(own, 0, len(own))[:1]
+            sentence = own[: first[0][1]] if first and first[0][0] == 0 else own
             if _effect_re().search(fold_tones(sentence.lower())) and not _gives_orders(ctx, node):
                 continue
         elif _opens_with(own, "agree") and not _gives_orders(ctx, node):
@@ -1683,8 +1731,8 @@ def _prose_tasks(
     spans: list[tuple[int, int, list[Assignee], Deadline | None, bool]] = []
     open_task = False
     for para in paras:
-        for sentence in _SENTENCE_RE.finditer(ctx.nt.flat, para.start, para.end):
-            start, end = ctx.trimmed(sentence.start(), sentence.end(), " ")
+        for sentence_start, sentence_end in _sentences(ctx.nt.flat, para.start, para.end):
+            start, end = ctx.trimmed(sentence_start, sentence_end, " ")
             if end - start < 15:
                 continue
             named = _assignees(ctx, start, end, opening=end, heading=False)
