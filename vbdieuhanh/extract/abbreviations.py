@@ -92,14 +92,35 @@ def _long_form(before: str, abbr: str, defined: bool) -> str | None:
     return squash(before[start:], " ,") or None
 
 
+def _definitions(text: str, start: int, end: int) -> list[tuple[re.Match[str], bool]]:
+    """The matches of _ACRONYM_RE (False) and of _DEFINED_AS_RE (True) in text[start:end], each as
+    its finditer finds them, in order of their start (an acronym first).
+
+    Both patterns begin with '(': they are tried at each '(' instead of two scans of the whole
+    region. An acronym holds no other '(', so its matches never overlap; a definition may, and as
+    finditer does, the next one is looked for after the end of the last."""
+    definitions: list[tuple[re.Match[str], bool]] = []
+    defined_end = start
+    at = text.find("(", start, end)
+    while at >= 0:
+        acronym = _ACRONYM_RE.match(text, at, end)
+        if acronym is not None:
+            definitions.append((acronym, False))
+        if at >= defined_end:
+            defined = _DEFINED_AS_RE.match(text, at, end)
+            if defined is not None:
+                definitions.append((defined, True))
+                defined_end = defined.end()
+        at = text.find("(", at + 1, end)
+    return definitions
+
+
 def extract_abbreviations(ctx: Context) -> dict[str, str]:
     """Abbreviation → long form, for every definition in the body and subject."""
     found: dict[str, str] = {}
     text = ctx.nt.text
     for start, end in ctx.regions():
-        definitions = [(m, False) for m in _ACRONYM_RE.finditer(text, start, end)]
-        definitions += [(m, True) for m in _DEFINED_AS_RE.finditer(text, start, end)]
-        for match, defined in sorted(definitions, key=lambda item: item[0].start()):
+        for match, defined in _definitions(text, start, end):
             abbr = squash(match.group("abbr"), " .,")
             if not abbr or abbr in found:
                 continue

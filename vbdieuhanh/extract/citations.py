@@ -221,6 +221,7 @@ _AMENDING_LAW = Prefiltered(
 )
 _BEFORE_DATE_RE = re.compile(r"\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?")
 _NGAY_RE = re.compile(r"ngày\s*")
+_DATE_LEAD_FIRST = ",đbk"  # the first characters of _BEFORE_DATE_RE besides spaces (or "": the end)
 _DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s?\d)")
 # a name may hold abbreviation dots ("UBND TP.HCM"); runs of other characters are taken at once (the
 # patterns end with it, so the match is the longest either way)
@@ -283,8 +284,24 @@ def _provision_word_re(lower: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?:{words})\s+(?:\d|{numerals}+\b|[a-zđ]\b)", 0 if lower else re.I)
 
 
+@cache
+def _provision_heads() -> tuple[str, ...]:
+    """The first syllable of each provision word in lower case: a match of _provision_word_re(True)
+    holds one as it is written."""
+    return tuple(sorted({word.lower().split()[0] for word in citation_words()["provision"]}))
+
+
+def _holds_any(text: str, parts: tuple[str, ...], start: int, end: int) -> bool:
+    """Does text[start:end] hold one of ``parts``?"""
+    return any(text.find(part, start, end) >= 0 for part in parts)
+
+
 def _provision_start(text: str, start: int, end: int, lower: bool = False) -> int | None:
     """Where the first provision ('và Điều 6') in text[start:end] begins, if there is one."""
+    # in lower case a provision holds the first syllable of its word: a few str.find calls rule out
+    # most windows, cheaper than the search below, which tries each of their letters 'c', 'k', 'm'…
+    if lower and not _holds_any(text, _provision_heads(), start, end):
+        return None
     # each provision holds a match of its words: most windows hold none, and a search for them, which
     # the regex engine skips to by their first letters, is cheaper than one that tries every space
     if _provision_word_re(lower).search(text, start, end) is None:
@@ -771,8 +788,14 @@ def _law_citation(ctx: Context, lowered: str | None, law: re.Match[str], region_
 
 def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
     """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015')."""
-    lead = _BEFORE_DATE_RE.match(key, pos, end)
-    at = lead.end() if lead else pos
+    # the lead (which may be empty) starts with a space, ',', 'được', 'ban hành' or 'ký': after another
+    # character it is empty, and the regex call is spared
+    first = key[pos] if pos < end else ""
+    if first in _DATE_LEAD_FIRST or first.isspace():
+        lead = _BEFORE_DATE_RE.match(key, pos, end)
+        has_lead, at = lead is not None, lead.end() if lead else pos
+    else:
+        has_lead, at = True, pos  # the lead matches, empty
     if at >= end or not (key[at] in "nN" or key[at].isdigit()):
         return None, pos  # neither 'ngày' nor a digit: no date
     match = LONG_DATE_RE.match(key, at, end)
@@ -784,7 +807,7 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
         if days is not None:  # "ngày 30, 31-5-2013": a hearing over two days is dated by the first
             first_day, at_date = days.group("day"), days.end()
         match = NUMERIC_DATE_RE.match(key, at_date, end)
-        if match is not None and ngay is None and lead is not None and "," not in key[pos:at]:
+        if match is not None and ngay is None and has_lead and "," not in key[pos:at]:
             match = None  # a bare "13/5/2021" glued to a number is not its date unless "ngày" says so
     if match is None:
         return None, pos
@@ -826,14 +849,17 @@ def _issuer_after(
     start = match.start("issuer")
     end = _issuer_end(key, lowered, start, match.end("issuer"))
     while True:  # what a comma or a bracket cut off but still belongs to the name
-        place = _place_after_comma_re().match(key, end, reach)
-        aside = _aside_keep_re().match(key, end, reach)
+        # a place starts with ',', an aside with a space or '(': the next character rules most out
+        follows = key[end : end + 1]
+        place = _place_after_comma_re().match(key, end, reach) if follows == "," else None
         if place is not None:
             locality = LOCALITY_RE.match(ctx.nt.text, place.end(), reach)
             if locality is None:
                 break
             end = _issuer_end(key, lowered, start, locality.end())
-        elif aside is not None:  # "Tòa dân sự (cũ) Tòa án nhân dân tối cao"
+            continue
+        aside = _aside_keep_re().match(key, end, reach) if follows == "(" or follows.isspace() else None
+        if aside is not None:  # "Tòa dân sự (cũ) Tòa án nhân dân tối cao"
             goes_on = _NAME_GOES_ON_RE.match(key, aside.end(), reach)
             end = _issuer_end(key, lowered, start, goes_on.end()) if goes_on else aside.end()
             end = max(end, aside.end())
