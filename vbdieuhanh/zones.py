@@ -10,7 +10,7 @@ phrases, so the extractors see each part whole.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -19,6 +19,7 @@ from .lexicon import (
     attachment_words,
     authority_alternation,
     authority_marks,
+    authority_marks_in_line,
     body_starters,
     doc_type_by_upper_name,
     honorifics,
@@ -144,9 +145,24 @@ _TRIGGER_HEADS = "|".join(
 )
 _SPLIT_TRIGGER_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|gửi")
 # what any cut of _split_interleaved needs in a line (with a gap, a bullet or a number line opening
-# it): a trigger ("gửi" looked for as "ửi": a "g" ends every other word, and each one would be
-# tried), a rule ("---", "===", "——", "–––"), a long dash, the "do" of the motto (" do ", "-do")
-_MAY_CUT_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|ửi|---|===|—|–|do")
+# it): a trigger (a "Kính gửi" by its "ửi"), a rule ("---", "===", "——", "–––"), a long dash, the
+# "do" of the motto (" do ", "-do"); a "Số:" is found by its "Số" or "Sô" and _NUMBER_COLON_RE there
+_MAY_CUT_NEEDLES = (
+    "CỘNG",
+    "ĐẢNG",
+    "Độc",
+    *(f"{mark}." for mark in authority_marks_in_line()),
+    "GS.",
+    "V/",
+    "ửi",
+    "---",
+    "===",
+    "—",
+    "–",
+    "do",
+)
+_NUMBER_LABEL_HEADS = ("Số", "Sô")
+_NUMBER_COLON_RE = re.compile(r"S[ốô]\s*:")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -321,21 +337,24 @@ class Zones:
         return bool(self.place_date and self.subject)
 
 
-def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bool) -> list[Seg]:
+def _split_interleaved(
+    nt: NormalizedText, seg: Seg, *, header: bool, footer: bool, may_cut: bool
+) -> list[Seg]:
     """Split a line where a right-column phrase follows left-column text on the same line.
 
     Right-column phrases are the Quốc hiệu, the motto, an authority mark and a place-date after a
     number; a tab or a wide run of spaces typed between two columns splits too. In the header a line
     a converter flattened is cut at rules, "Số:", "V/v", "Kính gửi:" and where the body begins; in
     the footer, before a signer's title glued onto a recipient line. Each cut is looked for only when
-    a cheap test on the line says it may be there.
+    a cheap test on the line says it may be there; ``may_cut``: the line holds one of
+    _MAY_CUT_NEEDLES or a "Số:" (see ``_lines_that_may_cut``).
     """
     start, end = seg
     key = nt.key[start:end]
     gaps = _gaps_in(nt, start, end) if nt.gaps else []
     opening = header and key[:1] in _OPENING_FIRST and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
-    if not (gaps or opening or _MAY_CUT_RE.search(key)):
-        return [seg]  # none of the tests below can pass (most lines): one search instead of a dozen
+    if not (gaps or opening or may_cut):
+        return [seg]  # none of the tests below can pass (most lines)
     cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
     # every phrase SPLIT_RIGHT_RE cuts before stands after the line's first character and holds a
     # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one
@@ -348,6 +367,40 @@ def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bo
     if header:
         cuts.extend(_header_cuts(key, start))
     return _pieces(nt, start, end, cuts) if cuts else [seg]
+
+
+def _lines_that_may_cut(nt: NormalizedText, indices: list[int]) -> set[int]:
+    """The lines among ``indices`` (sorted) that hold one of _MAY_CUT_NEEDLES or a match of
+    _NUMBER_COLON_RE. Each run of consecutive lines is searched for each needle as one text, in C at
+    about one instruction a character (a regex of all of them tries its branches at every position,
+    some 80); after a hit the search goes on from the end of its line."""
+    found: set[int] = set()
+    run_start = 0
+    for i in range(1, len(indices) + 1):
+        if i == len(indices) or indices[i] != indices[i - 1] + 1:
+            _may_cut_in_run(nt, indices[run_start], indices[i - 1] + 1, found)
+            run_start = i
+    return found
+
+
+def _may_cut_in_run(nt: NormalizedText, first: int, last: int, found: set[int]) -> None:
+    """Add to ``found`` the lines of nt.lines[first:last] that _lines_that_may_cut looks for. A hit is
+    checked to end inside the line it starts in: a search of the line alone would find it there."""
+    key, lines = nt.key, nt.lines
+    starts = [line.start for line in lines[first:last]]
+    run_end = lines[last - 1].end
+    for needle in (*_MAY_CUT_NEEDLES, *_NUMBER_LABEL_HEADS):
+        at = key.find(needle, starts[0], run_end)
+        while at >= 0:
+            index = first + bisect_right(starts, at) - 1
+            end = lines[index].end
+            if at + len(needle) <= end and (
+                needle in _MAY_CUT_NEEDLES or _NUMBER_COLON_RE.match(key, at, end)
+            ):
+                found.add(index)
+                at = key.find(needle, end, run_end)
+            else:
+                at = key.find(needle, at + 1, run_end)
 
 
 def _header_cuts(key: str, start: int) -> list[int]:
@@ -541,6 +594,8 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     header_end = header_line + _HEADER_LINES
     footer = _footer_lines(nt, header_line)
     text, key, layout_lines = nt.text, nt.key, nt.layout.lines
+    split = [index for index in range(len(nt.lines)) if header_line <= index < header_end or index in footer]
+    may_cut = _lines_that_may_cut(nt, split)
     for index, line in enumerate(nt.lines):
         start, end = line.start, line.end
         blank = start >= 2 and text[start - 1] == "\n" and text[start - 2] == "\n"
@@ -550,7 +605,9 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         if not (in_header or in_footer):  # the body: one row per line
             rows.append(_Row((start, end), text[start:end], key[start:end], blank, layout_column))
             continue
-        pieces = _split_interleaved(nt, (start, end), header=in_header, footer=in_footer)
+        pieces = _split_interleaved(
+            nt, (start, end), header=in_header, footer=in_footer, may_cut=index in may_cut
+        )
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
             if in_footer and 12 <= b - a <= 120 and key[a : a + 2].isupper():  # a signature block?
