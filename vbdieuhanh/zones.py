@@ -10,7 +10,7 @@ phrases, so the extractors see each part whole.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -146,22 +146,38 @@ _TRIGGER_HEADS = "|".join(
 _SPLIT_TRIGGER_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|gửi")
 # what any cut of _split_interleaved needs in a line (with a gap, a bullet or a number line opening
 # it): a trigger (a "Kính gửi" by its "ửi"), a rule ("---", "===", "——", "–––"), a long dash, the
-# "do" of the motto (" do ", "-do"); a "Số:" is found by its "Số" or "Sô" and _NUMBER_COLON_RE there
+# "do" of the motto (" do ", "-do"); a "Số:" is found by its "Số" or "Sô" and _NUMBER_COLON_RE there.
+# Each needle is looked for by one of its characters (at the offset given), one seldom seen in a
+# letter: a search for one character runs in C at a fraction of an instruction a character, one for
+# several characters at several
 _MAY_CUT_NEEDLES = (
-    "CỘNG",
-    "ĐẢNG",
-    "Độc",
-    *(f"{mark}." for mark in authority_marks_in_line()),
-    "GS.",
-    "V/",
-    "ửi",
-    "---",
-    "===",
-    "—",
-    "–",
-    "do",
+    ("CỘNG", 1),
+    ("ĐẢNG", 1),
+    ("Độc", 0),
+    *((f"{mark}.", len(mark)) for mark in authority_marks_in_line()),
+    ("GS.", 2),
+    ("V/", 0),
+    ("ửi", 0),
+    ("---", 0),
+    ("===", 0),
+    ("—", 0),
+    ("–", 0),
+    ("do", 0),
+    ("Số", 0),
+    ("Sô", 0),
 )
 _NUMBER_LABEL_HEADS = ("Số", "Sô")
+
+
+def _needles_by_char(needles: tuple[tuple[str, int], ...]) -> dict[str, list[tuple[str, int]]]:
+    """The needles by the character they are looked for by."""
+    by_char: dict[str, list[tuple[str, int]]] = {}
+    for needle, offset in needles:
+        by_char.setdefault(needle[offset], []).append((needle, offset))
+    return by_char
+
+
+_MAY_CUT_BY_CHAR = _needles_by_char(_MAY_CUT_NEEDLES)
 _NUMBER_COLON_RE = re.compile(r"S[ốô]\s*:")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
@@ -347,7 +363,7 @@ def _split_interleaved(
     a converter flattened is cut at rules, "Số:", "V/v", "Kính gửi:" and where the body begins; in
     the footer, before a signer's title glued onto a recipient line. Each cut is looked for only when
     a cheap test on the line says it may be there; ``may_cut``: the line holds one of
-    _MAY_CUT_NEEDLES or a "Số:" (see ``_lines_that_may_cut``).
+    _MAY_CUT_NEEDLES (see ``_lines_that_may_cut``).
     """
     start, end = seg
     key = nt.key[start:end]
@@ -370,10 +386,10 @@ def _split_interleaved(
 
 
 def _lines_that_may_cut(nt: NormalizedText, indices: list[int]) -> set[int]:
-    """The lines among ``indices`` (sorted) that hold one of _MAY_CUT_NEEDLES or a match of
-    _NUMBER_COLON_RE. Each run of consecutive lines is searched for each needle as one text, in C at
-    about one instruction a character (a regex of all of them tries its branches at every position,
-    some 80); after a hit the search goes on from the end of its line."""
+    """The lines among ``indices`` (sorted) that hold one of _MAY_CUT_NEEDLES ("Số", "Sô" as a match
+    of _NUMBER_COLON_RE). Each run of consecutive lines is searched as one text for each needle's
+    character, in C (a regex of all the needles tries its branches at every position, some 80
+    instructions a character)."""
     found: set[int] = set()
     run_start = 0
     for i in range(1, len(indices) + 1):
@@ -384,23 +400,38 @@ def _lines_that_may_cut(nt: NormalizedText, indices: list[int]) -> set[int]:
 
 
 def _may_cut_in_run(nt: NormalizedText, first: int, last: int, found: set[int]) -> None:
-    """Add to ``found`` the lines of nt.lines[first:last] that _lines_that_may_cut looks for. A hit is
-    checked to end inside the line it starts in: a search of the line alone would find it there."""
+    """Add to ``found`` the lines of nt.lines[first:last] that _lines_that_may_cut looks for: at each
+    of a needle's characters found, the needle is asked for where it would begin, inside the line."""
     key, lines = nt.key, nt.lines
-    starts = [line.start for line in lines[first:last]]
-    run_end = lines[last - 1].end
-    for needle in (*_MAY_CUT_NEEDLES, *_NUMBER_LABEL_HEADS):
-        at = key.find(needle, starts[0], run_end)
+    run_start, run_end = lines[first].start, lines[last - 1].end
+    for char, needles in _MAY_CUT_BY_CHAR.items():
+        index = first
+        at = key.find(char, run_start, run_end)
         while at >= 0:
-            index = first + bisect_right(starts, at) - 1
-            end = lines[index].end
-            if at + len(needle) <= end and (
-                needle in _MAY_CUT_NEEDLES or _NUMBER_COLON_RE.match(key, at, end)
-            ):
+            while at >= lines[index].end:  # the line holding ``at`` (between lines stand only breaks)
+                index += 1
+            line = lines[index]
+            if index in found or _needle_at(key, at, line.start, line.end, needles):
                 found.add(index)
-                at = key.find(needle, end, run_end)
+                at = key.find(char, line.end, run_end)  # the line is known: on from its end
             else:
-                at = key.find(needle, at + 1, run_end)
+                at = key.find(char, at + 1, run_end)
+
+
+def _needle_at(key: str, at: int, line_start: int, line_end: int, needles: list[tuple[str, int]]) -> bool:
+    """Does one of ``needles`` stand in key[line_start:line_end] with its character at ``at`` (a "Số"
+    or "Sô" only as _NUMBER_COLON_RE's match)?"""
+    for needle, offset in needles:
+        begin = at - offset
+        end = begin + len(needle)
+        if (
+            begin >= line_start
+            and end <= line_end
+            and key[begin:end] == needle
+            and (needle not in _NUMBER_LABEL_HEADS or _NUMBER_COLON_RE.match(key, begin, line_end))
+        ):
+            return True
+    return False
 
 
 def _header_cuts(key: str, start: int) -> list[int]:
