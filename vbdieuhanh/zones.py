@@ -216,20 +216,21 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
 def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
-    names, bare_names = _title_names()
-    found = _first_head(upper, names)
+    names, bare_names, longest = _title_names()
+    found = _first_head(upper, names, longest)
     if found is not None:
         return found
-    return _first_head(strip_marks(upper), bare_names)  # an OCR engine's "QUYÉT ĐỊNH"
+    return _first_head(strip_marks(upper), bare_names, longest)  # an OCR engine's "QUYÉT ĐỊNH"
 
 
-def _first_head(text: str, table: dict[str, tuple[int, str]]) -> str | None:
+def _first_head(text: str, table: dict[str, tuple[int, str]], longest: int) -> str | None:
     """The name of the first entry of ``table`` (by its rank) that is the whole text or its words
     before a space: the name the longest type name that opens the line gives, looked up by each of
-    the line's few heads instead of trying every name."""
+    the line's few heads instead of trying every name. Heads longer than ``longest``, the longest
+    name, are not made: none is in the table (and a long line's would be quadratic to make)."""
     heads = [text]
     space = text.find(" ")
-    while space >= 0:
+    while 0 <= space <= longest:
         heads.append(text[:space])
         space = text.find(" ", space + 1)
     ranked = [table[head] for head in heads if head in table]
@@ -237,14 +238,15 @@ def _first_head(text: str, table: dict[str, tuple[int, str]]) -> str | None:
 
 
 @cache
-def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]], int]:
     """Type names in upper case, and the same with marks stripped, each to (rank, type name): the
-    longest first, the first of several that strip to the same letters."""
+    longest first, the first of several that strip to the same letters; and the longest's length."""
     names = sorted(doc_type_by_upper_name(), key=len, reverse=True)
     bare: dict[str, tuple[int, str]] = {}
     for rank, name in enumerate(names):
         bare.setdefault(strip_marks(name), (rank, name))
-    return {name: (rank, name) for rank, name in enumerate(names)}, bare
+    longest = max(map(len, [*names, *bare]), default=0)
+    return {name: (rank, name) for rank, name in enumerate(names)}, bare, longest
 
 
 def is_mark_line(key: str) -> bool:
