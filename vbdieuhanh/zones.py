@@ -19,6 +19,7 @@ from .lexicon import (
     attachment_words,
     authority_alternation,
     authority_marks,
+    authority_marks_in_line,
     body_starters,
     doc_type_by_upper_name,
     honorifics,
@@ -144,9 +145,40 @@ _TRIGGER_HEADS = "|".join(
 )
 _SPLIT_TRIGGER_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|gửi")
 # what any cut of _split_interleaved needs in a line (with a gap, a bullet or a number line opening
-# it): a trigger ("gửi" looked for as "ửi": a "g" ends every other word, and each one would be
-# tried), a rule ("---", "===", "——", "–––"), a long dash, the "do" of the motto (" do ", "-do")
-_MAY_CUT_RE = re.compile(_TRIGGER_HEADS + r"|GS\.|S[ốô]\s*:|V/|ửi|---|===|—|–|do")
+# it): a trigger (a "Kính gửi" by its "ửi"), a rule ("---", "===", "——", "–––"), a long dash, the
+# "do" of the motto (" do ", "-do"); a "Số:" is found by its "Số" or "Sô" and _NUMBER_COLON_RE there.
+# Each needle is looked for by one of its characters (at the offset given), one seldom seen in a
+# letter: a search for one character runs in C at a fraction of an instruction a character, one for
+# several characters at several
+_MAY_CUT_NEEDLES = (
+    ("CỘNG", 1),
+    ("ĐẢNG", 1),
+    ("Độc", 0),
+    *((f"{mark}.", len(mark)) for mark in authority_marks_in_line()),
+    ("GS.", 2),
+    ("V/", 0),
+    ("ửi", 0),
+    ("---", 0),
+    ("===", 0),
+    ("—", 0),
+    ("–", 0),
+    ("do", 0),
+    ("Số", 0),
+    ("Sô", 0),
+)
+_NUMBER_LABEL_HEADS = ("Số", "Sô")
+
+
+def _needles_by_char(needles: tuple[tuple[str, int], ...]) -> dict[str, list[tuple[str, int]]]:
+    """The needles by the character they are looked for by."""
+    by_char: dict[str, list[tuple[str, int]]] = {}
+    for needle, offset in needles:
+        by_char.setdefault(needle[offset], []).append((needle, offset))
+    return by_char
+
+
+_MAY_CUT_BY_CHAR = _needles_by_char(_MAY_CUT_NEEDLES)
+_NUMBER_COLON_RE = re.compile(r"S[ốô]\s*:")
 # a rule typed between two cells of a flattened header: "CHÍNH PHỦ-------", "TỈNH AN ------- Số:"
 _RULE_RUN_RE = re.compile(r"\s*[-–—=]{3,}\s*")
 _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=ng[àa]y\b)", re.I)
@@ -184,20 +216,21 @@ def classify_place_date(key: str) -> tuple[int, int] | None:
 def title_type(key: str) -> str | None:
     """The type name when an upper-case line is a title ('QUYẾT ĐỊNH', 'KẾ HOẠCH …')."""
     upper = key.upper()
-    names, bare_names = _title_names()
-    found = _first_head(upper, names)
+    names, bare_names, longest = _title_names()
+    found = _first_head(upper, names, longest)
     if found is not None:
         return found
-    return _first_head(strip_marks(upper), bare_names)  # an OCR engine's "QUYÉT ĐỊNH"
+    return _first_head(strip_marks(upper), bare_names, longest)  # an OCR engine's "QUYÉT ĐỊNH"
 
 
-def _first_head(text: str, table: dict[str, tuple[int, str]]) -> str | None:
+def _first_head(text: str, table: dict[str, tuple[int, str]], longest: int) -> str | None:
     """The name of the first entry of ``table`` (by its rank) that is the whole text or its words
     before a space: the name the longest type name that opens the line gives, looked up by each of
-    the line's few heads instead of trying every name."""
+    the line's few heads instead of trying every name. Heads longer than ``longest``, the longest
+    name, are not made: none is in the table (and a long line's would be quadratic to make)."""
     heads = [text]
     space = text.find(" ")
-    while space >= 0:
+    while 0 <= space <= longest:
         heads.append(text[:space])
         space = text.find(" ", space + 1)
     ranked = [table[head] for head in heads if head in table]
@@ -205,14 +238,15 @@ def _first_head(text: str, table: dict[str, tuple[int, str]]) -> str | None:
 
 
 @cache
-def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]], int]:
     """Type names in upper case, and the same with marks stripped, each to (rank, type name): the
-    longest first, the first of several that strip to the same letters."""
+    longest first, the first of several that strip to the same letters; and the longest's length."""
     names = sorted(doc_type_by_upper_name(), key=len, reverse=True)
     bare: dict[str, tuple[int, str]] = {}
     for rank, name in enumerate(names):
         bare.setdefault(strip_marks(name), (rank, name))
-    return {name: (rank, name) for rank, name in enumerate(names)}, bare
+    longest = max(map(len, [*names, *bare]), default=0)
+    return {name: (rank, name) for rank, name in enumerate(names)}, bare, longest
 
 
 def is_mark_line(key: str) -> bool:
@@ -321,21 +355,24 @@ class Zones:
         return bool(self.place_date and self.subject)
 
 
-def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bool) -> list[Seg]:
+def _split_interleaved(
+    nt: NormalizedText, seg: Seg, *, header: bool, footer: bool, may_cut: bool
+) -> list[Seg]:
     """Split a line where a right-column phrase follows left-column text on the same line.
 
     Right-column phrases are the Quốc hiệu, the motto, an authority mark and a place-date after a
     number; a tab or a wide run of spaces typed between two columns splits too. In the header a line
     a converter flattened is cut at rules, "Số:", "V/v", "Kính gửi:" and where the body begins; in
     the footer, before a signer's title glued onto a recipient line. Each cut is looked for only when
-    a cheap test on the line says it may be there.
+    a cheap test on the line says it may be there; ``may_cut``: the line holds one of
+    _MAY_CUT_NEEDLES (see ``_lines_that_may_cut``).
     """
     start, end = seg
     key = nt.key[start:end]
     gaps = _gaps_in(nt, start, end) if nt.gaps else []
     opening = header and key[:1] in _OPENING_FIRST and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
-    if not (gaps or opening or _MAY_CUT_RE.search(key)):
-        return [seg]  # none of the tests below can pass (most lines): one search instead of a dozen
+    if not (gaps or opening or may_cut):
+        return [seg]  # none of the tests below can pass (most lines)
     cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
     # every phrase SPLIT_RIGHT_RE cuts before stands after the line's first character and holds a
     # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one
@@ -348,6 +385,55 @@ def _split_interleaved(nt: NormalizedText, seg: Seg, *, header: bool, footer: bo
     if header:
         cuts.extend(_header_cuts(key, start))
     return _pieces(nt, start, end, cuts) if cuts else [seg]
+
+
+def _lines_that_may_cut(nt: NormalizedText, indices: list[int]) -> set[int]:
+    """The lines among ``indices`` (sorted) that hold one of _MAY_CUT_NEEDLES ("Số", "Sô" as a match
+    of _NUMBER_COLON_RE). Each run of consecutive lines is searched as one text for each needle's
+    character, in C (a regex of all the needles tries its branches at every position, some 80
+    instructions a character)."""
+    found: set[int] = set()
+    run_start = 0
+    for i in range(1, len(indices) + 1):
+        if i == len(indices) or indices[i] != indices[i - 1] + 1:
+            _may_cut_in_run(nt, indices[run_start], indices[i - 1] + 1, found)
+            run_start = i
+    return found
+
+
+def _may_cut_in_run(nt: NormalizedText, first: int, last: int, found: set[int]) -> None:
+    """Add to ``found`` the lines of nt.lines[first:last] that _lines_that_may_cut looks for: at each
+    of a needle's characters found, the needle is asked for where it would begin, inside the line."""
+    key, lines = nt.key, nt.lines
+    run_start, run_end = lines[first].start, lines[last - 1].end
+    for char, needles in _MAY_CUT_BY_CHAR.items():
+        index = first
+        at = key.find(char, run_start, run_end)
+        while at >= 0:
+            while at >= lines[index].end:  # the line holding ``at`` (between lines stand only breaks)
+                index += 1
+            line = lines[index]
+            if index in found or _needle_at(key, at, line.start, line.end, needles):
+                found.add(index)
+                at = key.find(char, line.end, run_end)  # the line is known: on from its end
+            else:
+                at = key.find(char, at + 1, run_end)
+
+
+def _needle_at(key: str, at: int, line_start: int, line_end: int, needles: list[tuple[str, int]]) -> bool:
+    """Does one of ``needles`` stand in key[line_start:line_end] with its character at ``at`` (a "Số"
+    or "Sô" only as _NUMBER_COLON_RE's match)?"""
+    for needle, offset in needles:
+        begin = at - offset
+        end = begin + len(needle)
+        if (
+            begin >= line_start
+            and end <= line_end
+            and key[begin:end] == needle
+            and (needle not in _NUMBER_LABEL_HEADS or _NUMBER_COLON_RE.match(key, begin, line_end))
+        ):
+            return True
+    return False
 
 
 def _header_cuts(key: str, start: int) -> list[int]:
@@ -541,6 +627,8 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     header_end = header_line + _HEADER_LINES
     footer = _footer_lines(nt, header_line)
     text, key, layout_lines = nt.text, nt.key, nt.layout.lines
+    split = [index for index in range(len(nt.lines)) if header_line <= index < header_end or index in footer]
+    may_cut = _lines_that_may_cut(nt, split)
     for index, line in enumerate(nt.lines):
         start, end = line.start, line.end
         blank = start >= 2 and text[start - 1] == "\n" and text[start - 2] == "\n"
@@ -550,7 +638,9 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
         if not (in_header or in_footer):  # the body: one row per line
             rows.append(_Row((start, end), text[start:end], key[start:end], blank, layout_column))
             continue
-        pieces = _split_interleaved(nt, (start, end), header=in_header, footer=in_footer)
+        pieces = _split_interleaved(
+            nt, (start, end), header=in_header, footer=in_footer, may_cut=index in may_cut
+        )
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
             if in_footer and 12 <= b - a <= 120 and key[a : a + 2].isupper():  # a signature block?
