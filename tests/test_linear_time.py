@@ -23,6 +23,7 @@ from collections.abc import Callable
 import pytest
 
 import vbdieuhanh
+from vbdieuhanh.zones import title_type
 
 HEAD = (
     "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 12/UBND-VX\nKiên Giang, ngày 05 tháng 01 năm 2021\n"
@@ -115,3 +116,22 @@ def test_time_grows_linearly_at_full_size(family: str) -> None:
     make, n = FAMILIES[family], FULL_SIZE[family]
     small, large = _seconds(make(n // 16), repeat=1), _seconds(make(n), repeat=1)
     assert large / small < 64, f"{family}: 16× the input took {large / small:.0f}× the time"
+
+
+def test_title_type_of_a_line_of_many_words_grows_linearly() -> None:
+    """zones.title_type once made one prefix of the line per space (a line of n words: n prefixes of
+    about n/2 words); a parse calls it on every upper-case header line. Timed on its own: in a whole
+    parse the header scan stops long before such a line costs."""
+
+    def seconds(words: int) -> float:
+        best = float("inf")
+        for attempt in range(3):
+            line = "S " * words + str(attempt)  # a new line each time: title_type keeps its answers
+            start = time.process_time()
+            title_type(line)
+            best = min(best, time.process_time() - start)
+        return best
+
+    title_type("QUYẾT ĐỊNH")  # its table built
+    small, large = seconds(2_000), seconds(32_000)
+    assert large / small < 64, f"16× the words took {large / small:.0f}× the time"
