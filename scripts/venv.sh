@@ -1,6 +1,6 @@
 # Sourced by setup.sh and demo.sh: make .venv if it is missing, then activate it.
 # The interpreter: $PYTHON if set, else the system's CPython when it is 3.11 or newer (distributions
-# build theirs with profile-guided and link-time optimisation: the parser runs about 17 % faster on
+# build theirs with profile-guided and link-time optimisation: the parser runs 1.04-1.15x faster on
 # Debian's than on a source build without them, pyenv's default; docs/benchmarks.md), else python3.
 if [ ! -x .venv/bin/python ]; then
   if [ -z "${PYTHON:-}" ]; then
