@@ -100,14 +100,32 @@ def _seconds(text: str, repeat: int = 3) -> float:
 BASE = 4  # units of a family at 1×
 
 
+def _growth_problem(family: str) -> str | None:
+    """What breaks the linear bounds in one measurement of ``family``, or None."""
+    make = FAMILIES[family]
+    one, four, sixteen = (_seconds(make(BASE * size)) for size in (1, 4, 16))
+    if four / one >= 12:
+        return f"{family}: 4× the input took {four / one:.0f}× the time"
+    if sixteen / four >= 12:
+        return f"{family}: 16× the input took {sixteen / four:.0f}× the time of 4×"
+    if sixteen / one >= 64:
+        return f"{family}: 16× the input took {sixteen / one:.0f}× the time"
+    return None
+
+
 @pytest.mark.parametrize("family", FAMILIES)
 def test_time_grows_linearly(family: str) -> None:
-    make = FAMILIES[family]
-    vbdieuhanh.parse_text(make(1))  # caches warmed
-    one, four, sixteen = (_seconds(make(BASE * size)) for size in (1, 4, 16))
-    assert four / one < 12, f"{family}: 4× the input took {four / one:.0f}× the time"
-    assert sixteen / four < 12, f"{family}: 16× the input took {sixteen / four:.0f}× the time of 4×"
-    assert sixteen / one < 64, f"{family}: 16× the input took {sixteen / one:.0f}× the time"
+    """Measured again, up to three times in all, when a bound breaks: a busy machine (the other test
+    worker, an OCR subprocess) can slow one measurement two-fold, while quadratic growth breaks the
+    bounds every time (it takes 16× a step, not 4×)."""
+    vbdieuhanh.parse_text(FAMILIES[family](1))  # caches warmed
+    problems = []
+    for _ in range(3):
+        problem = _growth_problem(family)
+        if problem is None:
+            return
+        problems.append(problem)
+    pytest.fail("; ".join(problems))
 
 
 @pytest.mark.slow
