@@ -356,13 +356,27 @@ def _roman_value(label: str) -> int:
 
 
 @cache
+def _head_forms() -> frozenset[str]:
+    """Body head words as written: those of the lexicon, and capitalised ("các sở" starts a sentence
+    as "Các sở")."""
+    forms = {form for form, _ in assignee_heads()}
+    return frozenset(forms | {form[0].upper() + form[1:] for form in forms})
+
+
+@cache
 def _head_re() -> re.Pattern[str]:
     """Body head words ('UBND', 'Sở', 'các cơ quan'…), not when they start a non-body phrase."""
     excluded = grouped([re.escape(p) for p in non_bodies()])
-    forms = {form for form, _ in assignee_heads()}
-    forms |= {form[0].upper() + form[1:] for form in forms}  # "các sở" starts a sentence as "Các sở"
-    heads = grouped([re.escape(form) for form in sorted(forms, key=len, reverse=True)])
+    heads = grouped([re.escape(form) for form in sorted(_head_forms(), key=len, reverse=True)])
     return re.compile(rf"(?!(?:{excluded})(?!\w))(?:{heads})(?!\w)")
+
+
+@cache
+def _head_openings() -> frozenset[str]:
+    """The first two characters of the head words: ``_head_re`` matches nowhere else (each word has
+    two characters or more)."""
+    assert min(map(len, _head_forms())) >= 2
+    return frozenset(form[:2] for form in _head_forms())
 
 
 def _verbs() -> str:
@@ -405,6 +419,8 @@ _PHRASE_STOP_RE = re.compile(rf"[:;()\n]|\.(?=\s|$|/)| - (?=[{LOWER}])(?!xã h�
 
 def _starts_with_head(key: str, pos: int) -> int:
     """Length of the body head word(s) at ``pos`` (0 if none)."""
+    if key[pos : pos + 2] not in _head_openings():
+        return 0  # most places: a set look-up, not a regex call (exact: a head opens so)
     match = _head_re().match(key, pos)
     return match.end() - pos if match else 0
 
@@ -420,12 +436,15 @@ _MAX_LIST_SPACES = 40  # the words a list of bodies may take
 
 # the words a list's margin may take: a stop phrase that begins inside the list can end it
 _LIST_REACH_RE = re.compile(rf"(?:[^ ]*+ ){{{_MAX_LIST_SPACES + 12}}}")
+_SHORT_REACH = 400  # characters: a range this short has its spaces counted, not matched
 
 
 def _within_words(key: str, pos: int, end: int) -> int:
     """``end``, or the place just after the ``_MAX_LIST_SPACES + 12``-th space from ``pos`` when
     that comes first: what lies further cannot change a list that long, and a run-on sentence is not
     read to its end for each body it names. One regex match, not a ``str.find`` per space."""
+    if end - pos <= _SHORT_REACH and key.count(" ", pos, end) < _MAX_LIST_SPACES + 12:
+        return end  # a short range (most): one count instead of the regex, read at most this far
     reach = _LIST_REACH_RE.match(key, pos, end)
     return end if reach is None else reach.end()
 
@@ -504,6 +523,8 @@ def _head_span(key: str, pos: int) -> int:
     """Length of the head at ``pos`` with the heads it governs: "Thủ trưởng các cơ quan, đơn vị,
     địa phương", "Chủ tịch UBND các huyện, thị xã, thành phố" (a post, then a body, then its
     members, each a head of the list)."""
+    if key[pos : pos + 2] not in _head_openings():
+        return 0  # most places: a set look-up, not a regex call (exact: a head opens so)
     head = _head_re().match(key, pos)
     if head is None:
         return 0  # most places (as _starts_with_head, one call less)
@@ -1220,12 +1241,11 @@ def _item_heading_kind(text: str) -> str | None:
     head = _heading(text)
     res = _heading_res()
     assign = res["assign"]
-    openers = _assign_openers()
     parts = _WRITTEN_PARTS_RE.split(head)
     first: str | None = None  # the first part's start, when read for the test below
     for index, part in enumerate(parts):
-        # most parts open with a letter no such words (nor 'về', 'các') open with: not read further
-        if part.lstrip()[:1].lower() in openers:
+        # most parts open with letters no such words (nor 'về', 'các') open with: not read further
+        if _may_open(part, _word_start(part), "assign"):
             start = _part_start(part)
             if assign.match(start):
                 return "assign"
@@ -1241,14 +1261,30 @@ def _item_heading_kind(text: str) -> str | None:
     return None
 
 
+def _word_start(part: str) -> int:
+    """Where the first word of ``part`` starts (``len(part)`` when it has none), found without the
+    copy ``part.lstrip()`` makes: a part opens with a space at most, as it follows ', ' or ' và'."""
+    if not part[:1].isspace():
+        return 0
+    if not part[1:2].isspace():
+        return 1
+    return len(part) - len(part.lstrip())
+
+
 @cache
-def _assign_openers() -> frozenset[str]:
-    """The first letters, in lower case, of the parts of a heading that may open with words that give
-    out work: those of the words, of the words skipped before them ('về', 'các'), and o and u
-    (fold_tones moves a tone onto a word's first letter only in a word that opens 'oà', 'uỷ'…)."""
-    return frozenset(
-        {words[0] for words in task_headings()["assign"]} | {w[0] for w in _SKIPPED_WORDS} | {"o", "u"}
-    )
+def _openings(kind: str) -> frozenset[str]:
+    """The first two letters of the heading words of ``kind`` and of the words skipped before them
+    ('về', 'các')."""
+    return frozenset(words[:2] for words in (*task_headings()[kind], *_SKIPPED_WORDS))
+
+
+def _may_open(text: str, at: int, kind: str) -> bool:
+    """Can text[at:] open with heading words of ``kind`` (as ``_opens_with`` reads it: folded lower
+    case, after 'về', 'các')? Most texts cannot, told by their first two letters without folding
+    them: fold_tones changes only an o or u and the letter after it ('oà' → 'òa'), so two letters in
+    lower case with neither and no space or mark between are read as folded; others are let through."""
+    pair = text[at : at + 2].lower()
+    return pair in _openings(kind) or len(pair) != 2 or not pair[1].isalpha() or "o" in pair or "u" in pair
 
 
 def _part_start(part: str) -> str:
@@ -1301,6 +1337,8 @@ def _heading_kind(head: str) -> str | None:
 def _opens_with(text: str, kind: str) -> bool:
     """Does ``text`` open with heading words of ``kind`` (after 'về', 'các')? Only its first words are
     read: as many as the longest heading words have, one more for 'về', and the spaces after them."""
+    if not _may_open(text, 0, kind):
+        return False  # most texts (exact: see _may_open)
     first = _first_words_re().match(text)
     return _lead_opens_with(text[: first.end()] if first else text, kind)
 
@@ -1510,7 +1548,9 @@ def _is_heading(text: str) -> bool:
 def _belongs_to_item(node: _Node, para: _Para, ctx: Context) -> bool:
     """Does an unmarked paragraph continue the current item, or leave the list?"""
     text = para.text
-    if para.text[:1].islower() or _role_label_re().match(fold_tones(text[:40].lower())):
+    lead = text[:40]
+    # (a label ends with its colon: a lead without one is not folded to be matched)
+    if text[:1].islower() or (":" in lead and _role_label_re().match(fold_tones(lead.lower()))):
         return True  # a wrapped line, or "Đơn vị chủ trì: …", "Thời gian thực hiện: …" under the item
     own = (node.extra[-1] if node.extra else node.para).text.rstrip()
     heading = not node.extra and _is_heading(node.para.text[node.para.body_start :])
