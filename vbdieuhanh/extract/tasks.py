@@ -689,9 +689,12 @@ def _add_labelled(ctx: Context, result: list[Assignee], seen: set[str], start: i
 def _add_clause_openers(ctx: Context, result: list[Assignee], seen: set[str], start: int, end: int) -> None:
     """Add the bodies that open a clause inside the text and act ("…; Ban Quản lý dự án hoàn thành …")."""
     key = ctx.nt.flat
-    if key.find(". ", start, end) < 0 and key.find("; ", start, end) < 0:
+    dot = key.find(". ", start, end)
+    semicolon = key.find("; ", start, end if dot < 0 else dot)
+    if dot < 0 and semicolon < 0:
         return  # most texts are one clause: two str.find, not a regex scan (a clause starts so)
-    clause = _CLAUSE_START_RE.search(key, start, end)  # no iterator to make
+    # the first clause starts at the first of them or later: the regex reads from there
+    clause = _CLAUSE_START_RE.search(key, dot if semicolon < 0 else semicolon, end)  # no iterator to make
     while clause is not None:
         if not _role_label_re().match(ctx.nt.lower, clause.end()):  # "Đơn vị phối hợp: …": read by its label
             spans = bodies_at(key, clause.end(), end)
@@ -1241,11 +1244,12 @@ def _item_heading_kind(text: str) -> str | None:
     head = _heading(text)
     res = _heading_res()
     assign = res["assign"]
+    openings = _openings("assign")
     parts = _WRITTEN_PARTS_RE.split(head)
     first: str | None = None  # the first part's start, when read for the test below
     for index, part in enumerate(parts):
         # most parts open with letters no such words (nor 'về', 'các') open with: not read further
-        if _may_open(part, _word_start(part), "assign"):
+        if _may_open(part, _word_start(part), openings):
             start = _part_start(part)
             if assign.match(start):
                 return "assign"
@@ -1278,13 +1282,14 @@ def _openings(kind: str) -> frozenset[str]:
     return frozenset(words[:2] for words in (*task_headings()[kind], *_SKIPPED_WORDS))
 
 
-def _may_open(text: str, at: int, kind: str) -> bool:
-    """Can text[at:] open with heading words of ``kind`` (as ``_opens_with`` reads it: folded lower
-    case, after 'về', 'các')? Most texts cannot, told by their first two letters without folding
-    them: fold_tones changes only an o or u and the letter after it ('oà' → 'òa'), so two letters in
-    lower case with neither and no space or mark between are read as folded; others are let through."""
+def _may_open(text: str, at: int, openings: frozenset[str]) -> bool:
+    """Can text[at:] open with heading words whose ``_openings`` are ``openings`` (as ``_opens_with``
+    reads it: folded lower case, after 'về', 'các')? Most texts cannot, told by their first two
+    letters without folding them: fold_tones changes only an o or u and the letter after it ('oà' →
+    'òa'), so two letters in lower case with neither and no space or mark between are read as folded;
+    others are let through."""
     pair = text[at : at + 2].lower()
-    return pair in _openings(kind) or len(pair) != 2 or not pair[1].isalpha() or "o" in pair or "u" in pair
+    return pair in openings or len(pair) != 2 or not pair[1].isalpha() or "o" in pair or "u" in pair
 
 
 def _part_start(part: str) -> str:
@@ -1314,7 +1319,11 @@ def _heading_res() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _effect_re() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in task_headings()["effect"]) + r")(?!\w)")
+    """The words by which an article says when the text takes effect, as whole words. The look-behind
+    comes after each word's first letter ('c(?<!\\w.)ó hiệu lực': no word character before the 'c'),
+    so that the regex engine skips to those letters instead of trying the words at every place."""
+    words = task_headings()["effect"]
+    return re.compile("|".join(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}(?!\w)" for w in words))
 
 
 def _heading_kind(head: str) -> str | None:
@@ -1337,7 +1346,7 @@ def _heading_kind(head: str) -> str | None:
 def _opens_with(text: str, kind: str) -> bool:
     """Does ``text`` open with heading words of ``kind`` (after 'về', 'các')? Only its first words are
     read: as many as the longest heading words have, one more for 'về', and the spaces after them."""
-    if not _may_open(text, 0, kind):
+    if not _may_open(text, 0, _openings(kind)):
         return False  # most texts (exact: see _may_open)
     first = _first_words_re().match(text)
     return _lead_opens_with(text[: first.end()] if first else text, kind)
