@@ -414,7 +414,20 @@ def _stops() -> tuple[str, ...]:
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
 # what ends a phrase of bodies: punctuation, or a dash before a lower-case word ("Ban X - thực hiện")
 # but for the compound "… chính trị - xã hội", "kinh tế - xã hội"
-_PHRASE_STOP_RE = re.compile(rf"[:;()\n]|\.(?=\s|$|/)| - (?=[{LOWER}])(?!xã hội\b)")
+# (two patterns, each opening with characters the regex engine skips to: as one alternation whose
+# first branch is a class, it was tried at every place of the phrase)
+_STOP_MARK_RE = re.compile(r"[:;()\n.](?:(?<!\.)|(?=\s|$|/))")
+_STOP_DASH_RE = re.compile(rf" - (?=[{LOWER}])(?!xã hội\b)")
+
+
+def _phrase_stop(key: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first place in key[pos:end] where a phrase of bodies stops: the earlier of the two
+    patterns' matches (they never start at one place)."""
+    mark = _STOP_MARK_RE.search(key, pos, end)
+    dash = _STOP_DASH_RE.search(key, pos, end)
+    if dash is not None and (mark is None or dash.start() < mark.start()):
+        return dash
+    return mark
 
 
 def _starts_with_head(key: str, pos: int) -> int:
@@ -456,12 +469,12 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
         return []
     end = _within_words(key, pos, end)  # a longer list is no list of bodies
     stop = end
-    found = _PHRASE_STOP_RE.search(key, pos, end)
+    found = _phrase_stop(key, pos, end)
     if found is not None and key[found.start()] == ":" and _shared_head(key, found.start()):
         # a head shared by a list: "các Sở: Tài chính, Kế hoạch và Đầu tư", "Giám đốc các sở: Tư pháp, …"
-        found = _PHRASE_STOP_RE.search(key, found.end(), end)
+        found = _phrase_stop(key, found.end(), end)
     while found is not None and (acronym := _ACRONYM_BRACKET_RE.match(key, found.start(), end)):
-        found = _PHRASE_STOP_RE.search(key, acronym.end(), end)  # "… Việt Nam (VCCI)" is part of it
+        found = _phrase_stop(key, acronym.end(), end)  # "… Việt Nam (VCCI)" is part of it
     if found is not None:
         stop = found.start()
     verb = _verb_re().search(key, pos + first, stop)  # not in the head itself
@@ -1216,6 +1229,16 @@ _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
 # skips to the next ',', 'v' or 'V' at C speed instead of trying the alternatives at every place
 _HEADING_PARTS_RE = re.compile(r",|v(?<!\wv)à(?!\w)")
 _WRITTEN_PARTS_RE = re.compile(r"[,vV](?:(?<=,)|(?<!\w[vV])[àÀ](?!\w))")
+_WRITTEN_AND = tuple(v + a for v in "vV" for a in "àÀ")  # the ways _WRITTEN_PARTS_RE's 'và' is written
+
+
+def _written_parts(head: str) -> list[str]:
+    """``_WRITTEN_PARTS_RE.split(head)``; a heading with no 'và' in any case (most) is split at its
+    commas by str.split, without the regex."""
+    for written in _WRITTEN_AND:
+        if written in head:
+            return _WRITTEN_PARTS_RE.split(head)
+    return head.split(",")
 
 
 def _heading(text: str) -> str:
@@ -1245,7 +1268,7 @@ def _item_heading_kind(text: str) -> str | None:
     res = _heading_res()
     assign = res["assign"]
     openings = _openings("assign")
-    parts = _WRITTEN_PARTS_RE.split(head)
+    parts = _written_parts(head)
     first: str | None = None  # the first part's start, when read for the test below
     for index, part in enumerate(parts):
         # most parts open with letters no such words (nor 'về', 'các') open with: not read further
