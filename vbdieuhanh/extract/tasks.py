@@ -414,20 +414,30 @@ def _stops() -> tuple[str, ...]:
 # where a list of bodies stops: a colon, semicolon, bracket, full stop, or "- " + lower case
 # what ends a phrase of bodies: punctuation, or a dash before a lower-case word ("Ban X - thực hiện")
 # but for the compound "… chính trị - xã hội", "kinh tế - xã hội"
-# (two patterns, each opening with characters the regex engine skips to: as one alternation whose
-# first branch is a class, it was tried at every place of the phrase)
-_STOP_MARK_RE = re.compile(r"[:;()\n.](?:(?<!\.)|(?=\s|$|/))")
+_STOP_MARKS = ":;()\n"  # marks that end a phrase of bodies wherever they stand
 _STOP_DASH_RE = re.compile(rf" - (?=[{LOWER}])(?!xã hội\b)")
 
 
-def _phrase_stop(key: str, pos: int, end: int) -> re.Match[str] | None:
-    """The first place in key[pos:end] where a phrase of bodies stops: the earlier of the two
-    patterns' matches (they never start at one place)."""
-    mark = _STOP_MARK_RE.search(key, pos, end)
-    dash = _STOP_DASH_RE.search(key, pos, end)
-    if dash is not None and (mark is None or dash.start() < mark.start()):
-        return dash
-    return mark
+def _phrase_stop(key: str, pos: int, end: int) -> int:
+    """Where a phrase of bodies stops in key[pos:end] (-1: nowhere): a colon, semicolon, bracket or
+    line break, a full stop before a space, a '/' or ``end``, or a dash before a lower-case word.
+    The marks are found by a str.find each (C speed; a regex class would be tested at each place),
+    and the dash before the first of them."""
+    cut = end
+    for mark in _STOP_MARKS:
+        found = key.find(mark, pos, cut)
+        if found >= 0:
+            cut = found
+    dot = key.find(".", pos, cut)
+    while dot >= 0 and dot + 1 < end and not key[dot + 1].isspace() and key[dot + 1] != "/":
+        dot = key.find(".", dot + 1, cut)  # '1.5', 'U.B': no stop
+    if dot >= 0:
+        cut = dot
+    # (its look-aheads read no further than the mark at ``cut``: a dash before a mark is no stop)
+    dash = _STOP_DASH_RE.search(key, pos, cut)
+    if dash is not None:
+        return dash.start()
+    return cut if cut < end else -1
 
 
 def _starts_with_head(key: str, pos: int) -> int:
@@ -470,13 +480,13 @@ def bodies_at(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     end = _within_words(key, pos, end)  # a longer list is no list of bodies
     stop = end
     found = _phrase_stop(key, pos, end)
-    if found is not None and key[found.start()] == ":" and _shared_head(key, found.start()):
+    if found >= 0 and key[found] == ":" and _shared_head(key, found):
         # a head shared by a list: "các Sở: Tài chính, Kế hoạch và Đầu tư", "Giám đốc các sở: Tư pháp, …"
-        found = _phrase_stop(key, found.end(), end)
-    while found is not None and (acronym := _ACRONYM_BRACKET_RE.match(key, found.start(), end)):
+        found = _phrase_stop(key, found + 1, end)
+    while found >= 0 and (acronym := _ACRONYM_BRACKET_RE.match(key, found, end)):
         found = _phrase_stop(key, acronym.end(), end)  # "… Việt Nam (VCCI)" is part of it
-    if found is not None:
-        stop = found.start()
+    if found >= 0:
+        stop = found
     verb = _verb_re().search(key, pos + first, stop)  # not in the head itself
     while verb is not None and _begins_head(key, verb.start() + 1):
         verb = _verb_re().search(key, verb.end(), stop)  # "…, tổ chức chính trị - xã hội": a name
@@ -817,11 +827,14 @@ def _subject_prefixes() -> tuple[str, ...]:
 
 
 _BRACKET_RE = re.compile(r"\s*\([^()]{1,120}\)")
-_MEMBERS_RE = re.compile(r"[^.;]{0,160}?\(gồm:?\s*")
+_MEMBERS_REACH = 160  # the characters between a name and the bracket that spells it out
+_MEMBERS_RE = re.compile(rf"[^.;]{{0,{_MEMBERS_REACH}}}?\(gồm:?\s*")
 
 
 def _members(key: str, pos: int, end: int) -> list[tuple[int, int]]:
     """The bodies an unspecific name is spelled out as, later in its sentence: "(gồm: A, B, C)"."""
+    if key.find("(gồm", pos, min(end, pos + _MEMBERS_REACH + 4)) < 0:
+        return []  # most names: the bracket is not within reach (a str.find, not the lazy regex)
     found = _MEMBERS_RE.match(key, pos, end)
     return bodies_at(key, found.end(), end) if found else []
 
@@ -947,6 +960,8 @@ def _role_before_colon(ctx: Context, start: int, end: int) -> tuple[int, int] | 
     out work, the post or team named before the colon (a few words, no verb, not a heading word
     such as 'Thời gian')."""
     key = ctx.nt.flat
+    if key.find(":", start, end) < 0:
+        return None  # no colon (_ROLE_RE ends before one): a str.find, not the lazy regex
     match = _ROLE_RE.match(key, start, end)
     if match is None or len(match.group(0).split()) > 5:
         return None
@@ -1226,21 +1241,43 @@ def _node_end(node: _Node) -> int:
 
 _HEADING_ENDS = ":.;("  # what ends the words that head an item
 _SKIPPED_RE = re.compile(r"^(?:về|các)\s+")
-# ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for);
-# in a heading as written, 'và' in any case, behind one class of first characters: the engine then
-# skips to the next ',', 'v' or 'V' at C speed instead of trying the alternatives at every place
+# ',' or the word 'và' (written so that each alternative starts with a letter the engine looks for)
 _HEADING_PARTS_RE = re.compile(r",|v(?<!\wv)à(?!\w)")
-_WRITTEN_PARTS_RE = re.compile(r"[,vV](?:(?<=,)|(?<!\w[vV])[àÀ](?!\w))")
-_WRITTEN_AND = tuple(v + a for v in "vV" for a in "àÀ")  # the ways _WRITTEN_PARTS_RE's 'và' is written
+_WRITTEN_AND = tuple(v + a for v in "vV" for a in "àÀ")  # the word 'và' in any case
 
 
 def _written_parts(head: str) -> list[str]:
-    """``_WRITTEN_PARTS_RE.split(head)``; a heading with no 'và' in any case (most) is split at its
-    commas by str.split, without the regex."""
+    """A heading as written cut at each ',' and each 'và' (in any case) that is a word of its own, as
+    ``re.split(r"[,vV](?:(?<=,)|(?<!\\w[vV])[àÀ](?!\\w))", head)`` would, with str.find: a heading
+    with no such 'và' (most) by str.split."""
+    cuts: list[int] = []  # where each separator starts
     for written in _WRITTEN_AND:
-        if written in head:
-            return _WRITTEN_PARTS_RE.split(head)
-    return head.split(",")
+        at = head.find(written)
+        while at >= 0:
+            if (at == 0 or not _is_word_char(head[at - 1])) and (
+                at + 2 == len(head) or not _is_word_char(head[at + 2])
+            ):
+                cuts.append(at)
+            at = head.find(written, at + 1)
+    if not cuts:
+        return head.split(",")
+    at = head.find(",")
+    while at >= 0:
+        cuts.append(at)
+        at = head.find(",", at + 1)
+    cuts.sort()
+    parts: list[str] = []
+    previous = 0
+    for at in cuts:
+        parts.append(head[previous:at])
+        previous = at + (1 if head[at] == "," else 2)
+    parts.append(head[previous:])
+    return parts
+
+
+def _is_word_char(char: str) -> bool:
+    """Is ``char`` one the regex class \\w matches (a letter, a digit or '_')?"""
+    return char.isalnum() or char == "_"
 
 
 def _heading(text: str) -> str:
