@@ -379,14 +379,30 @@ def _head_openings() -> frozenset[str]:
     return frozenset(form[:2] for form in _head_forms())
 
 
-def _verbs() -> str:
-    verbs = grouped([re.escape(v) for v in sorted(task_verbs(), key=len, reverse=True)])
-    # a verb followed by 'số' or a number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
-    return rf"(?:{verbs})(?=[\s,.;:)]|$)(?! số\b| \d)"
+# what must follow a verb or a word: a space, punctuation or the end; a verb followed by 'số' or a
+# number is part of a name ('Ban Quản lý dự án đầu tư xây dựng số 1')
+_WORD_END = r"(?=[\s,.;:)]|$)"
+_VERB_END = rf"{_WORD_END}(?! số\b| \d)"
 
 
-def _words_re(words: tuple[str, ...]) -> str:
-    return "(?:" + grouped([re.escape(w) for w in words]) + r")(?=[\s,.;:)]|$)"
+def _by_first_letter(groups: list[tuple[tuple[str, ...], str]]) -> str:
+    """A regex alternation of groups of words, each word followed by its group's ending, tried in
+    the groups' order, written as one branch per first letter: 'c(?:verbs in c|stops in c)|t(?:…)'.
+    At a place, only the words of its letter can match, in the same order; the regex engine tests one
+    letter per branch instead of entering every group's tree."""
+    letters: dict[str, list[str]] = {}
+    for words, ending in groups:
+        rests: dict[str, list[str]] = {}
+        for word in words:
+            rests.setdefault(word[0], []).append(re.escape(word[1:]))
+        for letter, alternatives in rests.items():
+            letters.setdefault(letter, []).append(f"(?:{grouped(alternatives)}){ending}")
+    return "|".join(f"{re.escape(letter)}(?:{'|'.join(alts)})" for letter, alts in letters.items())
+
+
+def _verbs() -> tuple[str, ...]:
+    """The task verbs, longest first (a longer one wins where both match)."""
+    return tuple(sorted(task_verbs(), key=len, reverse=True))
 
 
 @cache
@@ -395,15 +411,14 @@ def _verb_re() -> re.Pattern[str]:
     (' theo', ' trong tháng'), a narrative word (' đã', ' trân trọng'), or a cue of two words or
     more that starts a sentence run into the name ('… các trường phổ thông | Đề nghị …')."""
     cues = tuple(c[0].upper() + c[1:] for c, role in assignment_cues() if " " in c and role == "lead")
-    return re.compile(
-        rf" (?:{_verbs()}|{_words_re(_stops())}|{_words_re(narrative_words())}|{_words_re(cues)})"
-    )
+    groups = [(_verbs(), _VERB_END), (_stops(), _WORD_END), (narrative_words(), _WORD_END), (cues, _WORD_END)]
+    return re.compile(f" (?:{_by_first_letter(groups)})")
 
 
 @cache
 def _order_re() -> re.Pattern[str]:
     """What may follow a body that is told to act: a verb or a stop word, not a narrative word."""
-    return re.compile(rf" (?:{_verbs()}|{_words_re(_stops())})")
+    return re.compile(f" (?:{_by_first_letter([(_verbs(), _VERB_END), (_stops(), _WORD_END)])})")
 
 
 def _stops() -> tuple[str, ...]:
