@@ -894,7 +894,9 @@ def _executors(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     for duty in ctx.hits(_duty_re(), start, end, lower=True):
         sentence = max(lower.rfind(". ", start, duty.start()), start - 2) + 2
-        label = _label_re().search(lower, sentence, duty.start())
+        label = None
+        if lower.find(":", sentence, duty.start()) >= 0:  # (a label ends with its colon: else no search)
+            label = _label_re().search(lower, sentence, duty.start())
         list_start = label.end() if label else sentence
         for piece in _PIECE_RE.finditer(lower[list_start : duty.start()]):
             a, b = ctx.trimmed(list_start + piece.start(), list_start + piece.end(), " ,;:")
