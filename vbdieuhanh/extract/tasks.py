@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -785,18 +784,21 @@ def _leads_first(assignee: Assignee) -> tuple[int, int]:
     return (0 if assignee.role == "lead" else 1, assignee.source.start if assignee.source else 0)
 
 
-def _named(key: str, text: str, spans: list[tuple[int, int]], end: int) -> Iterator[tuple[str, int, int]]:
+def _named(key: str, text: str, spans: list[tuple[int, int]], end: int) -> list[tuple[str, int, int]]:
     """The names in ``spans`` with their spans, a generic one replaced by the members it lists ("các
     cơ quan có liên quan … (gồm: Văn phòng UBND tỉnh, Sở …)").
 
     A module function, not a recursive closure in _assignees: that closure would be a reference
-    cycle holding the whole parse context until the garbage collector runs."""
+    cycle holding the whole parse context until the garbage collector runs. A list, not a generator:
+    the compiled build makes a generator object at each call."""
+    names: list[tuple[str, int, int]] = []
     for a, b in spans:
         name = squash(text[a:b], " ,")
         if name and is_generic(name) and (members := _members(key, b, end)):
-            yield from _named(key, text, members, end)
+            names.extend(_named(key, text, members, end))
         elif name:
-            yield name, a, b
+            names.append((name, a, b))
+    return names
 
 
 def _opening_bodies(
