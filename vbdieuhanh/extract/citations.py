@@ -38,8 +38,6 @@ from ..patterns import (
     PARTY_NUMBER_RE,
     UPPER,
     NumberSymbol,
-    PartialDate,
-    date_from_match,
     make_date,
     parse_number_symbol,
 )
@@ -650,7 +648,7 @@ def _number_citation(
         number=value.number,
         symbol=symbol,
         number_symbol=value.text,
-        date=date.iso() if date else None,
+        date=date,
         issuer_raw=issuer_raw,
         title=title,
         text=squash(ctx.nt.text[cite_start:pos]),
@@ -763,12 +761,9 @@ def _law_citation(ctx: Context, lowered: str | None, law: re.Match[str], region_
         if match is not None and match.group("num"):
             number = parse_number_symbol(match)
             pos = match.end()
-    date_text = None
-    if law.group("year"):
-        date_text = law.group("year")
-    else:
-        value, pos = _date_after(key, pos, region_end)
-        date_text = value.iso() if value else None
+    date_text: str | None = law.group("year")
+    if not date_text:
+        date_text, pos = _date_after(key, pos, region_end)
     if number is None and date_text is None and doc_type != "Hiến pháp":
         return None
     issuer_raw, pos = _issuer_after(ctx, lowered, pos, region_end)
@@ -786,8 +781,9 @@ def _law_citation(ctx: Context, lowered: str | None, law: re.Match[str], region_
     )
 
 
-def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
-    """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015')."""
+def _date_after(key: str, pos: int, end: int) -> tuple[str | None, int]:
+    """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015'), in
+    ISO form."""
     # the lead (which may be empty) starts with a space, ',', 'được', 'ban hành' or 'ký': after another
     # character it is empty, and the regex call is spared
     first = key[pos] if pos < end else ""
@@ -811,10 +807,18 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
             match = None  # a bare "13/5/2021" glued to a number is not its date unless "ngày" says so
     if match is None:
         return None, pos
-    value = date_from_match(match)
+    day, month, year = match.group("d", "m", "y")
+    value = _iso_date(day, month, year)
     if value is not None and first_day is not None:
-        value = make_date(first_day, match.group("m"), match.group("y"))
+        value = _iso_date(first_day, month, year)
     return (value, match.end()) if value is not None else (None, pos)
+
+
+@lru_cache(maxsize=8192)  # the same dates are written again and again
+def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """The ISO form of the date ``make_date`` makes of its parts as written (None: no date)."""
+    value = make_date(day, month, year)
+    return value.iso() if value is not None else None
 
 
 def _same_body(citation: _Found, own: NumberSymbol, issuer: Agency) -> bool:
