@@ -178,8 +178,10 @@ def _next_part_start(key: str, lowered: str | None, start: int, end: int) -> int
         provision = _provision_start(key, start, stop)
         return stop if provision is None else provision
     stop = len(lower)
-    # every beginning ends with 'số' or a digit: a window with neither (most names and titles) has none
-    core = _next_core_re(True).search(lower) if "số" in lower or _DIGIT_RE.search(lower) else None
+    # every beginning ends with a digit or with a type or qualifier, spaces and the word 'số': a window
+    # with neither (most names and titles, 'một số điều' among them) has none
+    found_core = _typed_so(lower) or _DIGIT_RE.search(lower) is not None
+    core = _next_core_re(True).search(lower) if found_core else None
     if core is not None:
         lead = core.start()
         while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
@@ -188,6 +190,31 @@ def _next_part_start(key: str, lowered: str | None, start: int, end: int) -> int
         stop = found.start() if found else core.start()
     provision = _provision_start(lower, 0, stop, lower=True)
     return start + (stop if provision is None else provision)
+
+
+def _typed_so(lower: str) -> bool:
+    """Does ``lower`` hold the word 'số' after spaces and the last word of a type or of a qualifier
+    ('công văn số', 'quyết định kháng nghị số'), where a match of ``_next_core_re(True)`` without a
+    digit ends?"""
+    at = lower.find("số")
+    while at >= 0:
+        after = at + len("số")
+        if after == len(lower) or not (lower[after].isalnum() or lower[after] == "_"):  # r"số\b"
+            before = at
+            while before > 0 and lower[before - 1].isspace():
+                before -= 1
+            if before < at and lower.endswith(_core_word_ends(), 0, before):
+                return True
+        at = lower.find("số", after)
+    return False
+
+
+@cache
+def _core_word_ends() -> tuple[str, ...]:
+    """The last words of the types and qualifiers, in lower case: what stands before 'số' in
+    ``_next_core_re``."""
+    words = [*_type_words(), *citation_words()["type_qualifier"]]
+    return tuple(sorted({word.lower().split()[-1] for word in words}))
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
