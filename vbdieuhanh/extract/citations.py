@@ -953,9 +953,9 @@ def _issuer_end(key: str, lowered: str | None, start: int, end: int) -> int:
         break
     head, size = head_term(key[start:stop])
     head_end = start
-    if head is not None:
-        head_words = [word.end() for word in islice(_WORD_RE.finditer(key, start, stop), size)]
-        head_end = head_words[-1] if head_words else start
+    if head is not None and size > 0:
+        head_words = _words_re(size).match(key, start, stop)
+        head_end = head_words.end() if head_words else start
     at = head_end
     while True:
         verb = _verb_stop_re().search(key, at, stop)
@@ -967,6 +967,13 @@ def _issuer_end(key: str, lowered: str | None, start: int, end: int) -> int:
         stop = verb.start()
         break
     return _known_name_end(key, start, stop)
+
+
+@cache
+def _words_re(count: int) -> re.Pattern[str]:
+    """The first ``count`` words (runs of ``_WORD_RE``) after the spaces that start a text, or as many
+    as there are: the match ends where the last of them does."""
+    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{count - 1}}}")
 
 
 @cache
