@@ -114,6 +114,30 @@ def _number_symbol(number_text: str, year: str | None, sym: str, party_type: str
 @lru_cache(maxsize=8192)  # the same dates are written again and again
 def make_date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
     """Validate the parts of a date; blank parts lower the precision, impossible ones give None."""
+    parts = _date_parts(day, month, year)
+    if parts is None:
+        return None
+    y, m, d, problem = parts
+    return PartialDate(y, m, d, problem)
+
+
+@lru_cache(maxsize=8192)  # the same dates are written again and again
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """``make_date(day, month, year).iso()``, without the PartialDate (a class of an uncompiled module,
+    slow to build and to ask)."""
+    parts = _date_parts(day, month, year)
+    if parts is None:
+        return None
+    y, m, d, _ = parts
+    if m is None:
+        return f"{y:04d}"
+    return f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _date_parts(
+    day: str | None, month: str | None, year: str | None
+) -> tuple[int, int | None, int | None, str | None] | None:
+    """The year, month, day and day problem of a date written in parts (``make_date``)."""
     if not year or not year.isdigit():
         return None
     y = int(year)
@@ -131,7 +155,7 @@ def make_date(day: str | None, month: str | None, year: str | None) -> PartialDa
             date(y, m or 1, d)
         except ValueError:
             d, problem = None, "invalid"  # "ngày 32 tháng 12": keep the month, drop the day
-    return PartialDate(y, m, d, problem)
+    return y, m, d, problem
 
 
 def date_from_match(match: re.Match[str]) -> PartialDate | None:

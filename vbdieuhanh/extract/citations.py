@@ -38,7 +38,7 @@ from ..patterns import (
     PARTY_NUMBER_RE,
     UPPER,
     NumberSymbol,
-    make_date,
+    iso_date,
     parse_number_symbol,
 )
 from ..prefilter import AroundSlash, Prefiltered, grouped
@@ -847,17 +847,10 @@ def _date_after(key: str, pos: int, end: int) -> tuple[str | None, int]:
     if match is None:
         return None, pos
     day, month, year = match.group("d", "m", "y")
-    value = _iso_date(day, month, year)
+    value = iso_date(day, month, year)
     if value is not None and first_day is not None:
-        value = _iso_date(first_day, month, year)
+        value = iso_date(first_day, month, year)
     return (value, match.end()) if value is not None else (None, pos)
-
-
-@lru_cache(maxsize=8192)  # the same dates are written again and again
-def _iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
-    """The ISO form of the date ``make_date`` makes of its parts as written (None: no date)."""
-    value = make_date(day, month, year)
-    return value.iso() if value is not None else None
 
 
 def _same_body(citation: _Found, own: NumberSymbol, issuer: Agency) -> bool:
