@@ -64,7 +64,7 @@ def iter_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NumberSymbol:
     """A parsed 'số, ký hiệu'."""
 
@@ -73,6 +73,22 @@ class NumberSymbol:
     symbol: str
     party_type: str | None = None
     number_text: str = ""  # the number as written: "05", "66.15"
+
+    def __init__(
+        self,
+        number: int | None,
+        year: int | None,
+        symbol: str,
+        party_type: str | None = None,
+        number_text: str = "",
+    ) -> None:
+        # the __init__ @dataclass would write (frozen: fields set through object), written here: the
+        # compiled build calls this one as C, a generated one through the interpreter
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "symbol", symbol)
+        object.__setattr__(self, "party_type", party_type)
+        object.__setattr__(self, "number_text", number_text)
 
     @property
     def text(self) -> str:
@@ -93,6 +109,10 @@ _DASHES_RE = re.compile(r"\s*[-–_](?:\s*[-–_])*\s*")
 def clean_symbol(raw: str) -> str:
     """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–', a mistyped '_' and a doubled 'QĐ- -TTg' → '-'; trailing dots
     dropped."""
+    # without a space (every other one is unprintable), a '–', a '_' or a doubled '-' each dash stands
+    # alone and is '-' already: most symbols, which the substitution would give back unchanged
+    if raw.isprintable() and " " not in raw and "–" not in raw and "_" not in raw and "--" not in raw:
+        return raw.rstrip(".-")
     return _DASHES_RE.sub("-", raw).rstrip(".-")
 
 
