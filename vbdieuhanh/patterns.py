@@ -149,9 +149,13 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
     if parts is None:
         return None
     y, m, d, _ = parts
+    year = str(y) if y >= 1000 else f"{y:04d}"
     if m is None:
-        return f"{y:04d}"
-    return f"{y:04d}-{m:02d}" if d is None else f"{y:04d}-{m:02d}-{d:02d}"
+        return year
+    return f"{year}-{_TWO_DIGITS[m]}" if d is None else f"{year}-{_TWO_DIGITS[m]}-{_TWO_DIGITS[d]}"
+
+
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(32))  # a month or a day in an ISO date
 
 
 def _date_parts(

@@ -824,9 +824,13 @@ def _date_after(key: str, pos: int, end: int) -> tuple[str | None, int]:
     """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015'), in
     ISO form."""
     # the lead (which may be empty) starts with a space, ',', 'được', 'ban hành' or 'ký': after another
-    # character it is empty, and the regex call is spared
+    # character it is empty, and after one space followed by another character it is that space (the
+    # most common: ' ngày'); the regex call is spared
     first = key[pos] if pos < end else ""
-    if first in _DATE_LEAD_FIRST or first.isspace():
+    second = key[pos + 1] if pos + 1 < end else ""
+    if first == " " and second and second not in _DATE_LEAD_FIRST and not second.isspace():
+        has_lead, at = True, pos + 1
+    elif first in _DATE_LEAD_FIRST or first.isspace():
         lead = _BEFORE_DATE_RE.match(key, pos, end)
         has_lead, at = lead is not None, lead.end() if lead else pos
     else:
