@@ -253,6 +253,19 @@ _DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s
 _NAME_CHARS = r"(?:[^,;:.()\n“”\"]+|\.(?=\S))*"
 
 
+_ISSUER_LEAD_FIRST = ",c"  # the first characters of _issuer_re besides spaces
+
+
+def _lead_may_start(key: str, pos: int, end: int, firsts: str) -> bool:
+    """May a lead of spaces, then one of ``firsts`` (',' or a word's first letter), start at ``pos``? Not
+    before another character, nor when one space stands before another: a regex call is spared."""
+    first = key[pos] if pos < end else ""
+    if first == " ":
+        second = key[pos + 1] if pos + 1 < end else ""
+        return second in firsts or second.isspace()  # "" (the end) is in it: the regex says
+    return first in firsts or first.isspace()
+
+
 @cache
 def _issuer_re() -> re.Pattern[str]:
     """'của Bộ …', and in lower case 'của sở …', 'của liên Bộ …' (data: issuer_start)."""
@@ -265,6 +278,7 @@ _ACTING_RE = re.compile(rf"\s*,\s*(?P<issuer>[{UPPER}]{_NAME_CHARS})")
 _NAME_GOES_ON_RE = re.compile(_NAME_CHARS)
 _ASIDE_RE = re.compile(r"\s*\([^()\n]{1,30}\)")  # "của Bộ Giáo dục và Đào tạo (GDĐT) ngày …"
 _TITLE_LEAD_RE = re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+")
+_TITLE_LEAD_FIRST = ",vV"  # the first characters of _TITLE_LEAD_RE besides spaces
 _TITLE_END_RE = re.compile(r"[;()\n]|\.\s|\.$|\.(?=[”\"’])")
 _TITLE_MAX = 250
 _WORD_RE = re.compile(r"\S+")
@@ -369,6 +383,12 @@ def _lead_re() -> re.Pattern[str]:
 def _acting_lead_re() -> re.Pattern[str]:
     """'Tại' before a cited type: the body acting in it may follow the comma."""
     return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['acting_lead'])})\s+(?:các\s+)?$")
+
+
+@cache
+def _acting_lead_heads() -> tuple[str, ...]:
+    """The first word of each of ``_acting_lead_re``'s leads."""
+    return tuple(sorted({lead.split()[0] for lead in citation_words()["acting_lead"]}))
 
 
 def _opens_sentence(key: str, at: int, floor: int) -> bool:
@@ -671,7 +691,10 @@ def _number_citation(
     if issuer_raw is None:
         issuer_raw = _issuer_before(ctx, region_start, cite_start)
     if issuer_raw is None:
-        lead = _acting_lead_re().search(key, max(region_start, cite_start - 12), cite_start)
+        lead_start = max(region_start, cite_start - 12)
+        # a lead holds the first word of one of them as written: most texts before a cite hold none
+        led = _holds_any(key, _acting_lead_heads(), lead_start, cite_start)
+        lead = _acting_lead_re().search(key, lead_start, cite_start) if led else None
         if lead is not None and _opens_sentence(key, lead.start(), region_start):
             acting, _ = _issuer_after(ctx, lowered, pos, region_end, _ACTING_RE)
             if acting is not None and _names_body(acting):
@@ -700,6 +723,8 @@ def _title_after(ctx: Context, lowered: str | None, pos: int, region_end: int) -
     """'… về việc hướng dẫn công tác theo dõi, kiểm tra, đánh giá …': the title up to the end of its
     clause (a ';', a bracket, a full stop, a comma that opens a new clause, or the next citation)."""
     key = ctx.nt.flat
+    if not _lead_may_start(key, pos, region_end, _TITLE_LEAD_FIRST):
+        return None
     lead = _TITLE_LEAD_RE.match(key, pos, region_end)
     if lead is None:
         return None
@@ -883,6 +908,8 @@ def _issuer_after(
     """
     key = ctx.nt.flat
     reach = min(region_end, pos + _ISSUER_REACH)  # a run-on line without punctuation stays linear
+    if regex is None and not _lead_may_start(key, pos, reach, _ISSUER_LEAD_FIRST):
+        return None, pos
     match = (regex or _issuer_re()).match(key, pos, reach)
     if match is None:
         return None, pos
