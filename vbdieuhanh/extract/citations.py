@@ -916,7 +916,7 @@ def _issuer_after(
     start = match.start("issuer")
     end = _issuer_end(key, lowered, start, match.end("issuer"))
     while True:  # what a comma or a bracket cut off but still belongs to the name
-        # a place starts with ',', an aside with a space or '(': the next character rules most out
+        # a place starts with ',', an aside with spaces and '(': the next characters rule most out
         follows = key[end : end + 1]
         place = _place_after_comma_re().match(key, end, reach) if follows == "," else None
         if place is not None:
@@ -925,7 +925,7 @@ def _issuer_after(
                 break
             end = _issuer_end(key, lowered, start, locality.end())
             continue
-        aside = _aside_keep_re().match(key, end, reach) if follows == "(" or follows.isspace() else None
+        aside = _aside_keep_re().match(key, end, reach) if _lead_may_start(key, end, reach, "(") else None
         if aside is not None:  # "Tòa dân sự (cũ) Tòa án nhân dân tối cao"
             goes_on = _NAME_GOES_ON_RE.match(key, aside.end(), reach)
             end = _issuer_end(key, lowered, start, goes_on.end()) if goes_on else aside.end()
