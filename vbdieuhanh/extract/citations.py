@@ -441,6 +441,10 @@ class _Claimed:
         start, end = span
         if start >= end:
             return
+        if not self.ends or start > self.ends[-1]:  # after every span (most: a scan reads in order)
+            self.starts.append(start)
+            self.ends.append(end)
+            return
         lo, hi = bisect_left(self.ends, start), bisect_right(self.starts, end)
         if lo < hi:  # spans it touches or overlaps merge with it
             start, end = min(start, self.starts[lo]), max(end, self.ends[hi - 1])
