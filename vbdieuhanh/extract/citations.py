@@ -434,6 +434,8 @@ class _Claimed:
         self.ends: list[int] = []
 
     def __contains__(self, pos: int) -> bool:
+        if not self.starts or pos >= self.starts[-1]:  # in or after the last span (most: in order)
+            return bool(self.ends) and pos < self.ends[-1]
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
 
