@@ -938,7 +938,9 @@ def _issuer_after(
             end = max(end, aside.end())
         else:
             break
-    if len(key[start:end].split()) > _MAX_ISSUER_WORDS:  # the words _WORD_RE finds
+    # the words _WORD_RE finds; a name of fewer characters than a character and a space per word has
+    # no more than that many, and is not split
+    if end - start > 2 * _MAX_ISSUER_WORDS and len(key[start:end].split()) > _MAX_ISSUER_WORDS:
         end = [m.end() for m in islice(_WORD_RE.finditer(key, start, end), _MAX_ISSUER_WORDS)][-1]
     written = ctx.nt.text[start:end]
     text = squash(written)  # one line: "của Ủy ban nhân dân\ntỉnh"
