@@ -64,7 +64,7 @@ def iter_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NumberSymbol:
     """A parsed 'số, ký hiệu'."""
 
@@ -73,6 +73,22 @@ class NumberSymbol:
     symbol: str
     party_type: str | None = None
     number_text: str = ""  # the number as written: "05", "66.15"
+
+    def __init__(
+        self,
+        number: int | None,
+        year: int | None,
+        symbol: str,
+        party_type: str | None = None,
+        number_text: str = "",
+    ) -> None:
+        # the __init__ @dataclass would write (frozen: fields set through object), written here: the
+        # compiled build calls this one as C, a generated one through the interpreter
+        object.__setattr__(self, "number", number)
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "symbol", symbol)
+        object.__setattr__(self, "party_type", party_type)
+        object.__setattr__(self, "number_text", number_text)
 
     @property
     def text(self) -> str:
@@ -93,6 +109,10 @@ _DASHES_RE = re.compile(r"\s*[-–_](?:\s*[-–_])*\s*")
 def clean_symbol(raw: str) -> str:
     """'BCĐ - KGVX' → 'BCĐ-KGVX'; '–', a mistyped '_' and a doubled 'QĐ- -TTg' → '-'; trailing dots
     dropped."""
+    # without a space (every other one is unprintable), a '–', a '_' or a doubled '-' each dash stands
+    # alone and is '-' already: most symbols, which the substitution would give back unchanged
+    if raw.isprintable() and " " not in raw and "–" not in raw and "_" not in raw and "--" not in raw:
+        return raw.rstrip(".-")
     return _DASHES_RE.sub("-", raw).rstrip(".-")
 
 
@@ -114,6 +134,34 @@ def _number_symbol(number_text: str, year: str | None, sym: str, party_type: str
 @lru_cache(maxsize=8192)  # the same dates are written again and again
 def make_date(day: str | None, month: str | None, year: str | None) -> PartialDate | None:
     """Validate the parts of a date; blank parts lower the precision, impossible ones give None."""
+    parts = _date_parts(day, month, year)
+    if parts is None:
+        return None
+    y, m, d, problem = parts
+    return PartialDate(y, m, d, problem)
+
+
+@lru_cache(maxsize=8192)  # the same dates are written again and again
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    """``make_date(day, month, year).iso()``, without the PartialDate (a class of an uncompiled module,
+    slow to build and to ask)."""
+    parts = _date_parts(day, month, year)
+    if parts is None:
+        return None
+    y, m, d, _ = parts
+    year = str(y) if y >= 1000 else f"{y:04d}"
+    if m is None:
+        return year
+    return f"{year}-{_TWO_DIGITS[m]}" if d is None else f"{year}-{_TWO_DIGITS[m]}-{_TWO_DIGITS[d]}"
+
+
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(32))  # a month or a day in an ISO date
+
+
+def _date_parts(
+    day: str | None, month: str | None, year: str | None
+) -> tuple[int, int | None, int | None, str | None] | None:
+    """The year, month, day and day problem of a date written in parts (``make_date``)."""
     if not year or not year.isdigit():
         return None
     y = int(year)
@@ -131,7 +179,7 @@ def make_date(day: str | None, month: str | None, year: str | None) -> PartialDa
             date(y, m or 1, d)
         except ValueError:
             d, problem = None, "invalid"  # "ngày 32 tháng 12": keep the month, drop the day
-    return PartialDate(y, m, d, problem)
+    return y, m, d, problem
 
 
 def date_from_match(match: re.Match[str]) -> PartialDate | None:

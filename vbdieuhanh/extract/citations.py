@@ -38,9 +38,7 @@ from ..patterns import (
     PARTY_NUMBER_RE,
     UPPER,
     NumberSymbol,
-    PartialDate,
-    date_from_match,
-    make_date,
+    iso_date,
     parse_number_symbol,
 )
 from ..prefilter import AroundSlash, Prefiltered, grouped
@@ -180,8 +178,10 @@ def _next_part_start(key: str, lowered: str | None, start: int, end: int) -> int
         provision = _provision_start(key, start, stop)
         return stop if provision is None else provision
     stop = len(lower)
-    # every beginning ends with 'số' or a digit: a window with neither (most names and titles) has none
-    core = _next_core_re(True).search(lower) if "số" in lower or _DIGIT_RE.search(lower) else None
+    # every beginning ends with a digit or with a type or qualifier, spaces and the word 'số': a window
+    # with neither (most names and titles, 'một số điều' among them) has none
+    found_core = _typed_so(lower) or _DIGIT_RE.search(lower) is not None
+    core = _next_core_re(True).search(lower) if found_core else None
     if core is not None:
         lead = core.start()
         while lead > 0 and (lower[lead - 1].isspace() or lower[lead - 1] in _NEXT_LEAD_CHARS):
@@ -190,6 +190,31 @@ def _next_part_start(key: str, lowered: str | None, start: int, end: int) -> int
         stop = found.start() if found else core.start()
     provision = _provision_start(lower, 0, stop, lower=True)
     return start + (stop if provision is None else provision)
+
+
+def _typed_so(lower: str) -> bool:
+    """Does ``lower`` hold the word 'số' after spaces and the last word of a type or of a qualifier
+    ('công văn số', 'quyết định kháng nghị số'), where a match of ``_next_core_re(True)`` without a
+    digit ends?"""
+    at = lower.find("số")
+    while at >= 0:
+        after = at + len("số")
+        if after == len(lower) or not (lower[after].isalnum() or lower[after] == "_"):  # r"số\b"
+            before = at
+            while before > 0 and lower[before - 1].isspace():
+                before -= 1
+            if before < at and lower.endswith(_core_word_ends(), 0, before):
+                return True
+        at = lower.find("số", after)
+    return False
+
+
+@cache
+def _core_word_ends() -> tuple[str, ...]:
+    """The last words of the types and qualifiers, in lower case: what stands before 'số' in
+    ``_next_core_re``."""
+    words = [*_type_words(), *citation_words()["type_qualifier"]]
+    return tuple(sorted({word.lower().split()[-1] for word in words}))
 
 
 _CITED_SCAN = AroundSlash(CITED_NUMBER_RE)
@@ -228,6 +253,19 @@ _DAY_LIST_RE = re.compile(r"(?P<day>\d{1,2})\s*(?:,|và)\s*(?=\d{1,2}\s?[/.\-]\s
 _NAME_CHARS = r"(?:[^,;:.()\n“”\"]+|\.(?=\S))*"
 
 
+_ISSUER_LEAD_FIRST = ",c"  # the first characters of _issuer_re besides spaces
+
+
+def _lead_may_start(key: str, pos: int, end: int, firsts: str) -> bool:
+    """May a lead of spaces, then one of ``firsts`` (',' or a word's first letter), start at ``pos``? Not
+    before another character, nor when one space stands before another: a regex call is spared."""
+    first = key[pos] if pos < end else ""
+    if first == " ":
+        second = key[pos + 1] if pos + 1 < end else ""
+        return second in firsts or second.isspace()  # "" (the end) is in it: the regex says
+    return first in firsts or first.isspace()
+
+
 @cache
 def _issuer_re() -> re.Pattern[str]:
     """'của Bộ …', and in lower case 'của sở …', 'của liên Bộ …' (data: issuer_start)."""
@@ -240,6 +278,7 @@ _ACTING_RE = re.compile(rf"\s*,\s*(?P<issuer>[{UPPER}]{_NAME_CHARS})")
 _NAME_GOES_ON_RE = re.compile(_NAME_CHARS)
 _ASIDE_RE = re.compile(r"\s*\([^()\n]{1,30}\)")  # "của Bộ Giáo dục và Đào tạo (GDĐT) ngày …"
 _TITLE_LEAD_RE = re.compile(r"\s*,?\s*(?:về việc|về|V/v)\s+")
+_TITLE_LEAD_FIRST = ",vV"  # the first characters of _TITLE_LEAD_RE besides spaces
 _TITLE_END_RE = re.compile(r"[;()\n]|\.\s|\.$|\.(?=[”\"’])")
 _TITLE_MAX = 250
 _WORD_RE = re.compile(r"\S+")
@@ -321,6 +360,14 @@ def _issued_by_re() -> re.Pattern[str]:
 
 
 @cache
+def _issued_by_ends() -> tuple[str, ...]:
+    """The words a match of ``_issued_by_re`` ends with, but for its spaces: the last of each cue, and
+    'các'."""
+    words = citation_words()
+    return tuple(sorted({cue.split()[-1] for cue in (*words["issued_by"], *words["issued_at"])} | {"các"}))
+
+
+@cache
 def _issued_verb_re() -> re.Pattern[str]:
     """An issuing verb inside a clause ('Văn phòng Bộ | đã ban hành | Quy chế … tại Quyết định …')."""
     return re.compile(rf"\s(?:{_alternation(citation_words()['issued_by'])})\s")
@@ -336,6 +383,12 @@ def _lead_re() -> re.Pattern[str]:
 def _acting_lead_re() -> re.Pattern[str]:
     """'Tại' before a cited type: the body acting in it may follow the comma."""
     return re.compile(rf"(?<!\S)(?:{_alternation(citation_words()['acting_lead'])})\s+(?:các\s+)?$")
+
+
+@cache
+def _acting_lead_heads() -> tuple[str, ...]:
+    """The first word of each of ``_acting_lead_re``'s leads."""
+    return tuple(sorted({lead.split()[0] for lead in citation_words()["acting_lead"]}))
 
 
 def _opens_sentence(key: str, at: int, floor: int) -> bool:
@@ -381,12 +434,18 @@ class _Claimed:
         self.ends: list[int] = []
 
     def __contains__(self, pos: int) -> bool:
+        if not self.starts or pos >= self.starts[-1]:  # in or after the last span (most: in order)
+            return bool(self.ends) and pos < self.ends[-1]
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.ends[i]
 
     def add(self, span: Seg) -> None:
         start, end = span
         if start >= end:
+            return
+        if not self.ends or start > self.ends[-1]:  # after every span (most: a scan reads in order)
+            self.starts.append(start)
+            self.ends.append(end)
             return
         lo, hi = bisect_left(self.ends, start), bisect_right(self.starts, end)
         if lo < hi:  # spans it touches or overlaps merge with it
@@ -638,7 +697,10 @@ def _number_citation(
     if issuer_raw is None:
         issuer_raw = _issuer_before(ctx, region_start, cite_start)
     if issuer_raw is None:
-        lead = _acting_lead_re().search(key, max(region_start, cite_start - 12), cite_start)
+        lead_start = max(region_start, cite_start - 12)
+        # a lead holds the first word of one of them as written: most texts before a cite hold none
+        led = _holds_any(key, _acting_lead_heads(), lead_start, cite_start)
+        lead = _acting_lead_re().search(key, lead_start, cite_start) if led else None
         if lead is not None and _opens_sentence(key, lead.start(), region_start):
             acting, _ = _issuer_after(ctx, lowered, pos, region_end, _ACTING_RE)
             if acting is not None and _names_body(acting):
@@ -650,7 +712,7 @@ def _number_citation(
         number=value.number,
         symbol=symbol,
         number_symbol=value.text,
-        date=date.iso() if date else None,
+        date=date,
         issuer_raw=issuer_raw,
         title=title,
         text=squash(ctx.nt.text[cite_start:pos]),
@@ -667,6 +729,8 @@ def _title_after(ctx: Context, lowered: str | None, pos: int, region_end: int) -
     """'… về việc hướng dẫn công tác theo dõi, kiểm tra, đánh giá …': the title up to the end of its
     clause (a ';', a bracket, a full stop, a comma that opens a new clause, or the next citation)."""
     key = ctx.nt.flat
+    if not _lead_may_start(key, pos, region_end, _TITLE_LEAD_FIRST):
+        return None
     lead = _TITLE_LEAD_RE.match(key, pos, region_end)
     if lead is None:
         return None
@@ -707,6 +771,10 @@ def _issuer_before(ctx: Context, region_start: int, cite_start: int) -> str | No
     """
     key = ctx.nt.flat
     clause_start = _clause_start(key, max(region_start, cite_start - 200), cite_start)
+    # a clause whose last word ends no cue holds none at its end: most do not, and the search, which
+    # tries every space of the clause, is spared
+    if not key[clause_start:cite_start].rstrip().endswith(_issued_by_ends()):
+        return None
     cue = _issued_by_re().search(key, clause_start, cite_start)
     if cue is None:
         return None
@@ -763,12 +831,9 @@ def _law_citation(ctx: Context, lowered: str | None, law: re.Match[str], region_
         if match is not None and match.group("num"):
             number = parse_number_symbol(match)
             pos = match.end()
-    date_text = None
-    if law.group("year"):
-        date_text = law.group("year")
-    else:
-        value, pos = _date_after(key, pos, region_end)
-        date_text = value.iso() if value else None
+    date_text: str | None = law.group("year")
+    if not date_text:
+        date_text, pos = _date_after(key, pos, region_end)
     if number is None and date_text is None and doc_type != "Hiến pháp":
         return None
     issuer_raw, pos = _issuer_after(ctx, lowered, pos, region_end)
@@ -786,12 +851,17 @@ def _law_citation(ctx: Context, lowered: str | None, law: re.Match[str], region_
     )
 
 
-def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
-    """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015')."""
+def _date_after(key: str, pos: int, end: int) -> tuple[str | None, int]:
+    """A date right after a cited number ('… ngày 13/5/2021', ', ngày 14 tháng 02 năm 2015'), in
+    ISO form."""
     # the lead (which may be empty) starts with a space, ',', 'được', 'ban hành' or 'ký': after another
-    # character it is empty, and the regex call is spared
+    # character it is empty, and after one space followed by another character it is that space (the
+    # most common: ' ngày'); the regex call is spared
     first = key[pos] if pos < end else ""
-    if first in _DATE_LEAD_FIRST or first.isspace():
+    second = key[pos + 1] if pos + 1 < end else ""
+    if first == " " and second and second not in _DATE_LEAD_FIRST and not second.isspace():
+        has_lead, at = True, pos + 1
+    elif first in _DATE_LEAD_FIRST or first.isspace():
         lead = _BEFORE_DATE_RE.match(key, pos, end)
         has_lead, at = lead is not None, lead.end() if lead else pos
     else:
@@ -811,9 +881,10 @@ def _date_after(key: str, pos: int, end: int) -> tuple[PartialDate | None, int]:
             match = None  # a bare "13/5/2021" glued to a number is not its date unless "ngày" says so
     if match is None:
         return None, pos
-    value = date_from_match(match)
+    day, month, year = match.group("d", "m", "y")
+    value = iso_date(day, month, year)
     if value is not None and first_day is not None:
-        value = make_date(first_day, match.group("m"), match.group("y"))
+        value = iso_date(first_day, month, year)
     return (value, match.end()) if value is not None else (None, pos)
 
 
@@ -843,13 +914,15 @@ def _issuer_after(
     """
     key = ctx.nt.flat
     reach = min(region_end, pos + _ISSUER_REACH)  # a run-on line without punctuation stays linear
+    if regex is None and not _lead_may_start(key, pos, reach, _ISSUER_LEAD_FIRST):
+        return None, pos
     match = (regex or _issuer_re()).match(key, pos, reach)
     if match is None:
         return None, pos
     start = match.start("issuer")
     end = _issuer_end(key, lowered, start, match.end("issuer"))
     while True:  # what a comma or a bracket cut off but still belongs to the name
-        # a place starts with ',', an aside with a space or '(': the next character rules most out
+        # a place starts with ',', an aside with spaces and '(': the next characters rule most out
         follows = key[end : end + 1]
         place = _place_after_comma_re().match(key, end, reach) if follows == "," else None
         if place is not None:
@@ -858,14 +931,16 @@ def _issuer_after(
                 break
             end = _issuer_end(key, lowered, start, locality.end())
             continue
-        aside = _aside_keep_re().match(key, end, reach) if follows == "(" or follows.isspace() else None
+        aside = _aside_keep_re().match(key, end, reach) if _lead_may_start(key, end, reach, "(") else None
         if aside is not None:  # "Tòa dân sự (cũ) Tòa án nhân dân tối cao"
             goes_on = _NAME_GOES_ON_RE.match(key, aside.end(), reach)
             end = _issuer_end(key, lowered, start, goes_on.end()) if goes_on else aside.end()
             end = max(end, aside.end())
         else:
             break
-    if len(key[start:end].split()) > _MAX_ISSUER_WORDS:  # the words _WORD_RE finds
+    # the words _WORD_RE finds; a name of fewer characters than a character and a space per word has
+    # no more than that many, and is not split
+    if end - start > 2 * _MAX_ISSUER_WORDS and len(key[start:end].split()) > _MAX_ISSUER_WORDS:
         end = [m.end() for m in islice(_WORD_RE.finditer(key, start, end), _MAX_ISSUER_WORDS)][-1]
     written = ctx.nt.text[start:end]
     text = squash(written)  # one line: "của Ủy ban nhân dân\ntỉnh"
@@ -910,9 +985,9 @@ def _issuer_end(key: str, lowered: str | None, start: int, end: int) -> int:
         break
     head, size = head_term(key[start:stop])
     head_end = start
-    if head is not None:
-        head_words = [word.end() for word in islice(_WORD_RE.finditer(key, start, stop), size)]
-        head_end = head_words[-1] if head_words else start
+    if head is not None and size > 0:
+        head_words = _words_re(size).match(key, start, stop)
+        head_end = head_words.end() if head_words else start
     at = head_end
     while True:
         verb = _verb_stop_re().search(key, at, stop)
@@ -924,6 +999,13 @@ def _issuer_end(key: str, lowered: str | None, start: int, end: int) -> int:
         stop = verb.start()
         break
     return _known_name_end(key, start, stop)
+
+
+@cache
+def _words_re(count: int) -> re.Pattern[str]:
+    """The first ``count`` words (runs of ``_WORD_RE``) after the spaces that start a text, or as many
+    as there are: the match ends where the last of them does."""
+    return re.compile(rf"\s*\S+(?:\s+\S+){{0,{count - 1}}}")
 
 
 @cache
@@ -1143,4 +1225,9 @@ _MERGE_KEY_DROP_RE = re.compile(r"[\s\-–]+")
 @lru_cache(maxsize=8192)  # a text cites the same numbers again and again
 def _merge_key(text: str) -> str:
     """'24/2013/DS-ST' and '24/2013/DSST' are one number written two ways."""
-    return _MERGE_KEY_DROP_RE.sub("", fold_tones(text)).upper()
+    folded = fold_tones(text)
+    # without a space (every other one is unprintable) only the dashes go: two replacements in C,
+    # cheaper than the substitution, for most numbers
+    if folded.isprintable() and " " not in folded:
+        return folded.replace("-", "").replace("–", "").upper()
+    return _MERGE_KEY_DROP_RE.sub("", folded).upper()
