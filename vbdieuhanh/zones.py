@@ -390,20 +390,23 @@ def _split_interleaved(
     """
     start, end = seg
     gaps = _gaps_in(nt, start, end) if nt.gaps else []
-    opening = header and key[:1] in _OPENING_FIRST and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
-    if not (gaps or opening or may_cut):
+    bullet = header and opens_with_bullet(key)
+    # a bullet opens no number line (NUMBER_LINE_RE's lines open with a letter)
+    number_line = header and not bullet and key[:1] in _OPENING_FIRST and bool(NUMBER_LINE_RE.match(key))
+    if not (gaps or bullet or number_line or may_cut):
         return [seg]  # none of the tests below can pass (most lines)
     cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
     # every phrase SPLIT_RIGHT_RE cuts before stands after the line's first character and holds a
-    # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one
-    if _SPLIT_TRIGGER_RE.search(key, 1) or ("gưi" in key and _SPLIT_TRIGGER_RE.match(key)):
+    # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one; a
+    # trigger, a long dash: each is one of _MAY_CUT_NEEDLES, in no line without ``may_cut``
+    if may_cut and (_SPLIT_TRIGGER_RE.search(key, 1) or ("gưi" in key and _SPLIT_TRIGGER_RE.match(key))):
         cuts.extend(start + match.start() for match in SPLIT_RIGHT_RE.finditer(key))
-    if footer and ("—" in key or "–" in key):
+    if may_cut and footer and ("—" in key or "–" in key):
         glued = _TITLE_AFTER_DASH_RE.search(key)
         if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
             cuts.append(start + glued.start(1))
     if header:
-        cuts.extend(_header_cuts(key, start))
+        cuts.extend(_header_cuts(key, start, may_cut=may_cut, number_line=number_line))
     return _pieces(nt, start, end, cuts) if cuts else [seg]
 
 
@@ -460,25 +463,27 @@ def _needle_at(key: str, at: int, line_start: int, line_end: int, needles: list[
     return False
 
 
-def _header_cuts(key: str, start: int) -> list[int]:
+def _header_cuts(key: str, start: int, *, may_cut: bool, number_line: bool) -> list[int]:
     """Where a header line a converter flattened is cut: around rules, after the motto, where the body
-    begins after "Kính gửi:" or an addressee's dash, before the place after a number."""
+    begins after "Kính gửi:" or an addressee's dash, before the place after a number. A rule, the
+    motto's "do" and a "gửi" are each in a line only with ``may_cut`` (see _MAY_CUT_NEEDLES);
+    ``number_line``: NUMBER_LINE_RE matches the line."""
     cuts: list[int] = []
-    if "---" in key or "===" in key or "——" in key or "–––" in key:
+    if may_cut and ("---" in key or "===" in key or "——" in key or "–––" in key):
         for match in _RULE_RUN_RE.finditer(key):
             cuts.extend((start + match.start(), start + match.end()))
-    if " do " in key or "-do" in key:
+    if may_cut and (" do " in key or "-do" in key):
         motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or (
+    label = (_KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None) or (
         BULLET_RE.match(key) if opens_with_bullet(key) else None
     )
     if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
         if body is not None:
             cuts.append(start + body.start())
-    if key[:1] in _OPENING_FIRST and NUMBER_LINE_RE.match(key):  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
+    if number_line:  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
         date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
         if date and date.start() > 3:
             place_start = _place_start(key[: date.start()].rstrip(" ,."))  # "Hà Nội, ngày", "Hà Nội. ngày"
