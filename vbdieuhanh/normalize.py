@@ -340,6 +340,18 @@ class NormalizedText:
             return 0, 0
         return self._map_line[i], self._map_raw[i] + (pos - self._map_norm[i])
 
+    def locate_both(self, pos: int, later: int) -> tuple[int, int, int, int]:
+        """``locate`` of ``pos`` and of ``later`` (not before it), one after the other; ``later`` is
+        looked for only past the chunk of ``pos``, not at all when it is in that chunk (a span's
+        ends most often are)."""
+        norms = self._map_norm
+        i = bisect_right(norms, pos) - 1
+        j = i if i + 1 >= len(norms) or norms[i + 1] > later else bisect_right(norms, later, i + 1) - 1
+        lines, raws = self._map_line, self._map_raw
+        first = (lines[i], raws[i] + (pos - norms[i])) if i >= 0 else (0, 0)
+        last = (lines[j], raws[j] + (later - norms[j])) if j >= 0 else (0, 0)
+        return first[0], first[1], last[0], last[1]
+
     def source_offset(self, pos: int) -> int | None:
         """Offset in the original input text (text input only)."""
         line_index, offset = self.locate(pos)

@@ -135,8 +135,7 @@ class Context:
         """A Source for a span of the normalised text, with page, box or block when known."""
         nt = self.nt
         lines = nt.layout.lines
-        first_line, first_offset = nt.locate(start)
-        last_line, last_offset = nt.locate(max(start, end - 1))
+        first_line, first_offset, last_line, last_offset = nt.locate_both(start, max(start, end - 1))
         first = lines[first_line] if lines else None
         page = first.page if first else None
         block = first.block if first else None
