@@ -46,10 +46,11 @@ class Context:
             cached = (regex, [m.start() for m in matches], matches)
             self._hits[(id(regex), lower)] = cached
         _, starts, matches = cached
-        first = bisect_left(starts, start)
-        last = bisect_left(starts, end, first)
-        if first == last:  # most look-ups find nothing
+        # most look-ups find nothing: no search when the pattern has no match, one when none is in range
+        first = bisect_left(starts, start) if starts else 0
+        if first == len(starts) or starts[first] >= end:
             return []
+        last = bisect_left(starts, end, first)
         return [m for m in matches[first:last] if m.end() <= end]
 
     def scan_together(self, regexes: tuple[Scanner, ...], *, lower: bool = False) -> None:
@@ -81,9 +82,11 @@ class Context:
             cached = (regexes, [a for a, _ in spans], [b for _, b in spans])
             self._spans[(id(regexes), lower)] = cached
         _, starts, ends = cached
-        first = bisect_left(starts, start)
+        first = bisect_left(starts, start) if starts else 0  # as in ``hits``
+        if first == len(starts) or starts[first] >= end:
+            return False
         last = bisect_left(starts, end, first)
-        return first != last and any(b <= end for b in ends[first:last])
+        return any(b <= end for b in ends[first:last])
 
     def first_hit(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> re.Match[str] | None:
         found = self.hits(regex, start, end, lower=lower)
