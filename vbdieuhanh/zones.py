@@ -654,15 +654,20 @@ class _Row:
 def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     rows: list[_Row] = []
     header_end = header_line + _HEADER_LINES
-    footer = _footer_lines(nt, header_line)
+    # which lines are in the footer, read by index (compiled: no int object made and compared per line)
+    count = len(nt.lines)
+    footer = [False] * count
+    for index in _footer_lines(nt, header_line):
+        if 0 <= index < count:
+            footer[index] = True
     text, key, layout_lines = nt.text, nt.key, nt.layout.lines
-    split = [index for index in range(len(nt.lines)) if header_line <= index < header_end or index in footer]
+    split = [index for index in range(count) if header_line <= index < header_end or footer[index]]
     may_cut = _lines_that_may_cut(nt, split)
     for index, line in enumerate(nt.lines):
         start, end = line.start, line.end
         blank = start >= 2 and text[start - 1] == "\n" and text[start - 2] == "\n"
         layout_column = layout_lines[line.layout_index].column if layout_lines else None
-        in_footer = index in footer
+        in_footer = footer[index]
         in_header = header_line <= index < header_end  # compared as machine integers (compiled)
         if not (in_header or in_footer):  # the body: one row per line
             rows.append(_Row((start, end), text[start:end], key[start:end], blank, layout_column))
