@@ -151,7 +151,8 @@ class Context:
         if self._boxed is None:
             self._boxed = any(line.bbox is not None for line in lines)
         bbox: BBox | None = None
-        for index in range(first_line, last_line + 1) if self._boxed else ():
+        # the range looped over as itself (compiled: a counter), not chosen in an expression (an iterator)
+        for index in range(first_line, last_line + 1 if self._boxed else first_line):
             box = lines[index].bbox
             if box is None or (page is not None and lines[index].page != page):
                 continue
