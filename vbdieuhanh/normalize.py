@@ -18,8 +18,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, chain, compress, count, repeat
-from operator import attrgetter, ne, sub
+from itertools import accumulate, chain
+from operator import attrgetter
 
 from .chunks import CharRuns
 from .layout import Layout
@@ -167,9 +167,13 @@ def _clean_non_nfc(raw: str) -> tuple[str, list[tuple[int, int]]]:
         targets += [last] * (size - len(run))
     if not targets:
         return text, [(0, 0)]
-    # the characters whose raw offset does not follow the one before's: where a run starts
-    starts = compress(count(1), map(ne, map(sub, targets[1:], targets), repeat(1)))
-    return text, CharRuns([(0, targets[0]), *((at, targets[at]) for at in starts)])
+    # a run starts at each character whose raw offset does not follow the one before's (a plain loop:
+    # compiled, it compares machine integers, where a chain of map() made an int object a character)
+    runs = [(0, targets[0])]
+    for at in range(1, len(targets)):
+        if targets[at] != targets[at - 1] + 1:
+            runs.append((at, targets[at]))
+    return text, CharRuns(runs)
 
 
 # a character NFC never composes with another nor moves: the NFC of texts joined by it is their NFCs
@@ -230,10 +234,14 @@ def _compose_alone(raw: str, start: int, end: int, pieces: list[str], composed_t
         composed_to_raw.extend([offset] * len(piece))
 
 
+# a character beyond the Basic Multilingual Plane (a scan in C: max() made a string of each character)
+_BEYOND_BMP_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _marked_clusters(raw: str) -> list[tuple[int, int]]:
     """(start, end) of each cluster that holds combining marks: a run of marks and the character
     before it (none before a run that opens the line)."""
-    if max(raw, default="") <= "\uffff":
+    if _BEYOND_BMP_RE.search(raw) is None:
         runs = [match.span() for match in _bmp_mark_run_re().finditer(raw)]
     else:  # a character beyond the Basic Multilingual Plane (rare): each one is asked
         runs = []
@@ -331,6 +339,18 @@ class NormalizedText:
         if i < 0:
             return 0, 0
         return self._map_line[i], self._map_raw[i] + (pos - self._map_norm[i])
+
+    def locate_both(self, pos: int, later: int) -> tuple[int, int, int, int]:
+        """``locate`` of ``pos`` and of ``later`` (not before it), one after the other; ``later`` is
+        looked for only past the chunk of ``pos``, not at all when it is in that chunk (a span's
+        ends most often are)."""
+        norms = self._map_norm
+        i = bisect_right(norms, pos) - 1
+        j = i if i + 1 >= len(norms) or norms[i + 1] > later else bisect_right(norms, later, i + 1) - 1
+        lines, raws = self._map_line, self._map_raw
+        first = (lines[i], raws[i] + (pos - norms[i])) if i >= 0 else (0, 0)
+        last = (lines[j], raws[j] + (later - norms[j])) if j >= 0 else (0, 0)
+        return first[0], first[1], last[0], last[1]
 
     def source_offset(self, pos: int) -> int | None:
         """Offset in the original input text (text input only)."""
@@ -473,7 +493,7 @@ def _clean_lines(raws: list[str], joined: str) -> list[tuple[str, list[tuple[int
     """Clean every line (``joined``: the lines joined by line breaks); lines with nothing to clean
     (most of them) take a fast path."""
     clean = [(0, 0)]
-    spaced = "  " in joined or joined[:1] == " " or joined[-1:] == " " or "\n " in joined or " \n" in joined
+    spaced = "  " in joined or _edge_space(raws, joined)
     if not spaced and _UNSETTLED_RE.search(joined) is None:
         return [(raw, clean) for raw in raws]  # in NFC, nothing to clean: one scan says what two would
     nfc = unicodedata.is_normalized("NFC", joined)
@@ -486,6 +506,15 @@ def _clean_lines(raws: list[str], joined: str) -> list[tuple[str, list[tuple[int
         else (raw, [(0, 0)])
         for index, raw in enumerate(raws)
     ]
+
+
+def _edge_space(raws: list[str], joined: str) -> bool:
+    """Does a line open or end with a space (``joined``: the lines joined by line breaks)? Each line's
+    first and last characters are read (compiled: two integer tests a line) instead of two searches
+    of the whole text for a break beside a space, but when a line holds breaks of its own."""
+    if joined.count("\n") != len(raws) - 1:
+        return joined[:1] == " " or joined[-1:] == " " or "\n " in joined or " \n" in joined
+    return any(raw and (raw[0] == " " or raw[-1] == " ") for raw in raws)
 
 
 def _unclean_lines(raws: list[str], joined: str) -> set[int]:

@@ -47,11 +47,12 @@ _FOLD_TRIGGERS = frozenset(_TONED_AE + _TONED_Y)
 
 def fold_tones(text: str) -> str:
     """Fold old-style tone placement to the new style; the result has the same length."""
-    if _FOLD_TRIGGERS.isdisjoint(text):
-        return text
     if len(text) > _LONG_TEXT:
-        if not any(vowel.search(text) for vowel in _FOLD_BY_VOWEL):  # most texts: nothing to fold
-            return text
+        # a text with no toned vowel (_FOLD_TRIGGERS) has nothing to fold: the set test stops at the
+        # first one, soon in a long text; a short one is searched at once (the test would read each
+        # character as a new string, slower than the search)
+        if _FOLD_TRIGGERS.isdisjoint(text) or not any(vowel.search(text) for vowel in _FOLD_BY_VOWEL):
+            return text  # most texts: nothing to fold
     elif not _FOLD_RE.search(text):
         return text
     return _FOLD_RE.sub(_folded, text)

@@ -72,6 +72,18 @@ KINH_GUI_RE = re.compile(
     rf"|(?-i:[{UPPER}][{UPPER}.\s]{{2,60}}?)\s+điện\s*:)\s*",
     re.I,
 )
+# only the "Kính gửi" label may come without its colon: a line with no colon that opens with no K
+# (re.IGNORECASE adds the Kelvin sign) and no Đ ("Đồng kính gửi") is not one KINH_GUI_RE matches
+_KINH_GUI_COLONLESS_FIRST = frozenset("KkĐđ\u212a")
+
+
+def kinh_gui_label(key: str) -> re.Match[str] | None:
+    """KINH_GUI_RE's match of a line, the regex tried only where it may match (a test in C first)."""
+    if ":" in key or key[:1] in _KINH_GUI_COLONLESS_FIRST:
+        return KINH_GUI_RE.match(key)
+    return None
+
+
 NOI_NHAN_RE = re.compile(
     r"^(?:N[ơoóờ][iíì]|N\S{1,3}(?=\s+nh[ậâấầaạ]n\s*:))\s*nh[ậâấầaạ]n\s*:?[\s}\]|]*", re.I
 )
@@ -250,13 +262,22 @@ def _title_names() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str
 
 
 def is_mark_line(key: str) -> bool:
-    return key.strip(" .:*()[]").upper() in _mark_names()
+    """Is the line a mark's name alone ("KHẨN", "(MẬT)")? One longer than every name is not: upper()
+    never shortens a text, so it is not made for most lines."""
+    name = key.strip(" .:*()[]")
+    return len(name) <= _longest_mark_name() and name.upper() in _mark_names()
 
 
 @cache
 def _mark_names() -> frozenset[str]:
     """The marks' names in capitals (data/marks.tsv)."""
     return frozenset(upper for upper, _ in marks())
+
+
+@cache
+def _longest_mark_name() -> int:
+    """The length of the longest of ``_mark_names``."""
+    return max(map(len, _mark_names()), default=0)
 
 
 @lru_cache(maxsize=8192)  # the same lines are asked about by several tests
@@ -356,7 +377,7 @@ class Zones:
 
 
 def _split_interleaved(
-    nt: NormalizedText, seg: Seg, *, header: bool, footer: bool, may_cut: bool
+    nt: NormalizedText, seg: Seg, key: str, *, header: bool, footer: bool, may_cut: bool
 ) -> list[Seg]:
     """Split a line where a right-column phrase follows left-column text on the same line.
 
@@ -365,25 +386,27 @@ def _split_interleaved(
     a converter flattened is cut at rules, "Số:", "V/v", "Kính gửi:" and where the body begins; in
     the footer, before a signer's title glued onto a recipient line. Each cut is looked for only when
     a cheap test on the line says it may be there; ``may_cut``: the line holds one of
-    _MAY_CUT_NEEDLES (see ``_lines_that_may_cut``).
+    _MAY_CUT_NEEDLES (see ``_lines_that_may_cut``). ``key``: the line's key, nt.key[start:end].
     """
     start, end = seg
-    key = nt.key[start:end]
     gaps = _gaps_in(nt, start, end) if nt.gaps else []
-    opening = header and key[:1] in _OPENING_FIRST and (BULLET_RE.match(key) or NUMBER_LINE_RE.match(key))
-    if not (gaps or opening or may_cut):
+    bullet = header and opens_with_bullet(key)
+    # a bullet opens no number line (NUMBER_LINE_RE's lines open with a letter)
+    number_line = header and not bullet and key[:1] in _OPENING_FIRST and bool(NUMBER_LINE_RE.match(key))
+    if not (gaps or bullet or number_line or may_cut):
         return [seg]  # none of the tests below can pass (most lines)
     cuts = [g for g in gaps if _is_column_gap(nt.key, start, g, end)]
     # every phrase SPLIT_RIGHT_RE cuts before stands after the line's first character and holds a
-    # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one
-    if _SPLIT_TRIGGER_RE.search(key, 1) or ("gưi" in key and _SPLIT_TRIGGER_RE.match(key)):
+    # trigger there, but for a "Kính gưi:" (no trigger of its own) on a line that opens with one; a
+    # trigger, a long dash: each is one of _MAY_CUT_NEEDLES, in no line without ``may_cut``
+    if may_cut and (_SPLIT_TRIGGER_RE.search(key, 1) or ("gưi" in key and _SPLIT_TRIGGER_RE.match(key))):
         cuts.extend(start + match.start() for match in SPLIT_RIGHT_RE.finditer(key))
-    if footer and ("—" in key or "–" in key):
+    if may_cut and footer and ("—" in key or "–" in key):
         glued = _TITLE_AFTER_DASH_RE.search(key)
         if glued is not None and starts_with_position(glued.group(1)):  # "- Như trên; — PHÓ CỤC TRƯỞNG"
             cuts.append(start + glued.start(1))
     if header:
-        cuts.extend(_header_cuts(key, start))
+        cuts.extend(_header_cuts(key, start, may_cut=may_cut, number_line=number_line))
     return _pieces(nt, start, end, cuts) if cuts else [seg]
 
 
@@ -429,6 +452,10 @@ def _needle_at(key: str, at: int, line_start: int, line_end: int, needles: list[
         if (
             begin >= line_start
             and end <= line_end
+            # the ends compared as code points first (no string made): most characters found are
+            # no needle's ("." ends a sentence, "d" opens "dụng"), and fail there
+            and ord(key[begin]) == ord(needle[0])
+            and ord(key[end - 1]) == ord(needle[-1])
             and key[begin:end] == needle
             and (needle not in _NUMBER_LABEL_HEADS or _NUMBER_COLON_RE.match(key, begin, line_end))
         ):
@@ -436,25 +463,27 @@ def _needle_at(key: str, at: int, line_start: int, line_end: int, needles: list[
     return False
 
 
-def _header_cuts(key: str, start: int) -> list[int]:
+def _header_cuts(key: str, start: int, *, may_cut: bool, number_line: bool) -> list[int]:
     """Where a header line a converter flattened is cut: around rules, after the motto, where the body
-    begins after "Kính gửi:" or an addressee's dash, before the place after a number."""
+    begins after "Kính gửi:" or an addressee's dash, before the place after a number. A rule, the
+    motto's "do" and a "gửi" are each in a line only with ``may_cut`` (see _MAY_CUT_NEEDLES);
+    ``number_line``: NUMBER_LINE_RE matches the line."""
     cuts: list[int] = []
-    if "---" in key or "===" in key or "——" in key or "–––" in key:
+    if may_cut and ("---" in key or "===" in key or "——" in key or "–––" in key):
         for match in _RULE_RUN_RE.finditer(key):
             cuts.extend((start + match.start(), start + match.end()))
-    if " do " in key or "-do" in key:
+    if may_cut and (" do " in key or "-do" in key):
         motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    label = (_KINH_GUI_INSIDE_RE.search(key) if "gửi" in key else None) or (
+    label = (_KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None) or (
         BULLET_RE.match(key) if opens_with_bullet(key) else None
     )
     if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
         if body is not None:
             cuts.append(start + body.start())
-    if key[:1] in _OPENING_FIRST and NUMBER_LINE_RE.match(key):  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
+    if number_line:  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
         date = LONG_DATE_RE.search(key) or _BLANK_DATE_RE.search(key)
         if date and date.start() > 3:
             place_start = _place_start(key[: date.start()].rstrip(" ,."))  # "Hà Nội, ngày", "Hà Nội. ngày"
@@ -625,21 +654,27 @@ class _Row:
 def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
     rows: list[_Row] = []
     header_end = header_line + _HEADER_LINES
-    footer = _footer_lines(nt, header_line)
+    # which lines are in the footer, read by index (compiled: no int object made and compared per line)
+    count = len(nt.lines)
+    footer = [False] * count
+    for index in _footer_lines(nt, header_line):
+        if 0 <= index < count:
+            footer[index] = True
     text, key, layout_lines = nt.text, nt.key, nt.layout.lines
-    split = [index for index in range(len(nt.lines)) if header_line <= index < header_end or index in footer]
+    split = [index for index in range(count) if header_line <= index < header_end or footer[index]]
     may_cut = _lines_that_may_cut(nt, split)
     for index, line in enumerate(nt.lines):
         start, end = line.start, line.end
         blank = start >= 2 and text[start - 1] == "\n" and text[start - 2] == "\n"
         layout_column = layout_lines[line.layout_index].column if layout_lines else None
-        in_footer = index in footer
+        in_footer = footer[index]
         in_header = header_line <= index < header_end  # compared as machine integers (compiled)
         if not (in_header or in_footer):  # the body: one row per line
             rows.append(_Row((start, end), text[start:end], key[start:end], blank, layout_column))
             continue
+        line_key = key[start:end]
         pieces = _split_interleaved(
-            nt, (start, end), header=in_header, footer=in_footer, may_cut=index in may_cut
+            nt, (start, end), line_key, header=in_header, footer=in_footer, may_cut=index in may_cut
         )
         for i, (a, b) in enumerate(pieces):
             column = layout_column if len(pieces) == 1 else ("left" if i == 0 else "right")
@@ -647,7 +682,8 @@ def _rows(nt: NormalizedText, header_line: int) -> list[_Row]:
                 for c, (x, y) in enumerate(_split_signature(nt, (a, b))):
                     rows.append(_Row((x, y), text[x:y], key[x:y], blank and i == 0 and c == 0, column))
             else:
-                rows.append(_Row((a, b), text[a:b], key[a:b], blank and i == 0, column))
+                piece_key = line_key if a == start and b == end else key[a:b]  # most lines: not cut
+                rows.append(_Row((a, b), text[a:b], piece_key, blank and i == 0, column))
     return rows
 
 
@@ -979,7 +1015,7 @@ class _HeaderScan:
 
 
 def _kinh_gui_within(rows: list[_Row], start: int, count: int) -> bool:
-    return any(KINH_GUI_RE.match(row.key) for row in rows[start : start + count])
+    return any(kinh_gui_label(row.key) for row in rows[start : start + count])
 
 
 def _ends_quoc_hieu(row: _Row, z: Zones, rows: list[_Row]) -> bool:
@@ -1012,7 +1048,7 @@ def _header_class(key: str, text: str, upper: bool) -> str | None:
         return "tieu_ngu"
     if first in _OPENING_FIRST and NUMBER_LINE_RE.match(key):
         return "number"
-    if KINH_GUI_RE.match(key):
+    if kinh_gui_label(key):
         return "kinh_gui"
     if (first in "(Vv" or first.isspace()) and VV_RE.match(key):
         return "vv"

@@ -24,11 +24,14 @@ class Context:
     nt: NormalizedText
     zones: Zones
     warnings: list[ParseWarning] = field(default_factory=list)
-    # matches by (id of the pattern, lower): hashing a pattern object itself hashes its compiled code
-    # (and a Prefiltered's triggers) on every look-up; the pattern is kept with its matches, so its id
-    # stays its own while the Context lives
-    _hits: dict[tuple[int, bool], _Hits] = field(default_factory=dict)
-    _spans: dict[tuple[int, bool], _Spans] = field(default_factory=dict)  # the same for any_hit
+    # matches by id of the pattern, in ``flat`` and in ``lower`` (an int key: no tuple is made and
+    # hashed a look-up): hashing a pattern object itself hashes its compiled code (and a Prefiltered's
+    # triggers) on every look-up; the pattern is kept with its matches, so its id stays its own while
+    # the Context lives
+    _hits: dict[int, _Hits] = field(default_factory=dict)
+    _lower_hits: dict[int, _Hits] = field(default_factory=dict)
+    _spans: dict[int, _Spans] = field(default_factory=dict)  # the same for any_hit
+    _lower_spans: dict[int, _Spans] = field(default_factory=dict)
     _regions: list[Seg] | None = None  # ``regions()``, worked out once (the zones do not change)
     _boxed: bool | None = None  # does any layout line have a box (PDF, OCR)?
 
@@ -39,23 +42,26 @@ class Context:
         matched without re.IGNORECASE, which is much slower). Each pattern scans the subject and
         body once per document; later calls only look up the range.
         """
-        cached = self._hits.get((id(regex), lower))
+        table = self._lower_hits if lower else self._hits
+        cached = table.get(id(regex))
         if cached is None:
             text = self.nt.lower if lower else self.nt.flat
             matches = [m for a, b in self.regions() for m in scan(regex, text, a, b)]
             cached = (regex, [m.start() for m in matches], matches)
-            self._hits[(id(regex), lower)] = cached
+            table[id(regex)] = cached
         _, starts, matches = cached
-        first = bisect_left(starts, start)
-        last = bisect_left(starts, end, first)
-        if first == last:  # most look-ups find nothing
+        # most look-ups find nothing: no search when the pattern has no match, one when none is in range
+        first = bisect_left(starts, start) if starts else 0
+        if first == len(starts) or starts[first] >= end:
             return []
+        last = bisect_left(starts, end, first)
         return [m for m in matches[first:last] if m.end() <= end]
 
     def scan_together(self, regexes: tuple[Scanner, ...], *, lower: bool = False) -> None:
         """Scan ``regexes`` now, so that ``hits`` on them only look up: those that are Prefiltered
         in one pass for all their triggers (``prefilter.scan_together``), not one pass per trigger."""
-        todo = [r for r in regexes if isinstance(r, Prefiltered) and (id(r), lower) not in self._hits]
+        table = self._lower_hits if lower else self._hits
+        todo = [r for r in regexes if isinstance(r, Prefiltered) and id(r) not in table]
         if not todo:
             return
         text = self.nt.lower if lower else self.nt.flat
@@ -64,7 +70,7 @@ class Context:
             for matches, more in zip(found, scan_together(todo, text, a, b), strict=True):
                 matches += more
         for regex, matches in zip(todo, found, strict=True):
-            self._hits[(id(regex), lower)] = (regex, [m.start() for m in matches], matches)
+            table[id(regex)] = (regex, [m.start() for m in matches], matches)
 
     def any_hit(self, regexes: tuple[Scanner, ...], start: int, end: int, *, lower: bool = False) -> bool:
         """Does any of ``regexes`` have a match in [start, end) (one ``hits`` would return)?
@@ -72,18 +78,21 @@ class Context:
         Their matches are merged once per document, so a range where none matches costs one look-up
         instead of one per pattern. ``regexes`` is one tuple kept for all calls (its id is the key).
         """
-        cached = self._spans.get((id(regexes), lower))
+        table = self._lower_spans if lower else self._spans
+        cached = table.get(id(regexes))
         if cached is None:
             everywhere = len(self.nt.text)
             spans = sorted(
                 m.span() for regex in regexes for m in self.hits(regex, 0, everywhere, lower=lower)
             )
             cached = (regexes, [a for a, _ in spans], [b for _, b in spans])
-            self._spans[(id(regexes), lower)] = cached
+            table[id(regexes)] = cached
         _, starts, ends = cached
-        first = bisect_left(starts, start)
+        first = bisect_left(starts, start) if starts else 0  # as in ``hits``
+        if first == len(starts) or starts[first] >= end:
+            return False
         last = bisect_left(starts, end, first)
-        return first != last and any(b <= end for b in ends[first:last])
+        return any(b <= end for b in ends[first:last])
 
     def first_hit(self, regex: Scanner, start: int, end: int, *, lower: bool = False) -> re.Match[str] | None:
         found = self.hits(regex, start, end, lower=lower)
@@ -135,15 +144,15 @@ class Context:
         """A Source for a span of the normalised text, with page, box or block when known."""
         nt = self.nt
         lines = nt.layout.lines
-        first_line, first_offset = nt.locate(start)
-        last_line, last_offset = nt.locate(max(start, end - 1))
+        first_line, first_offset, last_line, last_offset = nt.locate_both(start, max(start, end - 1))
         first = lines[first_line] if lines else None
         page = first.page if first else None
         block = first.block if first else None
         if self._boxed is None:
             self._boxed = any(line.bbox is not None for line in lines)
         bbox: BBox | None = None
-        for index in range(first_line, last_line + 1) if self._boxed else ():
+        # the range looped over as itself (compiled: a counter), not chosen in an expression (an iterator)
+        for index in range(first_line, last_line + 1 if self._boxed else first_line):
             box = lines[index].bbox
             if box is None or (page is not None and lines[index].page != page):
                 continue
