@@ -89,6 +89,17 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _first_sentence_end(text: str) -> int:
+    """Where the first of ``_sentences(text, 0, len(text))`` ends, or ``len(text)`` when it does not
+    start the text (it opens with a mark) or there is none; the later marks are not looked for."""
+    end = len(text)
+    dot = _next_mark(text, ".", 0, end)
+    while dot < end - 1 and (text[dot + 1].isdecimal() or text[dot + 1] == "/"):
+        dot = _next_mark(text, ".", dot + 1, end)
+    stop = min(_next_mark(text, "!", 0, end), _next_mark(text, "?", 0, end), dot)
+    return min(stop + 1, end) if stop > 0 else end
+
+
 def _next_mark(text: str, mark: str, start: int, end: int) -> int:
     """The place of the next ``mark`` in text[start:end], or ``end``."""
     found = text.find(mark, start, end)
@@ -1412,6 +1423,17 @@ def _effect_re() -> re.Pattern[str]:
     return re.compile("|".join(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}(?!\w)" for w in words))
 
 
+@cache
+def _effect_core() -> str:
+    """The longest run of words that every effect phrase holds ('hiệu lực'): a text that holds a
+    phrase holds it. fold_tones rewrites only an o or u and a toned a, e or y after it into letters
+    none of these words has, so a folded text holds it only where the text did (tests say so)."""
+    phrases = task_headings()["effect"]
+    words = min(phrases, key=len).split()
+    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    return max((run for run in runs if all(run in phrase for phrase in phrases)), key=len, default="")
+
+
 def _heading_kind(head: str) -> str | None:
     """'assign' when a part of the heading starts with words that give out work ('Kinh phí và tổ
     chức thực hiện'), else 'none' or 'weak' when it starts with such words and is a title (not a
@@ -1479,9 +1501,14 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
         if kind == "weak" and not assigning and not (_names_a_body(ctx, node) or _lists_work(node)):
             continue
         if node.kind == "article":
-            first = _sentences(own, 0, len(own))[:1]
-            sentence = own[: first[0][1]] if first and first[0][0] == 0 else own
-            if _effect_re().search(fold_tones(sentence.lower())) and not _gives_orders(ctx, node):
+            lowered = own[: _first_sentence_end(own)].lower()
+            # without the words all those phrases share, no phrase: neither folded nor searched (exact:
+            # fold_tones writes none of their letters, see _effect_core)
+            if (
+                _effect_core() in lowered
+                and _effect_re().search(fold_tones(lowered))
+                and not _gives_orders(ctx, node)
+            ):
                 continue
         elif _opens_with(own, "agree") and not _gives_orders(ctx, node):
             continue
