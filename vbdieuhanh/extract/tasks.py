@@ -1590,13 +1590,29 @@ def _generic_res() -> dict[str, re.Pattern[str]]:
     }
 
 
-@lru_cache(maxsize=4096)
 def is_generic(name: str, *, partner: bool = True) -> bool:
     """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?
     A class of bodies ('các sở, ban, ngành') is unspecific as a partner only."""
+    return _is_generic_partner(name) if partner else _is_vague(name)
+
+
+@lru_cache(maxsize=4096)
+def _is_generic_partner(name: str) -> bool:
+    """is_generic(name), kept by the name alone (the cache's cheapest key: no tuple, no keyword)."""
+    return _generic_match(name, "partner")
+
+
+@lru_cache(maxsize=4096)
+def _is_vague(name: str) -> bool:
+    """is_generic(name, partner=False), kept likewise."""
+    return _generic_match(name, "vague")
+
+
+def _generic_match(name: str, kind: str) -> bool:
+    """Does ``name`` folded lower case match the generic names of ``kind`` or the 'related' ones?"""
     key = fold_tones(squash(name).lower()).strip(" ,.;:")
     res = _generic_res()
-    return bool(res["partner" if partner else "vague"].match(key) or res["related"].match(key))
+    return bool(res[kind].match(key) or res["related"].match(key))
 
 
 def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> list[Assignee]:
