@@ -1098,3 +1098,25 @@ def test_the_day_something_takes_place(sentence: str, date: str) -> None:
     )
     deadline = record(text)["tasks"][0]["deadline"]
     assert (deadline["kind"], deadline["date"]) == ("on", date)
+
+
+def test_the_effect_words_share_a_run_fold_tones_never_writes() -> None:
+    """_select looks for the run all effect phrases share before folding: fold_tones writes none of
+    its letters, so a folded text holds the run only where the text did."""
+    from vbdieuhanh.extract.tasks import _effect_core
+    from vbdieuhanh.lexicon import task_headings
+    from vbdieuhanh.tones import _FOLD_TABLE
+
+    core = _effect_core()
+    assert core
+    assert all(core in phrase for phrase in task_headings()["effect"])
+    assert not set(core) & set("".join(_FOLD_TABLE.values()))
+
+
+@pytest.mark.parametrize("text", ["", ".", "?! a", "Điều 1.5 có. b", "a./. b", "ab!", "x 3.", "a. b? c"])
+def test_the_first_sentence_end_is_that_of_the_sentences(text: str) -> None:
+    """_first_sentence_end reads the first of _sentences, or the whole text when none starts it."""
+    from vbdieuhanh.extract.tasks import _first_sentence_end, _sentences
+
+    first = _sentences(text, 0, len(text))[:1]
+    assert _first_sentence_end(text) == (first[0][1] if first and first[0][0] == 0 else len(text))

@@ -89,6 +89,17 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _first_sentence_end(text: str) -> int:
+    """Where the first of ``_sentences(text, 0, len(text))`` ends, or ``len(text)`` when it does not
+    start the text (it opens with a mark) or there is none; the later marks are not looked for."""
+    end = len(text)
+    dot = _next_mark(text, ".", 0, end)
+    while dot < end - 1 and (text[dot + 1].isdecimal() or text[dot + 1] == "/"):
+        dot = _next_mark(text, ".", dot + 1, end)
+    stop = min(_next_mark(text, "!", 0, end), _next_mark(text, "?", 0, end), dot)
+    return min(stop + 1, end) if stop > 0 else end
+
+
 def _next_mark(text: str, mark: str, start: int, end: int) -> int:
     """The place of the next ``mark`` in text[start:end], or ``end``."""
     found = text.find(mark, start, end)
@@ -810,9 +821,12 @@ def _opening_bodies(
     nhiệm …")."""
     key = ctx.nt.flat
     pos = start
-    prefixes = _subject_prefixes()
-    if key.startswith(prefixes, pos) and not explicit:  # which one: the longest that fits
-        pos += len(next(p for p in prefixes if key.startswith(p, pos)))
+    # most paragraphs open with a letter no prefix opens with: a set look-up, not a str.startswith
+    # of a tuple (a method call in the compiled build)
+    if not explicit and key[pos : pos + 1] in _subject_initials():
+        prefixes = _subject_prefixes()
+        if key.startswith(prefixes, pos):  # which one: the longest that fits
+            pos += len(next(p for p in prefixes if key.startswith(p, pos)))
     spans = bodies_at(key, pos, opening)
     if topical := _after_topic(key, start, opening):
         return topical  # "Thanh tra khoa học và công nghệ: Ủy ban nhân dân các huyện … chỉ đạo …"
@@ -841,6 +855,12 @@ def _opening_bodies(
 def _subject_prefixes() -> tuple[str, ...]:
     """subject_prefixes.txt with the space after each ('Đối với '), longest first."""
     return tuple(p + " " for p in subject_prefixes())
+
+
+@cache
+def _subject_initials() -> frozenset[str]:
+    """The first letters of ``_subject_prefixes``."""
+    return frozenset(p[0] for p in _subject_prefixes())
 
 
 _BRACKET_RE = re.compile(r"\s*\([^()]{1,120}\)")
@@ -943,14 +963,21 @@ def _labelled_role_re() -> Prefiltered:
 _CLAUSE_START_RE = re.compile(rf"[;.] (?=[{UPPER}])")  # a new clause or sentence inside an item
 _FRONTED = ("Căn cứ", "Trên cơ sở", "Để", "Sau khi", "Khi", "Trong quá trình", "Nhằm")
 _FRONTED_RE = re.compile(rf"(?:{'|'.join(map(re.escape, _FRONTED))})\b")
+_FRONTED_OPENINGS = frozenset(word[:2] for word in _FRONTED)  # each word has two letters or more
 
 
 def _after_fronted_clause(ctx: Context, start: int, opening: int) -> list[tuple[int, int]]:
     """'Căn cứ nội dung Kế hoạch này, các sở, ban, ngành, UBND các xã … xây dựng …': the bodies
     that follow an opening clause and come before a verb."""
     key = ctx.nt.flat
-    # (most paragraphs open with none of the words: str.startswith, then the regex for the word's end)
-    if not key.startswith(_FRONTED, start, opening) or not _FRONTED_RE.match(key, start, opening):
+    # (most paragraphs open with none of the words: their first two letters in a set, then
+    # str.startswith, then the regex for the word's end)
+    if (
+        start + 2 > opening
+        or key[start : start + 2] not in _FRONTED_OPENINGS
+        or not key.startswith(_FRONTED, start, opening)
+        or not _FRONTED_RE.match(key, start, opening)
+    ):
         return []
     comma = key.find(", ", start, opening)
     while comma >= 0:
@@ -1412,6 +1439,17 @@ def _effect_re() -> re.Pattern[str]:
     return re.compile("|".join(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}(?!\w)" for w in words))
 
 
+@cache
+def _effect_core() -> str:
+    """The longest run of words that every effect phrase holds ('hiệu lực'): a text that holds a
+    phrase holds it. fold_tones rewrites only an o or u and a toned a, e or y after it into letters
+    none of these words has, so a folded text holds it only where the text did (tests say so)."""
+    phrases = task_headings()["effect"]
+    words = min(phrases, key=len).split()
+    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    return max((run for run in runs if all(run in phrase for phrase in phrases)), key=len, default="")
+
+
 def _heading_kind(head: str) -> str | None:
     """'assign' when a part of the heading starts with words that give out work ('Kinh phí và tổ
     chức thực hiện'), else 'none' or 'weak' when it starts with such words and is a title (not a
@@ -1479,9 +1517,14 @@ def _select(ctx: Context, nodes: list[_Node], approved: bool = False, assigning:
         if kind == "weak" and not assigning and not (_names_a_body(ctx, node) or _lists_work(node)):
             continue
         if node.kind == "article":
-            first = _sentences(own, 0, len(own))[:1]
-            sentence = own[: first[0][1]] if first and first[0][0] == 0 else own
-            if _effect_re().search(fold_tones(sentence.lower())) and not _gives_orders(ctx, node):
+            lowered = own[: _first_sentence_end(own)].lower()
+            # without the words all those phrases share, no phrase: neither folded nor searched (exact:
+            # fold_tones writes none of their letters, see _effect_core)
+            if (
+                _effect_core() in lowered
+                and _effect_re().search(fold_tones(lowered))
+                and not _gives_orders(ctx, node)
+            ):
                 continue
         elif _opens_with(own, "agree") and not _gives_orders(ctx, node):
             continue
@@ -1563,13 +1606,29 @@ def _generic_res() -> dict[str, re.Pattern[str]]:
     }
 
 
-@lru_cache(maxsize=4096)
 def is_generic(name: str, *, partner: bool = True) -> bool:
     """Does ``name`` point at no particular body ('các cơ quan, đơn vị liên quan', 'các đơn vị')?
     A class of bodies ('các sở, ban, ngành') is unspecific as a partner only."""
+    return _is_generic_partner(name) if partner else _is_vague(name)
+
+
+@lru_cache(maxsize=4096)
+def _is_generic_partner(name: str) -> bool:
+    """is_generic(name), kept by the name alone (the cache's cheapest key: no tuple, no keyword)."""
+    return _generic_match(name, "partner")
+
+
+@lru_cache(maxsize=4096)
+def _is_vague(name: str) -> bool:
+    """is_generic(name, partner=False), kept likewise."""
+    return _generic_match(name, "vague")
+
+
+def _generic_match(name: str, kind: str) -> bool:
+    """Does ``name`` folded lower case match the generic names of ``kind`` or the 'related' ones?"""
     key = fold_tones(squash(name).lower()).strip(" ,.;:")
     res = _generic_res()
-    return bool(res["partner" if partner else "vague"].match(key) or res["related"].match(key))
+    return bool(res[kind].match(key) or res["related"].match(key))
 
 
 def _resolve_generic(assignees: list[Assignee], fallback: list[Assignee]) -> list[Assignee]:
