@@ -535,9 +535,9 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     for citation in merged:
         if own is not None and issuer is not None and _same_body(citation, own, issuer):
             # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
-            citations.append(_citation(ctx, citation, issuer.name))
+            citations.append(_citation(ctx, lowered, citation, issuer.name))
         else:
-            citations.append(_citation(ctx, citation, resolved[citation.issuer_raw]))
+            citations.append(_citation(ctx, lowered, citation, resolved[citation.issuer_raw]))
     return citations
 
 
@@ -546,8 +546,9 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
 _validate_citation = Citation.__pydantic_validator__.validate_python
 
 
-def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
-    """The Citation of a merged mention, with its issuer resolved in the context of the citing document."""
+def _citation(ctx: Context, lowered: str | None, found: _Found, issuer: str | None) -> Citation:
+    """The Citation of a merged mention, with its issuer resolved in the context of the citing document
+    (``lowered``: the document's ``_lowered_text``)."""
     return _validate_citation(
         {
             "doc_type": found.doc_type,
@@ -560,7 +561,7 @@ def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
             "title": found.title,
             "text": found.text,
             "full": found.full,
-            "implements": implements(ctx.nt.text, found.span[0]),
+            "implements": implements(ctx.nt.text, found.span[0], lowered),
             "mentions": found.mentions,
             "source": ctx.source(found.span[0], found.span[1]),
         }

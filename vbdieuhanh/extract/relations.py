@@ -32,9 +32,10 @@ def _cue_words_re() -> re.Pattern[str] | None:
     """A word of each cue: a clause without any of them (in lower case, NFC) holds no cue, so it need
     not be folded. Only a word ``fold_key`` cannot make from other characters will do: none with a
     dash, a 'đ' (from an Eth), an 'o'/'u' with a tone (moved onto it) or that starts with 'a'/'e'/'y'
-    (a tone moved off it); None (always fold) when a cue has no such word. One pattern for all: one
-    search."""
-    made = set("-đòóỏõọùúủũụ")
+    (a tone moved off it); nor one with an 'a'/'e'/'y' with a tone, which folding may move (so the
+    word stands in a text's tone-folded key wherever it stands in the text); None (always fold) when
+    a cue has no such word. One pattern for all: one search."""
+    made = set("-đòóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵ")
     in_clause, adjacent = _implement_cues()
     words = set()
     for cue in (*in_clause, *adjacent):
@@ -45,17 +46,28 @@ def _cue_words_re() -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
-def implements(text: str, start: int) -> bool:
-    """Does the clause before ``text[start]`` (where a citation begins) say the text carries it out?"""
+def implements(text: str, start: int, lowered: str | None = None) -> bool:
+    """Does the clause before ``text[start]`` (where a citation begins) say the text carries it out?
+
+    ``lowered``: when ``text`` is a normalised text (NFC), its tone-folded flat key in lower case, of
+    the same length (``NormalizedText.lower``), where the cue words are looked for without a slice.
+    """
     window_start = max(0, start - _CLAUSE_WINDOW)
     clause_start = window_start
     for end in _CLAUSE_ENDS:
         clause_start = max(clause_start, text.rfind(end, window_start, start) + 1)
-    clause = text[clause_start:start]
     cue_words = _cue_words_re()
-    # most clauses: a look for a few words instead of folding the clause
-    if cue_words is not None and not cue_words.search(unicodedata.normalize("NFC", clause).lower()):
+    # most clauses: a look for a few words instead of folding the clause. A cue word stands in the
+    # clause's part of ``lowered`` wherever it stands in the folded clause: folding moves tones off
+    # none of its letters, nor onto its last from a toned 'a'/'e'/'y' after the clause, which an
+    # ASCII character there is not
+    if lowered is not None and text[start : start + 1].isascii():
+        if cue_words is not None and not cue_words.search(lowered, clause_start, start):
+            return False
+    elif cue_words is not None and not cue_words.search(
+        unicodedata.normalize("NFC", text[clause_start:start]).lower()
+    ):
         return False
-    padded = f" {fold_key(clause)} "
+    padded = f" {fold_key(text[clause_start:start])} "
     in_clause, adjacent = _implement_cues()
     return any(cue in padded for cue in in_clause) or padded.endswith(adjacent)
