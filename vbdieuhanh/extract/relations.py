@@ -29,21 +29,28 @@ def _implement_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @cache
 def _cue_words_re() -> re.Pattern[str] | None:
-    """A word of each cue: a clause without any of them (in lower case, NFC) holds no cue, so it need
-    not be folded. Only a word ``fold_key`` cannot make from other characters will do: none with a
-    dash, a 'đ' (from an Eth), an 'o'/'u' with a tone (moved onto it) or that starts with 'a'/'e'/'y'
-    (a tone moved off it); nor one with an 'a'/'e'/'y' with a tone, which folding may move (so the
-    word stands in a text's tone-folded key wherever it stands in the text); None (always fold) when
-    a cue has no such word. One pattern for all: one search."""
+    """Words of each cue: a clause without them (in lower case, NFC) holds no cue, so it need not be
+    folded. Only words ``fold_key`` cannot make from other characters will do: none with a dash, a 'đ'
+    (from an Eth), an 'o'/'u' with a tone (moved onto it) or that starts with 'a'/'e'/'y' (a tone
+    moved off it); nor one with an 'a'/'e'/'y' with a tone, which folding may move (so the word
+    stands in a text's tone-folded key wherever it stands in the text). The longest run of such
+    words a cue holds, the last of those, is looked for (only white space folds into the space
+    between two words); an adjacent cue's run must end the clause and end the cue. None (always
+    fold) when a cue has no such run. One pattern for all: one search."""
     made = set("-đòóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵ")
     in_clause, adjacent = _implement_cues()
-    words = set()
-    for cue in (*in_clause, *adjacent):
-        usable = [w for w in cue.split() if not made & set(w) and w[0] not in "aey"]
-        if not usable:
+    runs = []
+    for cue, at_end in [*((cue, False) for cue in in_clause), *((cue, True) for cue in adjacent)]:
+        words = cue.split()
+        usable = [not made & set(w) and w[0] not in "aey" for w in words]
+        ends = range(len(words) if at_end else 1, len(words) + 1)
+        spans = [(i, j) for j in ends for i in range(j) if all(usable[i:j])]
+        if not spans:
             return None
-        words.add(max(reversed(usable), key=len))  # the longest, the last of those: the rarest
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+        i, j = max(reversed(spans), key=lambda span: span[1] - span[0])  # the most words, the last
+        run = r"\s+".join(re.escape(word) for word in words[i:j])
+        runs.append(rf"{run}\s*$" if at_end else run)
+    return re.compile("|".join(sorted(set(runs))))
 
 
 def implements(text: str, start: int, lowered: str | None = None) -> bool:
@@ -61,7 +68,7 @@ def implements(text: str, start: int, lowered: str | None = None) -> bool:
     # clause's part of ``lowered`` wherever it stands in the folded clause: folding moves tones off
     # none of its letters, nor onto its last from a toned 'a'/'e'/'y' after the clause, which an
     # ASCII character there is not
-    if lowered is not None and text[start : start + 1].isascii():
+    if lowered is not None and (start >= len(text) or ord(text[start]) < 128):
         if cue_words is not None and not cue_words.search(lowered, clause_start, start):
             return False
     elif cue_words is not None and not cue_words.search(
