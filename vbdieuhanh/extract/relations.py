@@ -13,6 +13,7 @@ from functools import cache
 
 from ..lexicon import data_rows
 from ..names.keys import fold_key
+from ..prefilter import grouped
 
 _CLAUSE_ENDS = ".;:\n"  # a clause begins after the last of them
 _CLAUSE_WINDOW = 240  # characters before a citation where its clause may begin
@@ -36,7 +37,7 @@ def _cue_words_re() -> re.Pattern[str] | None:
     stands in a text's tone-folded key wherever it stands in the text). The longest run of such
     words a cue holds, the last of those, is looked for (only white space folds into the space
     between two words); an adjacent cue's run must end the clause and end the cue. None (always
-    fold) when a cue has no such run. One pattern for all: one search."""
+    fold) when a cue has no such run. One pattern for all, grouped by first letter: one search."""
     made = set("-đòóỏõọùúủũụàáảãạèéẻẽẹỳýỷỹỵ")
     in_clause, adjacent = _implement_cues()
     runs = []
@@ -50,7 +51,7 @@ def _cue_words_re() -> re.Pattern[str] | None:
         i, j = max(reversed(spans), key=lambda span: span[1] - span[0])  # the most words, the last
         run = r"\s+".join(re.escape(word) for word in words[i:j])
         runs.append(rf"{run}\s*$" if at_end else run)
-    return re.compile("|".join(sorted(set(runs))))
+    return re.compile(grouped(sorted(set(runs))))
 
 
 def implements(text: str, start: int, lowered: str | None = None) -> bool:
