@@ -12,6 +12,8 @@ A document's own number in its annex heading is not a citation.
 
 from __future__ import annotations
 
+import re
+import sys
 import time
 
 import pytest
@@ -1072,3 +1074,13 @@ def test_a_text_with_a_letter_lowered_apart_reads_the_same_citations() -> None:
     assert [c[0] for c in expected] == ["29/CV-BCĐQG", "15/QĐ-UBND", "05/2020/TT-BYT"]
     for letter in ("İ", "ı"):
         assert read(text.format(letter)) == expected
+
+
+def test_no_white_space_after_the_last_one_the_type_search_strips() -> None:
+    """_type_before strips what a regex's \\s takes: what str.isspace takes, none after U+3000."""
+    from vbdieuhanh.extract.citations import _LAST_SPACE
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = [c for c in every if c.isspace()]
+    assert re.findall(r"\s", every) == spaces
+    assert ord(spaces[-1]) == _LAST_SPACE

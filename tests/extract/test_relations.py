@@ -15,11 +15,16 @@ from vbdieuhanh.extract.relations import implements
         ("chương trình HMTN theo kế hoạch số 2149/KH-UBND", True),
         ("Căn cứ Công văn số 29/CV-BCĐQG", False),
         ("Thực hiện nhiệm vụ năm 2021. Căn cứ Công văn số 29/CV-BCĐQG", False),
+        ("xử lý theo quy định tại Công văn số 29/CV-BCĐQG", False),
+        ("Sở đề nghị các đơn vị theo \t Công văn số 29/CV-BCĐQG", True),
+        ("triển  khai Công văn số 29/CV-BCĐQG", True),
     ],
 )
 def test_a_citation_is_implemented_when_its_clause_says_so(sentence: str, expected: bool) -> None:
     start = sentence.index("Công văn") if "Công văn" in sentence else sentence.index("kế hoạch")
     assert implements(sentence, start) is expected
+    # the cue words looked for on a lowered key of the text (its own lower case: nothing to fold)
+    assert implements(sentence, start, sentence.lower()) is expected
 
 
 def test_the_record_says_which_citations_are_carried_out() -> None:

@@ -117,20 +117,23 @@ def _type_before(before: str, lower: str | None) -> re.Match[str] | None:
     match may be one of ``lower``, ``_lowered(before)`` (its offsets are those of ``before``).
 
     In lower case, the search starts where the run of characters the pattern is written with that
-    ends the text starts (read on the reversed text): no match can start before it.
+    ends the text starts (what rstrip leaves of the text ends there): no match can start before it.
     """
     if lower is None:
         return _type_before_re().search(before)
-    run = _type_before_chars_re().match(lower[::-1])  # always matches, maybe empty
-    return _type_before_re(True).search(lower, len(lower) - (run.end() if run else 0))
+    return _type_before_re(True).search(lower, len(lower.rstrip(_type_before_chars())))
+
+
+_LAST_SPACE = 0x3000  # the last character str.isspace (and a regex's \s) takes: U+3000, ideographic space
 
 
 @cache
-def _type_before_chars_re() -> re.Pattern[str]:
-    """A run of the characters of _type_before_re(True): its words' letters, ':' and spaces."""
+def _type_before_chars() -> str:
+    """The characters of _type_before_re(True): its words' letters, ':' and the white space."""
     words = [*_type_words(), *citation_words()["type_qualifier"], "số"]
-    letters = "".join(sorted({c for w in words for c in w.lower() if not c.isspace()} | {":"}))
-    return re.compile(rf"[{re.escape(letters)}\s]*")
+    letters = {c for w in words for c in w.lower() if not c.isspace()} | {":"}
+    spaces = {c for c in map(chr, range(_LAST_SPACE + 1)) if c.isspace()}
+    return "".join(sorted(letters | spaces))
 
 
 # what may lead to a next citation: ' và ', ', ', ' hoặc các '; and the characters it holds besides spaces
@@ -535,9 +538,9 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
     for citation in merged:
         if own is not None and issuer is not None and _same_body(citation, own, issuer):
             # a cite with the document's own symbol comes from the same body: 31/BCĐ-KGVX in 114/BCĐ-KGVX
-            citations.append(_citation(ctx, citation, issuer.name))
+            citations.append(_citation(ctx, lowered, citation, issuer.name))
         else:
-            citations.append(_citation(ctx, citation, resolved[citation.issuer_raw]))
+            citations.append(_citation(ctx, lowered, citation, resolved[citation.issuer_raw]))
     return citations
 
 
@@ -546,8 +549,9 @@ def extract_citations(ctx: Context, own: NumberSymbol | None, issuer: Agency | N
 _validate_citation = Citation.__pydantic_validator__.validate_python
 
 
-def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
-    """The Citation of a merged mention, with its issuer resolved in the context of the citing document."""
+def _citation(ctx: Context, lowered: str | None, found: _Found, issuer: str | None) -> Citation:
+    """The Citation of a merged mention, with its issuer resolved in the context of the citing document
+    (``lowered``: the document's ``_lowered_text``)."""
     return _validate_citation(
         {
             "doc_type": found.doc_type,
@@ -560,7 +564,7 @@ def _citation(ctx: Context, found: _Found, issuer: str | None) -> Citation:
             "title": found.title,
             "text": found.text,
             "full": found.full,
-            "implements": implements(ctx.nt.text, found.span[0]),
+            "implements": implements(ctx.nt.text, found.span[0], lowered),
             "mentions": found.mentions,
             "source": ctx.source(found.span[0], found.span[1]),
         }
