@@ -199,11 +199,19 @@ _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=n
 _BLANK_DATE_RE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", re.I)
 
 
+def _may_hold_blank_date(key: str) -> bool:
+    """A test in C before _BLANK_DATE_RE, exact: its "năm" matches an 'ă' or an 'Ă' (re.IGNORECASE
+    matches no other character to them), which most lines have none of."""
+    return "ă" in key or "Ă" in key
+
+
 def classify_place_date(key: str) -> tuple[int, int] | None:
     """(place end, date start) when a line is 'Place, ngày … năm …' or a bare date."""
     # the dated patterns all end in a year, 19xx or 20xx: without one a line can hold only a blank date
     dated = "19" in key or "20" in key
-    match = (LONG_DATE_RE.search(key) if dated else None) or _BLANK_DATE_RE.search(key)
+    match = (LONG_DATE_RE.search(key) if dated else None) or (
+        _BLANK_DATE_RE.search(key) if _may_hold_blank_date(key) else None
+    )
     if match is None:
         if not dated:
             return None
