@@ -105,10 +105,10 @@ def opens_with_bullet(text: str) -> bool:
 
 
 def luu_label(key: str) -> re.Match[str] | None:
-    """LUU_RE's match of a line ("- Lưu: VT"); one opening with no bullet, "L" or space is not
-    matched (a test in C before the regex)."""
+    """LUU_RE's match of a line ("- Lưu: VT"); one opening with no bullet, "L" or space, or holding
+    no "L" (LUU_RE matches one, case-sensitive), is not matched (tests in C before the regex)."""
     first = key[:1]
-    return LUU_RE.match(key) if first in _LUU_FIRST or first.isspace() else None
+    return LUU_RE.match(key) if (first in _LUU_FIRST or first.isspace()) and "L" in key else None
 
 
 def authority_mark(key: str) -> re.Match[str] | None:

@@ -19,6 +19,7 @@ _validate_recipient = Recipient.__pydantic_validator__.validate_python
 _validate_addressee = Addressee.__pydantic_validator__.validate_python
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
+_AS_ABOVE_FIRST = frozenset("Nn")  # what _AS_ABOVE_RE's lines open with (re.I adds no other letter)
 _PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
 # the mark before an inline bullet is matched, not looked back at: the regex engine then skips to the
 # marks instead of trying every character; the bullet's cut is one after the match's start
@@ -131,7 +132,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
                 {
                     "name": name,
                     "purpose": _purpose(name),
-                    "as_above": bool(_AS_ABOVE_RE.match(name)),
+                    "as_above": name[:1] in _AS_ABOVE_FIRST and bool(_AS_ABOVE_RE.match(name)),
                     "source": ctx.source(seg[0], seg[1]),
                 }
             )
@@ -142,7 +143,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
 def resolve_as_above(recipients: list[Recipient], addressees: list[Addressee], tasks: list[Task]) -> None:
     """'Như trên' stands for the addressees; 'Như Điều 3' for the bodies article 3 names."""
     for recipient in recipients:
-        match = _AS_ABOVE_RE.match(recipient.name)
+        match = _AS_ABOVE_RE.match(recipient.name) if recipient.name[:1] in _AS_ABOVE_FIRST else None
         if match is None:
             continue
         if match.group("article"):
