@@ -484,11 +484,12 @@ def _header_cuts(key: str, start: int, *, may_cut: bool, number_line: bool) -> l
         motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    label = (_KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None) or (
-        BULLET_RE.match(key) if opens_with_bullet(key) else None
-    )
-    if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
-        body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
+    label = _KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None
+    # else BULLET_RE's match, made in C: the bullet and the spaces after it (those lstrip() strips are
+    # those \s matches)
+    label_end = label.end() if label else len(key) - len(key[1:].lstrip()) if opens_with_bullet(key) else -1
+    if label_end >= 0:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
+        body = _STARTER_INSIDE_RE.search(key, label_end + 8)
         if body is not None:
             cuts.append(start + body.start())
     if number_line:  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
@@ -1131,7 +1132,8 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if _opens_appendix(rows[i].key)), n)
     end_mark = None
     for i in reversed(range(body_start, noi_nhan if noi_nhan is not None else appendix)):
-        if END_MARK_RE.search(rows[i].key):
+        key = rows[i].key
+        if "./" in key and END_MARK_RE.search(key):  # both its branches hold "./": a test in C first
             end_mark = i  # the last one
             break
     footer_start = noi_nhan if noi_nhan is not None else appendix
