@@ -104,6 +104,12 @@ def opens_with_bullet(text: str) -> bool:
     return text[:1] in _BULLETS
 
 
+def noi_nhan_label(key: str) -> re.Match[str] | None:
+    """NOI_NHAN_RE's match of a line; one opening with no N is not matched (re.IGNORECASE adds no
+    other letter to it: a test in C before the regex)."""
+    return NOI_NHAN_RE.match(key) if key[:1] in "Nn" else None
+
+
 def luu_label(key: str) -> re.Match[str] | None:
     """LUU_RE's match of a line ("- Lưu: VT"); one opening with no bullet, "L" or space, or holding
     no "L" (LUU_RE matches one, case-sensitive), is not matched (tests in C before the regex)."""
