@@ -104,11 +104,17 @@ def opens_with_bullet(text: str) -> bool:
     return text[:1] in _BULLETS
 
 
+def noi_nhan_label(key: str) -> re.Match[str] | None:
+    """NOI_NHAN_RE's match of a line; one opening with no N is not matched (re.IGNORECASE adds no
+    other letter to it: a test in C before the regex)."""
+    return NOI_NHAN_RE.match(key) if key[:1] in "Nn" else None
+
+
 def luu_label(key: str) -> re.Match[str] | None:
-    """LUU_RE's match of a line ("- Lưu: VT"); one opening with no bullet, "L" or space is not
-    matched (a test in C before the regex)."""
+    """LUU_RE's match of a line ("- Lưu: VT"); one opening with no bullet, "L" or space, or holding
+    no "L" (LUU_RE matches one, case-sensitive), is not matched (tests in C before the regex)."""
     first = key[:1]
-    return LUU_RE.match(key) if first in _LUU_FIRST or first.isspace() else None
+    return LUU_RE.match(key) if (first in _LUU_FIRST or first.isspace()) and "L" in key else None
 
 
 def authority_mark(key: str) -> re.Match[str] | None:
@@ -199,11 +205,19 @@ _PLACE_DATE_PREFIX_RE = re.compile(r"^(?P<place>[^\d:;()]{2,45}?)\s*[,.]?\s*(?=n
 _BLANK_DATE_RE = re.compile(r"ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", re.I)
 
 
+def _may_hold_blank_date(key: str) -> bool:
+    """A test in C before _BLANK_DATE_RE, exact: its "năm" matches an 'ă' or an 'Ă' (re.IGNORECASE
+    matches no other character to them), which most lines have none of."""
+    return "ă" in key or "Ă" in key
+
+
 def classify_place_date(key: str) -> tuple[int, int] | None:
     """(place end, date start) when a line is 'Place, ngày … năm …' or a bare date."""
     # the dated patterns all end in a year, 19xx or 20xx: without one a line can hold only a blank date
     dated = "19" in key or "20" in key
-    match = (LONG_DATE_RE.search(key) if dated else None) or _BLANK_DATE_RE.search(key)
+    match = (LONG_DATE_RE.search(key) if dated else None) or (
+        _BLANK_DATE_RE.search(key) if _may_hold_blank_date(key) else None
+    )
     if match is None:
         if not dated:
             return None
@@ -476,11 +490,12 @@ def _header_cuts(key: str, start: int, *, may_cut: bool, number_line: bool) -> l
         motto = _motto_in(key)
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
-    label = (_KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None) or (
-        BULLET_RE.match(key) if opens_with_bullet(key) else None
-    )
-    if label is not None:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
-        body = _STARTER_INSIDE_RE.search(key, label.end() + 8)
+    label = _KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None
+    # else BULLET_RE's match, made in C: the bullet and the spaces after it (those lstrip() strips are
+    # those \s matches)
+    label_end = label.end() if label else len(key) - len(key[1:].lstrip()) if opens_with_bullet(key) else -1
+    if label_end >= 0:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
+        body = _STARTER_INSIDE_RE.search(key, label_end + 8)
         if body is not None:
             cuts.append(start + body.start())
     if number_line:  # "Số: 337/QĐ-SGDĐT Đồng Tháp, ngày 13 …"
@@ -1123,7 +1138,8 @@ def _scan_footer(rows: list[_Row], body_start: int, z: Zones) -> None:
     appendix = next((i for i in range((noi_nhan or body_start) + 1, n) if _opens_appendix(rows[i].key)), n)
     end_mark = None
     for i in reversed(range(body_start, noi_nhan if noi_nhan is not None else appendix)):
-        if END_MARK_RE.search(rows[i].key):
+        key = rows[i].key
+        if "./" in key and END_MARK_RE.search(key):  # both its branches hold "./": a test in C first
             end_mark = i  # the last one
             break
     footer_start = noi_nhan if noi_nhan is not None else appendix

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from ..lexicon import recipient_purposes
 from ..models import Addressee, Recipient, Task
 from ..names.casing import repair_body_name, repair_province
 from ..normalize import fold_tones, squash
 from ..vocab import glyphs
-from ..zones import KINH_GUI_RE, NOI_NHAN_RE, Seg, luu_label, opens_with_bullet
+from ..zones import Seg, kinh_gui_label, luu_label, noi_nhan_label, opens_with_bullet
 from .context import Context
 
 # a dict of the fields → a Recipient or an Addressee, validated as their __init__ would without its
@@ -19,6 +20,7 @@ _validate_recipient = Recipient.__pydantic_validator__.validate_python
 _validate_addressee = Addressee.__pydantic_validator__.validate_python
 
 _AS_ABOVE_RE = re.compile(r"^Như\s+(?:trên\b|kính gửi\b|Điều\s+(?P<article>\d+))", re.I)
+_AS_ABOVE_FIRST = frozenset("Nn")  # what _AS_ABOVE_RE's lines open with (re.I adds no other letter)
 _PURPOSE_RE = re.compile(r"\(\s*(?:để\s+)?([^()]{1,30}?)\s*\)\s*$", re.I)
 # the mark before an inline bullet is matched, not looked back at: the regex engine then skips to the
 # marks instead of trying every character; the bullet's cut is one after the match's start
@@ -27,12 +29,13 @@ _BULLET_OR_SPACE = glyphs("bullet") + " "
 _PART_RE = re.compile(r"[^;]+")  # the parts of an entry between ';'
 
 
-def _entries(ctx: Context, segs: list[Seg], label_re: re.Pattern[str]) -> list[Seg]:
-    """Entry spans of a list: one per bullet, wrapped lines joined, ';'-separated parts split."""
+def _entries(ctx: Context, segs: list[Seg], label_of: Callable[[str], re.Match[str] | None]) -> list[Seg]:
+    """Entry spans of a list: one per bullet, wrapped lines joined, ';'-separated parts split;
+    ``label_of``: the match of the list's label in a line (zones.kinh_gui_label, zones.noi_nhan_label)."""
     pieces: list[tuple[Seg, str]] = []  # each with its text, spaces stripped
     for seg in segs:
         start, end = seg
-        label = label_re.match(ctx.key(seg))  # the first line's, or "Đồng kính gửi:" further down
+        label = label_of(ctx.key(seg))  # the first line's, or "Đồng kính gửi:" further down
         start += label.end() if label else 0
         key = ctx.nt.key[start:end]
         # bullets inside one line: "Kính gửi: - A; - B"
@@ -90,7 +93,7 @@ def extract_addressees(ctx: Context) -> list[Addressee]:
     segs = ctx.zones.kinh_gui
     if not segs:
         return []
-    names = [(_one_line(ctx.text(seg)), seg) for seg in _entries(ctx, segs, KINH_GUI_RE)]
+    names = [(_one_line(ctx.text(seg)), seg) for seg in _entries(ctx, segs, kinh_gui_label)]
     if ctx.nt.layout.ocr:  # an OCR engine's "tỉnh Lâm Đông", "Phát triên nông thôn"
         names = [(_repaired(ctx, name, seg), seg) for name, seg in names]
     return [_validate_addressee({"name": name, "source": ctx.source(seg[0], seg[1])}) for name, seg in names]
@@ -119,7 +122,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
     recipients: list[Recipient] = []
     archive: list[str] = []
     archive_seg = None
-    for seg in _entries(ctx, segs, NOI_NHAN_RE):
+    for seg in _entries(ctx, segs, noi_nhan_label):
         name = _one_line(ctx.text(seg))
         luu = luu_label(ctx.key(seg))
         if luu:
@@ -131,7 +134,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
                 {
                     "name": name,
                     "purpose": _purpose(name),
-                    "as_above": bool(_AS_ABOVE_RE.match(name)),
+                    "as_above": name[:1] in _AS_ABOVE_FIRST and bool(_AS_ABOVE_RE.match(name)),
                     "source": ctx.source(seg[0], seg[1]),
                 }
             )
@@ -142,7 +145,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
 def resolve_as_above(recipients: list[Recipient], addressees: list[Addressee], tasks: list[Task]) -> None:
     """'Như trên' stands for the addressees; 'Như Điều 3' for the bodies article 3 names."""
     for recipient in recipients:
-        match = _AS_ABOVE_RE.match(recipient.name)
+        match = _AS_ABOVE_RE.match(recipient.name) if recipient.name[:1] in _AS_ABOVE_FIRST else None
         if match is None:
             continue
         if match.group("article"):
