@@ -491,9 +491,13 @@ def _header_cuts(key: str, start: int, *, may_cut: bool, number_line: bool) -> l
         if motto is not None:
             cuts.append(start + motto.end())  # "… Hạnh phúc Bình An, ngày 09 tháng 4 năm 2021"
     label = _KINH_GUI_INSIDE_RE.search(key) if may_cut and "gửi" in key else None
-    # else BULLET_RE's match, made in C: the bullet and the spaces after it (those lstrip() strips are
-    # those \s matches)
-    label_end = label.end() if label else len(key) - len(key[1:].lstrip()) if opens_with_bullet(key) else -1
+    label_end = -1
+    if label is not None:
+        label_end = label.end()
+    elif opens_with_bullet(key):
+        # BULLET_RE's match, made in C: the bullet and the spaces after it (those lstrip() strips are
+        # those \s matches)
+        label_end = len(key) - len(key[1:].lstrip())
     if label_end >= 0:  # "Kính gửi: Sở Y tế các tỉnh Thực hiện Luật …", "- Sở Y tế Thực hiện …"
         body = _STARTER_INSIDE_RE.search(key, label_end + 8)
         if body is not None:

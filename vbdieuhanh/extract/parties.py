@@ -29,6 +29,12 @@ _BULLET_OR_SPACE = glyphs("bullet") + " "
 _PART_RE = re.compile(r"[^;]+")  # the parts of an entry between ';'
 
 
+def _as_above(name: str) -> re.Match[str] | None:
+    """_AS_ABOVE_RE's match of a recipient's name ("Như trên", "Như Điều 3"), the regex tried only on
+    a name opening with an N (a test in C first)."""
+    return _AS_ABOVE_RE.match(name) if name[:1] in _AS_ABOVE_FIRST else None
+
+
 def _entries(ctx: Context, segs: list[Seg], label_of: Callable[[str], re.Match[str] | None]) -> list[Seg]:
     """Entry spans of a list: one per bullet, wrapped lines joined, ';'-separated parts split;
     ``label_of``: the match of the list's label in a line (zones.kinh_gui_label, zones.noi_nhan_label)."""
@@ -134,7 +140,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
                 {
                     "name": name,
                     "purpose": _purpose(name),
-                    "as_above": name[:1] in _AS_ABOVE_FIRST and bool(_AS_ABOVE_RE.match(name)),
+                    "as_above": _as_above(name) is not None,
                     "source": ctx.source(seg[0], seg[1]),
                 }
             )
@@ -145,7 +151,7 @@ def extract_recipients(ctx: Context) -> tuple[list[Recipient], list[str], Seg | 
 def resolve_as_above(recipients: list[Recipient], addressees: list[Addressee], tasks: list[Task]) -> None:
     """'Như trên' stands for the addressees; 'Như Điều 3' for the bodies article 3 names."""
     for recipient in recipients:
-        match = _AS_ABOVE_RE.match(recipient.name) if recipient.name[:1] in _AS_ABOVE_FIRST else None
+        match = _as_above(recipient.name)
         if match is None:
             continue
         if match.group("article"):
